@@ -1,0 +1,129 @@
+"""Charts drawn with matplotlib's object API (never pyplot in the server), as SVG for pages
+and PDFs (text kept as text) and as PNG for workbooks. Axes speak Norwegian numbers.
+
+Rendering is cached by the chart's content, so a page that shows the same chart again does
+not draw it again.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import io
+import pickle
+from functools import lru_cache
+
+import matplotlib
+from matplotlib.figure import Figure
+from matplotlib.ticker import FuncFormatter, MaxNLocator
+
+from horeport.formatting import nb_number, to_decimal
+from horeport.sections import Chart
+
+matplotlib.rcParams.update(
+    {
+        "svg.fonttype": "none",
+        "svg.hashsalt": "horeport",  # the same chart gives the same SVG
+        "font.family": "sans-serif",
+        "font.sans-serif": ["Inter", "DejaVu Sans", "Arial", "Liberation Sans"],
+        "font.size": 10,
+        "axes.spines.top": False,
+        "axes.spines.right": False,
+        "axes.titlesize": 11,
+        "axes.titleweight": "semibold",
+        "axes.titlelocation": "left",
+        "legend.frameon": False,
+    }
+)
+
+# Colour-blind-safe (Okabe–Ito), dark enough on white for lines and bars.
+PALETTE = ["#0062BA", "#D55E00", "#009E73", "#CC79A7", "#56B4E9", "#E69F00", "#000000"]
+MARKERS = ["o", "s", "^", "D", "v", "P", "X"]
+
+
+def _figure(chart: Chart, width: float, height: float) -> Figure:
+    figure = Figure(figsize=(width, height), layout="constrained")
+    axes = figure.add_subplot()
+    positions = list(range(len(chart.categories)))
+    count = max(1, len(chart.series))
+    bar_width = 0.8 / count
+    for i, series in enumerate(chart.series):
+        values = [None if v is None else float(to_decimal(v)) for v in series.values]
+        colour = PALETTE[i % len(PALETTE)]
+        if chart.kind == "bar":
+            offsets = [p - 0.4 + bar_width * (i + 0.5) for p in positions]
+            heights = [0 if v is None else v for v in values]
+            axes.bar(offsets, heights, width=bar_width, color=colour, label=series.name)
+        else:
+            xs = [p for p, v in zip(positions, values, strict=True) if v is not None]
+            ys = [v for v in values if v is not None]
+            axes.plot(xs, ys, color=colour, marker=MARKERS[i % len(MARKERS)], linewidth=2, label=series.name)
+    axes.set_xticks(positions, chart.categories)
+    axes.yaxis.set_major_locator(MaxNLocator(nbins=5, integer=chart.decimals == 0))
+    axes.yaxis.set_major_formatter(FuncFormatter(lambda y, _: nb_number(y, chart.decimals)))
+    axes.grid(axis="y", color="#d9dde2", linewidth=0.8)
+    axes.set_axisbelow(True)
+    axes.set_ylim(bottom=0)
+    if chart.unit:
+        axes.set_ylabel(chart.unit)
+    if chart.title:
+        axes.set_title(chart.title)
+    if len(chart.series) > 1:
+        axes.legend(loc="upper left", bbox_to_anchor=(1, 1))
+    if len(chart.categories) > 8:
+        for label in axes.get_xticklabels():
+            label.set_rotation(45)
+            label.set_horizontalalignment("right")
+    return figure
+
+
+def _key(chart: Chart, *extra) -> str:
+    return hashlib.sha256(pickle.dumps((chart, extra))).hexdigest()
+
+
+_SVG_CACHE: dict[str, str] = {}
+
+
+def chart_svg(chart: Chart, *, width: float = 6.5, height: float = 3.2) -> str:
+    """The chart as an SVG document (text as text, for screen readers and crisp PDFs)."""
+    key = _key(chart, width, height)
+    if key not in _SVG_CACHE:
+        if len(_SVG_CACHE) > 512:
+            _SVG_CACHE.clear()
+        buffer = io.StringIO()
+        _figure(chart, width, height).savefig(buffer, format="svg", metadata={"Date": None})
+        _SVG_CACHE[key] = buffer.getvalue()
+    return _SVG_CACHE[key]
+
+
+def chart_png(chart: Chart, *, width: float = 6.5, height: float = 3.2, dpi: int = 150) -> bytes:
+    """The chart as a PNG image (for workbooks)."""
+    buffer = io.BytesIO()
+    _figure(chart, width, height).savefig(buffer, format="png", dpi=dpi)
+    return buffer.getvalue()
+
+
+def svg_data_uri(svg: str) -> str:
+    """An SVG as a data: URI for an <img> (allowed by the site's CSP; its styles stay inside)."""
+    return "data:image/svg+xml;base64," + base64.b64encode(svg.encode()).decode()
+
+
+def sparkline_svg(values: list, *, width: float = 1.4, height: float = 0.4, colour: str = PALETTE[0]) -> str:
+    """A small trend line without axes, for a row of a table."""
+    return _sparkline_cached(tuple(None if v is None else float(to_decimal(v)) for v in values), width, height, colour)
+
+
+@lru_cache(maxsize=2048)
+def _sparkline_cached(values: tuple, width: float, height: float, colour: str) -> str:
+    figure = Figure(figsize=(width, height))
+    axes = figure.add_axes((0.04, 0.1, 0.92, 0.8))
+    points = [(i, v) for i, v in enumerate(values) if v is not None]
+    if points:
+        xs, ys = zip(*points, strict=True)
+        axes.plot(xs, ys, color=colour, linewidth=1.5)
+        axes.plot(xs[-1:], ys[-1:], "o", color=colour, markersize=3)
+    axes.set_xlim(-0.3, max(len(values) - 0.7, 0.3))
+    axes.axis("off")
+    buffer = io.StringIO()
+    figure.savefig(buffer, format="svg", transparent=True, metadata={"Date": None})
+    return buffer.getvalue()

@@ -1,0 +1,136 @@
+"""Model and form fields for periods and for numbers typed the Norwegian way."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.db import models
+
+from horeport.formatting import nb_number, parse_number
+from horeport.periods import InvalidPeriod, Kind, Period
+
+
+class PeriodField(models.CharField):
+    """A `Period` stored in its URL form ("2016-03", "2016-Q1", "2016")."""
+
+    description = "Rapporteringsperiode"
+
+    def __init__(self, *args, kinds: tuple[Kind, ...] | None = None, **kwargs):
+        kwargs.setdefault("max_length", 7)
+        self.kinds = tuple(Kind(k) for k in kinds) if kinds else None
+        super().__init__(*args, **kwargs)
+
+    def deconstruct(self):
+        name, path, args, kwargs = super().deconstruct()
+        if kwargs.get("max_length") == 7:
+            del kwargs["max_length"]
+        if self.kinds:
+            kwargs["kinds"] = tuple(str(k) for k in self.kinds)
+        return name, path, args, kwargs
+
+    def from_db_value(self, value, expression, connection):
+        return None if value is None else Period.parse(value)
+
+    def to_python(self, value):
+        if value is None or value == "" or isinstance(value, Period):
+            return value or None
+        try:
+            return Period.parse(value)
+        except InvalidPeriod as error:
+            raise ValidationError(str(error), code="invalid") from None
+
+    def get_prep_value(self, value):
+        if value is None or value == "":
+            return None if self.null else ""
+        return str(Period.parse(value))
+
+    def value_to_string(self, obj):
+        value = self.value_from_object(obj)
+        return "" if value is None else str(value)
+
+    def run_validators(self, value):
+        super().run_validators(str(value) if value else value)
+
+    def validate(self, value, model_instance):
+        super().validate(str(value) if value else value, model_instance)
+        if value and self.kinds and value.kind not in self.kinds:
+            allowed = ", ".join(k.label.lower() for k in self.kinds)
+            raise ValidationError(f"Perioden må være én av: {allowed}.", code="kind")
+
+    def formfield(self, **kwargs):
+        return super().formfield(**{"form_class": PeriodFormField, "kinds": self.kinds, **kwargs})
+
+
+class PeriodFormField(forms.CharField):
+    def __init__(self, *args, kinds=None, **kwargs):
+        kwargs.pop("max_length", None)
+        kwargs.pop("empty_value", None)
+        self.kinds = kinds
+        super().__init__(*args, **kwargs)
+        self.widget.attrs.setdefault("maxlength", "7")
+        self.widget.attrs.setdefault("placeholder", "2016-03")
+        self.widget.attrs.setdefault("inputmode", "text")
+
+    def prepare_value(self, value):
+        return str(value) if isinstance(value, Period) else value
+
+    def to_python(self, value):
+        value = super().to_python(value)
+        if not value:
+            return None
+        try:
+            period = Period.parse(value)
+        except InvalidPeriod as error:
+            raise ValidationError(str(error), code="invalid") from None
+        if self.kinds and period.kind not in self.kinds:
+            allowed = ", ".join(k.label.lower() for k in self.kinds)
+            raise ValidationError(f"Perioden må være én av: {allowed}.", code="kind")
+        return period
+
+
+class NorwegianDecimalField(forms.DecimalField):
+    """A decimal field that accepts "2,04", "2.04", "3 084" and "54,55 %"."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("localize", True)
+        super().__init__(*args, **kwargs)
+        self.widget.attrs.setdefault("inputmode", "decimal")
+
+    def prepare_value(self, value):
+        if isinstance(value, Decimal):
+            # Show what was stored, in the Norwegian way, without trailing zeros beyond need.
+            exponent = value.normalize().as_tuple().exponent
+            decimals = max(0, -exponent) if isinstance(exponent, int) else 0
+            return nb_number(value, decimals).replace("\u00a0", " ")
+        return value
+
+    def to_python(self, value):
+        if value in self.empty_values or (isinstance(value, str) and not value.strip()):
+            return None
+        try:
+            number = parse_number(value)
+        except ValueError as error:
+            raise ValidationError(str(error), code="invalid") from None
+        return number
+
+
+class NorwegianIntegerField(forms.IntegerField):
+    """A whole number that may be typed with spaces between thousands ("3 084")."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("localize", True)
+        super().__init__(*args, **kwargs)
+        self.widget.attrs.setdefault("inputmode", "numeric")
+
+    def to_python(self, value):
+        if value in self.empty_values or (isinstance(value, str) and not value.strip()):
+            return None
+        try:
+            number = parse_number(value)
+        except ValueError as error:
+            raise ValidationError(str(error), code="invalid") from None
+        if number != number.to_integral_value():
+            raise ValidationError(f"«{value}» må være et helt tall.", code="invalid")
+        return int(number)

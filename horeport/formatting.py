@@ -1,0 +1,106 @@
+"""Norwegian number and date formatting: "3 084", "25,2 %", "31.12.2016", "–" for no value.
+
+Rounding happens here and only here, when a number is shown (half away from zero, as
+people round by hand), so that pages, PDFs and workbooks show the same figure.
+"""
+
+from __future__ import annotations
+
+import datetime
+import numbers
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+
+NBSP = "\u00a0"
+MINUS = "\u2212"
+DASH = "\u2013"  # shown where there is no value
+NO_VALUE = DASH
+
+
+def to_decimal(value) -> Decimal | None:
+    """A Decimal for any number (floats through their shortest repr), or None."""
+    if value is None or value == "" or isinstance(value, bool):
+        return None
+    if isinstance(value, Decimal):
+        return value
+    if isinstance(value, numbers.Integral):
+        return Decimal(int(value))
+    if isinstance(value, numbers.Real):
+        return Decimal(repr(float(value)))  # float(): numpy floats repr as "np.float64(…)"
+    try:
+        return Decimal(value)
+    except (InvalidOperation, TypeError, ValueError):
+        return None
+
+
+def round_half_up(value, decimals: int = 0) -> Decimal | None:
+    number = to_decimal(value)
+    if number is None:
+        return None
+    return number.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
+
+
+def nb_number(value, decimals: int = 0, *, signed: bool = False) -> str:
+    """3084 -> "3 084"; 25.25 with one decimal -> "25,3"; None -> "–"."""
+    number = round_half_up(value, decimals)
+    if number is None:
+        return NO_VALUE
+    if number == 0:
+        number = abs(number)  # never "-0"
+    text = f"{abs(number):,.{decimals}f}".replace(",", NBSP).replace(".", ",")
+    if number < 0:
+        return f"-{text}"
+    if signed and number > 0:
+        return f"+{text}"
+    return text
+
+
+def nb_percent(value, decimals: int = 1, *, signed: bool = False) -> str:
+    """A value already in percent: 25.2 -> "25,2 %"."""
+    text = nb_number(value, decimals, signed=signed)
+    return text if text == NO_VALUE else f"{text}{NBSP}%"
+
+
+def nb_fraction_percent(value, decimals: int = 1, *, signed: bool = False) -> str:
+    """A fraction shown as percent: 0.2523 -> "25,2 %"."""
+    number = to_decimal(value)
+    return nb_percent(None if number is None else number * 100, decimals, signed=signed)
+
+
+def nb_points(value, decimals: int = 1, *, signed: bool = True) -> str:
+    """A change between two percentages: 3.4 -> "+3,4 prosentpoeng"."""
+    text = nb_number(value, decimals, signed=signed)
+    return text if text == NO_VALUE else f"{text}{NBSP}prosentpoeng"
+
+
+def nb_unit(value, unit: str = "", decimals: int = 0) -> str:
+    """A number with its unit: "2,04 døgn", "5,4 mnd.", "54,55 %"."""
+    if unit == "%":
+        return nb_percent(value, decimals)
+    text = nb_number(value, decimals)
+    return f"{text}{NBSP}{unit}" if unit and text != NO_VALUE else text
+
+
+def nb_date(value: datetime.date | None) -> str:
+    if value is None:
+        return NO_VALUE
+    return f"{value:%d.%m.%Y}"
+
+
+def parse_number(text: str) -> Decimal:
+    """Parse a number as people type it: "3 084", "2,04", "2.04", "-0,70 %", "54,55%".
+
+    Raises ValueError with a Norwegian message when the text is not a number.
+    """
+    cleaned = (
+        str(text).strip().replace(NBSP, "").replace(" ", "").replace("\u202f", "")
+        .replace(MINUS, "-").removesuffix("%").strip()
+    )  # fmt: skip
+    if cleaned.count(",") == 1 and "." not in cleaned:
+        cleaned = cleaned.replace(",", ".")
+    try:
+        number = Decimal(cleaned)
+    except InvalidOperation:
+        raise ValueError(f"«{text}» er ikke et tall. Bruk desimalkomma, for eksempel 2,04.") from None
+    if not number.is_finite():
+        raise ValueError(f"«{text}» er ikke et tall.")
+    return number

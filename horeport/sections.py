@@ -1,0 +1,330 @@
+"""The neutral value a report section returns, and the registry of sections.
+
+Each domain app exposes its sections in `<app>/report_sections.py`:
+
+    @report_section("kpi.malekart", "Målekart")
+    def malekart(*, period: Period, options: SectionOptions) -> Section: ...
+
+The reports app renders that one value three ways (HTML, PDF through WeasyPrint, an openpyxl
+worksheet), so what the screen, the PDF and the workbook show always agree. Cells carry their
+type, unit and number format; the text they show is formatted here, once.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+from decimal import Decimal
+from enum import StrEnum
+
+from horeport import formatting
+from horeport.calculations import Change
+from horeport.periods import Kind, Period
+
+SUPPRESSED = ":"
+
+
+class CellType(StrEnum):
+    INTEGER = "integer"
+    DECIMAL = "decimal"
+    PERCENT = "percent"  # the value is in percent: 25.2 means 25,2 %
+    POINTS = "points"  # a change between percentages, in percentage points
+    DAYS = "days"
+    TEXT = "text"
+    STATUS = "status"  # a band status: green, yellow, red or none
+
+
+NUMERIC = {CellType.INTEGER, CellType.DECIMAL, CellType.PERCENT, CellType.POINTS, CellType.DAYS}
+STATUS_WORDS = {"green": "Ønsket", "yellow": "Akseptert", "red": "Ikke godkjent", "none": "Mangler data"}
+
+
+@dataclass(frozen=True)
+class Cell:
+    """One typed value of a table."""
+
+    value: Decimal | int | str | None
+    type: CellType = CellType.TEXT
+    decimals: int = 0
+    unit: str = ""  # shown after the number: "døgn", "mnd."; PERCENT and POINTS say their own
+    note: str = ""  # e.g. "5 av 6 mnd." where months are missing
+    signed: bool = False  # show "+" before positive numbers (changes)
+    status: str | None = None  # STATUS cells: green, yellow, red or none
+    suppressed: bool = False  # a small number hidden as ":"
+
+    # -- constructors -----------------------------------------------------------------
+
+    @classmethod
+    def integer(cls, value, *, unit: str = "", note: str = "", signed: bool = False) -> Cell:
+        return cls(_number(value), CellType.INTEGER, 0, unit, note, signed)
+
+    @classmethod
+    def decimal(cls, value, decimals: int = 1, *, unit: str = "", note: str = "", signed: bool = False) -> Cell:
+        return cls(_number(value), CellType.DECIMAL, decimals, unit, note, signed)
+
+    @classmethod
+    def percent(cls, value, decimals: int = 1, *, note: str = "", signed: bool = False) -> Cell:
+        return cls(_number(value), CellType.PERCENT, decimals, "%", note, signed)
+
+    @classmethod
+    def points(cls, value, decimals: int = 1, *, note: str = "") -> Cell:
+        return cls(_number(value), CellType.POINTS, decimals, "prosentpoeng", note, True)
+
+    @classmethod
+    def days(cls, value, decimals: int = 0, *, note: str = "") -> Cell:
+        return cls(_number(value), CellType.DAYS, decimals, "dager", note)
+
+    @classmethod
+    def text(cls, value: str | None, *, note: str = "") -> Cell:
+        return cls(value, CellType.TEXT, note=note)
+
+    @classmethod
+    def of_status(cls, status: str | None, *, note: str = "") -> Cell:
+        status = status or "none"
+        return cls(STATUS_WORDS[status], CellType.STATUS, note=note, status=status)
+
+    @classmethod
+    def changes(cls, change: Change, *, decimals: int = 1) -> tuple[Cell, Cell]:
+        """The two cells of a change column pair: the absolute change and the percentage."""
+        if change.in_points:
+            return cls.points(change.absolute, decimals), cls.text(None)
+        absolute_decimals = 0 if change.absolute is None or change.absolute == change.absolute.to_integral() else 1
+        absolute = cls(change.absolute, CellType.DECIMAL if absolute_decimals else CellType.INTEGER,
+                       absolute_decimals, signed=True)  # fmt: skip
+        return absolute, cls.percent(change.relative, decimals, signed=True)
+
+    # -- what a reader sees -------------------------------------------------------------
+
+    @property
+    def is_numeric(self) -> bool:
+        return self.type in NUMERIC
+
+    @property
+    def text_value(self) -> str:
+        """The Norwegian text of the value: "3 084", "25,2 %", "Ønsket", ":" or "–"."""
+        if self.suppressed:
+            return SUPPRESSED
+        if self.type is CellType.TEXT or self.type is CellType.STATUS:
+            return "" if self.value is None else str(self.value)
+        if self.type is CellType.PERCENT:
+            return formatting.nb_percent(self.value, self.decimals, signed=self.signed)
+        if self.type is CellType.POINTS:
+            return formatting.nb_points(self.value, self.decimals, signed=self.signed)
+        text = formatting.nb_number(self.value, self.decimals, signed=self.signed)
+        if self.unit and self.type is not CellType.DAYS and text != formatting.NO_VALUE:
+            return f"{text}{formatting.NBSP}{self.unit}"
+        return text
+
+    def __str__(self) -> str:
+        return self.text_value
+
+    # -- what a workbook stores ------------------------------------------------------------
+
+    @property
+    def excel_value(self):
+        """A real number for numeric cells (percent as a fraction), text otherwise."""
+        if self.suppressed:
+            return SUPPRESSED
+        if not self.is_numeric:
+            return self.text_value or None
+        if self.value is None:
+            return None
+        if self.type is CellType.PERCENT:
+            return float(Decimal(self.value) / 100)
+        if self.type is CellType.INTEGER:
+            return int(self.value)
+        return float(self.value)
+
+    @property
+    def number_format(self) -> str:
+        """The Excel number format (Excel shows it with the reader's own separators)."""
+        if not self.is_numeric or self.suppressed:
+            return "@"
+        decimals = "0" * self.decimals
+        base = "#,##0" + (f".{decimals}" if decimals else "")
+        sign = "+" if self.signed else ""
+        if self.type is CellType.PERCENT:
+            return f"{sign}0{'.' + decimals if decimals else ''}%;-0{'.' + decimals if decimals else ''}%;0%"
+        if self.type is CellType.POINTS:
+            return f'+{base} "p.p.";-{base} "p.p.";0 "p.p."'
+        if self.signed:
+            return f"+{base};-{base};0"
+        if self.unit and self.type is not CellType.DAYS:
+            return f'{base} "{self.unit}"'
+        return base
+
+
+def _number(value):
+    if value is None or isinstance(value, int | Decimal):
+        return value
+    return formatting.to_decimal(value)
+
+
+@dataclass(frozen=True)
+class Column:
+    label: str
+    numeric: bool = True
+    is_total: bool = False  # a totals column (small-number suppression protects it)
+    span: int = 1
+
+
+@dataclass
+class Row:
+    header: str  # the row's label, shown in the first column
+    cells: list[Cell]
+    kind: str = "data"  # data, group (a heading row), total
+    key: str = ""  # a stable key (an indicator's code: `data-indicator`)
+    level: int = 0  # indentation of the row label ("herav …")
+
+    @property
+    def is_total(self) -> bool:
+        return self.kind == "total"
+
+
+@dataclass
+class Table:
+    title: str
+    columns: list[Column]
+    rows: list[Row] = field(default_factory=list)
+    row_header: str = ""  # label of the first (row label) column
+    header_groups: list[Column] = field(default_factory=list)  # optional upper header row with spans
+    notes: list[str] = field(default_factory=list)
+    register_counts: bool = False  # counts of register entries: small-number suppression applies
+
+    @property
+    def is_empty(self) -> bool:
+        return not any(row.kind != "group" for row in self.rows)
+
+
+@dataclass
+class ChartSeries:
+    name: str
+    values: list[Decimal | int | None]
+
+
+@dataclass
+class Chart:
+    title: str
+    categories: list[str]
+    series: list[ChartSeries]
+    kind: str = "line"  # line or bar
+    unit: str = ""  # the y axis unit: "dager", "%", "brukere"
+    decimals: int = 0
+
+
+@dataclass
+class Section:
+    key: str
+    title: str
+    period: Period
+    tables: list[Table] = field(default_factory=list)
+    charts: list[Chart] = field(default_factory=list)
+    paragraphs: list[str] = field(default_factory=list)  # computed sentences ("I 2016 ble det sendt 34 …")
+    notes: list[str] = field(default_factory=list)
+    small_numbers: int | None = None  # the threshold applied, or None when off
+    commentary: str = ""  # filled in by the reports app
+
+    @property
+    def is_empty(self) -> bool:
+        return all(table.is_empty for table in self.tables) and not self.charts and not self.paragraphs
+
+
+@dataclass(frozen=True)
+class SectionOptions:
+    small_numbers: int | None = None  # suppress register counts below this (None: off)
+    short: bool = False  # the short form (1st and 3rd quarter committee reports)
+    comparison_years: int = 3  # how many years multi-year tables show
+    cutoff: datetime.date | None = None  # register status as of this date (default: period end)
+
+
+SectionFunction = Callable[..., Section]
+
+
+@dataclass(frozen=True)
+class SectionSpec:
+    key: str
+    title: str
+    function: SectionFunction
+    period_kinds: tuple[Kind, ...]
+    description: str = ""
+
+
+SECTION_REGISTRY: dict[str, SectionSpec] = {}
+
+
+def report_section(key: str, title: str, *, period_kinds=tuple(Kind), description: str = ""):
+    """Register a section function under a stable key ("app.name")."""
+
+    def register(function: SectionFunction) -> SectionFunction:
+        SECTION_REGISTRY[key] = SectionSpec(key, title, function, tuple(Kind(k) for k in period_kinds), description)
+        return function
+
+    return register
+
+
+def sections_autodiscover() -> dict[str, SectionSpec]:
+    """Import every installed app's `report_sections` module and return the registry."""
+    from django.utils.module_loading import autodiscover_modules
+
+    autodiscover_modules("report_sections")
+    return SECTION_REGISTRY
+
+
+def suppress_small_numbers(table: Table, threshold: int | None) -> Table:
+    """Hide register counts from 1 to threshold − 1 as ":" (0 reveals no one, and is shown).
+
+    Where a row or column has a total and exactly one cell of it is hidden, the total would
+    reveal it: the next smallest cell of that row or column is hidden too (secondary
+    suppression), repeated until no hidden cell can be worked out.
+    """
+    if not threshold or not table.register_counts:
+        return table
+    rows = [list(row.cells) for row in table.rows]
+
+    def countable(cell: Cell) -> bool:
+        return cell.type is CellType.INTEGER and cell.value is not None and not cell.signed
+
+    for cells in rows:
+        for i, cell in enumerate(cells):
+            if countable(cell) and 0 < cell.value < threshold:
+                cells[i] = replace(cell, suppressed=True)
+
+    total_columns = [i for i, column in enumerate(table.columns) if column.is_total]
+    data_rows = [r for r, row in enumerate(table.rows) if not row.is_total and row.kind != "group"]
+    has_total_row = any(row.is_total for row in table.rows)
+    changed = True
+    while changed:
+        changed = False
+        # A row whose total is shown must not have exactly one hidden cell.
+        if total_columns:
+            for cells in rows:
+                parts = [i for i in range(len(cells)) if i not in total_columns and countable(cells[i])]
+                changed |= _protect(cells, parts)
+        # A column whose total row is shown must not have exactly one hidden cell.
+        if has_total_row:
+            for column in range(len(table.columns)):
+                if column in total_columns:
+                    continue
+                column_cells = [rows[r] for r in data_rows if column < len(rows[r])]
+                hidden = [c for c in column_cells if c[column].suppressed]
+                if len(hidden) == 1:
+                    candidates = [c for c in column_cells if countable(c[column]) and not c[column].suppressed]
+                    if candidates:
+                        smallest = min(candidates, key=lambda c: (c[column].value == 0, c[column].value))
+                        smallest[column] = replace(smallest[column], suppressed=True)
+                        changed = True
+    new_rows = [replace(row, cells=cells) for row, cells in zip(table.rows, rows, strict=True)]
+    notes = [*table.notes, f"Tall under {threshold} er skjult («{SUPPRESSED}») av personvernhensyn."]
+    return replace(table, rows=new_rows, notes=notes)
+
+
+def _protect(cells: list[Cell], parts: list[int]) -> bool:
+    hidden = [i for i in parts if cells[i].suppressed]
+    if len(hidden) != 1:
+        return False
+    candidates = [i for i in parts if not cells[i].suppressed]
+    if not candidates:
+        return False
+    smallest = min(candidates, key=lambda i: (cells[i].value == 0, cells[i].value))  # a non-zero cell first
+    cells[smallest] = replace(cells[smallest], suppressed=True)
+    return True
