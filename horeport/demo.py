@@ -1,0 +1,55 @@
+"""Demo data for the shared core: the municipality's name and units, and the demo users."""
+
+from __future__ import annotations
+
+import secrets
+import tomllib
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.db import transaction
+
+from horeport.models import ServiceUnit, SiteSettings
+from horeport.roles import ADMINISTRATOR, LEDER, REGISTRATOR
+
+FIXTURES = settings.BASE_DIR / "fixtures"
+DEMO_USERS = {
+    "registrator": (REGISTRATOR, "Rita", "Registrator"),
+    "leder": (LEDER, "Lars", "Leder"),
+    "admin": (ADMINISTRATOR, "Anne", "Administrator"),
+}
+
+
+def read_fixture(name: str) -> dict:
+    with open(FIXTURES / name, "rb") as file:
+        return tomllib.load(file)
+
+
+@transaction.atomic
+def load() -> None:
+    data = read_fixture("horeport.toml")
+    site = SiteSettings.current()
+    site.municipality_name = data["site"]["municipality_name"]
+    site.department_name = data["site"]["department_name"]
+    site.save()
+    for order, unit in enumerate(data["units"], start=1):
+        ServiceUnit.objects.update_or_create(
+            name=unit["name"], defaults={"short_name": unit.get("short_name", ""), "sort_order": order * 10}
+        )
+
+
+@transaction.atomic
+def users_create(password: str | None = None) -> dict[str, str]:
+    """Create (or reset) the demo users, one per role; return their passwords."""
+    passwords = {}
+    for username, (role, first_name, last_name) in DEMO_USERS.items():
+        user, _ = get_user_model().objects.get_or_create(username=username)
+        user.first_name, user.last_name = first_name, last_name
+        user.is_active = True
+        user.is_staff = role == ADMINISTRATOR  # may open Django's admin, with the role's permissions
+        passwords[username] = password or secrets.token_urlsafe(9)
+        user.set_password(passwords[username])
+        user.save()
+        user.groups.set([Group.objects.get(name=role)])
+    return passwords

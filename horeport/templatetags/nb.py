@@ -1,0 +1,40 @@
+"""Template filters for Norwegian numbers: {{ value|nb:1 }}, {{ value|nb_pct }}, {{ d|nb_date }}."""
+
+from django import template
+
+from horeport import formatting
+from horeport.periods import InvalidPeriod, Period
+
+register = template.Library()
+
+
+@register.filter
+def nb(value, decimals=0):
+    """3084 -> "3 084"; {{ 2.04|nb:2 }} -> "2,04"; None -> "–"."""
+    return formatting.nb_number(value, int(decimals))
+
+
+@register.filter
+def nb_pct(value, decimals=1):
+    """25.2 -> "25,2 %"."""
+    return formatting.nb_percent(value, int(decimals))
+
+
+@register.filter
+def nb_signed(value, decimals=0):
+    """+148, -3,4"""
+    return formatting.nb_number(value, int(decimals), signed=True)
+
+
+@register.filter
+def nb_date(value):
+    return formatting.nb_date(value)
+
+
+@register.filter
+def period_label(value):
+    """ "2016-03" -> "mars 2016"."""
+    try:
+        return Period.parse(value).label
+    except (InvalidPeriod, TypeError):
+        return value

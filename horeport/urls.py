@@ -1,0 +1,37 @@
+from django.contrib import admin
+from django.contrib.auth import views as auth_views
+from django.urls import include, path
+
+from horeport import views
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("healthz", views.healthz, name="healthz"),
+    path("logg-inn/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
+    path("logg-ut/", auth_views.LogoutView.as_view(), name="logout"),
+    path("passord/", auth_views.PasswordChangeView.as_view(), name="password_change"),
+    path("passord/endret/", auth_views.PasswordChangeDoneView.as_view(), name="password_change_done"),
+    path("logo", views.logo, name="logo"),
+    path("innstillinger/", views.site_settings, name="site_settings"),
+    path("innstillinger/virksomheter/", views.unit_list, name="unit_list"),
+    path("innstillinger/virksomheter/ny/", views.unit_create, name="unit_create"),
+    path("innstillinger/virksomheter/<int:pk>/", views.unit_update, name="unit_update"),
+    path("innstillinger/laaste-perioder/", views.lock_list, name="lock_list"),
+    path("innstillinger/laaste-perioder/ny/", views.lock_create, name="lock_create"),
+    path("innstillinger/laaste-perioder/<int:pk>/laas-opp/", views.lock_unlock, name="lock_unlock"),
+    path("innstillinger/brukere/", views.user_list, name="user_list"),
+    path("innstillinger/brukere/ny/", views.user_create, name="user_create"),
+    path("innstillinger/brukere/<int:pk>/", views.user_update, name="user_update"),
+    path("malekart/", include("kpi.urls")),
+    path("boliger/", include("waitlists.urls")),
+    path("tjenester/", include("volumes.urls")),
+    path("avvik/", include("deviations.urls")),
+    path("klagesaker/", include("complaints.urls")),
+    path("rapporter/", include("reports.urls")),
+    path("django-admin/", admin.site.urls),
+]
+
+handler403 = views.permission_denied
+
+admin.site.site_header = "horeport – administrasjon"
+admin.site.site_title = "horeport"

@@ -1,0 +1,182 @@
+"""Shared pages: the landing page, health check, the site's settings, units, period locks, users."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth import get_user_model
+from django.contrib.auth.decorators import login_not_required, permission_required
+from django.core.exceptions import ValidationError
+from django.db import DatabaseError, connection
+from django.http import Http404, HttpResponse, JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.cache import cache_control, never_cache
+from django.views.decorators.http import require_GET, require_POST
+
+from horeport.forms import PeriodLockForm, ServiceUnitForm, SiteSettingsForm, UnlockForm, UserForm
+from horeport.models import PeriodLock, ServiceUnit, SiteSettings, period_lock
+from horeport.roles import ROLE_DESCRIPTIONS
+
+# The apps, as the navigation and the landing page present them.
+SECTIONS = [
+    ("kpi:index", "Målekart", "Indikatorer med ønsket, akseptert og ikke godkjent resultat; nøkkeltall og "
+     "status for strategier og temaplaner."),
+    ("waitlists:index", "Boliger", "Ventelister og effektueringstid per boligtype, og privat boligfremskaffelse."),
+    ("volumes:index", "Tjenester", "Brukere og vedtakstimer per måned: BPA, omsorgslønn, FAT, Mestringshuset."),
+    ("deviations:index", "Avvik", "Kvalitetsavvik per kategori, avvik til sykehus og læringsløyfer."),
+    ("complaints:index", "Klagesaker", "Klager til statsforvalteren (Fylkesmannen) per sakstype og utfall."),
+    ("reports:index", "Rapporter", "Rapport til direktør, HO-komiteen, halvårs- og årsrapport som PDF og Excel."),
+]  # fmt: skip
+
+
+def home(request):
+    return render(
+        request,
+        "horeport/home.html",
+        {
+            "sections": SECTIONS,
+            "active_locks": PeriodLock.objects.active().select_related("locked_by")[:5],
+        },
+    )
+
+
+@login_not_required
+@require_GET
+@never_cache
+def healthz(request):
+    """Answers 200 while the application runs; says whether the database answers."""
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+            cursor.fetchone()
+        database = "ok"
+    except DatabaseError:
+        database = "feil"
+    status = 200 if database == "ok" else 503
+    return JsonResponse({"status": "ok" if status == 200 else "feil", "database": database}, status=status)
+
+
+@login_not_required
+@require_GET
+@cache_control(max_age=3600)
+def logo(request):
+    """The municipality's logo (stored in the database, so it travels with the data)."""
+    site = SiteSettings.current()
+    if not site.has_logo:
+        raise Http404("Ingen logo")
+    response = HttpResponse(bytes(site.logo), content_type=site.logo_content_type)
+    if site.logo_content_type == "image/svg+xml":
+        response.headers["Content-Security-Policy"] = "default-src 'none'; style-src 'unsafe-inline'"
+    return response
+
+
+@permission_required("horeport.change_sitesettings", raise_exception=True)
+def site_settings(request):
+    site = SiteSettings.current()
+    form = SiteSettingsForm(request.POST or None, request.FILES or None, instance=site)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, "Innstillingene er lagret.")
+        return redirect("site_settings")
+    return render(request, "horeport/site_settings.html", {"form": form})
+
+
+# -- service units ------------------------------------------------------------------------
+
+
+@permission_required("horeport.view_serviceunit", raise_exception=True)
+def unit_list(request):
+    return render(request, "horeport/unit_list.html", {"units": ServiceUnit.objects.all()})
+
+
+@permission_required("horeport.add_serviceunit", raise_exception=True)
+def unit_create(request):
+    return _unit_form(request, ServiceUnit())
+
+
+@permission_required("horeport.change_serviceunit", raise_exception=True)
+def unit_update(request, pk):
+    return _unit_form(request, get_object_or_404(ServiceUnit, pk=pk))
+
+
+def _unit_form(request, unit):
+    form = ServiceUnitForm(request.POST or None, instance=unit)
+    if request.method == "POST" and form.is_valid():
+        unit = form.save()
+        messages.success(request, f"Virksomheten «{unit}» er lagret.")
+        return redirect("unit_list")
+    return render(request, "horeport/unit_form.html", {"form": form, "unit": unit})
+
+
+# -- period locks ---------------------------------------------------------------------------
+
+
+@permission_required("horeport.view_periodlock", raise_exception=True)
+def lock_list(request):
+    form = PeriodLockForm() if request.user.has_perm("horeport.add_periodlock") else None
+    return render(
+        request,
+        "horeport/lock_list.html",
+        {"locks": PeriodLock.objects.select_related("locked_by", "unlocked_by"), "form": form},
+    )
+
+
+@require_POST
+@permission_required("horeport.add_periodlock", raise_exception=True)
+def lock_create(request):
+    form = PeriodLockForm(request.POST)
+    if form.is_valid():
+        lock = period_lock(period=form.cleaned_data["period"], reason=form.cleaned_data["reason"], user=request.user)
+        messages.success(request, f"Perioden {lock.period.label} er låst.")
+        return redirect("lock_list")
+    locks = PeriodLock.objects.select_related("locked_by", "unlocked_by")
+    return render(request, "horeport/lock_list.html", {"locks": locks, "form": form}, status=400)
+
+
+@permission_required("horeport.change_periodlock", raise_exception=True)
+def lock_unlock(request, pk):
+    lock = get_object_or_404(PeriodLock, pk=pk)
+    if not lock.is_active:
+        messages.info(request, f"Perioden {lock.period.label} er allerede låst opp.")
+        return redirect("lock_list")
+    form = UnlockForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            lock.unlock(user=request.user, reason=form.cleaned_data["reason"])
+        except ValidationError as error:
+            form.add_error("reason", error.messages[0])
+        else:
+            messages.success(request, f"Perioden {lock.period.label} er låst opp. Begrunnelsen er lagret.")
+            return redirect("lock_list")
+    return render(request, "horeport/lock_unlock.html", {"lock": lock, "form": form})
+
+
+# -- users ----------------------------------------------------------------------------------
+
+
+@permission_required("auth.view_user", raise_exception=True)
+def user_list(request):
+    users = get_user_model().objects.prefetch_related("groups").order_by("username")
+    return render(request, "horeport/user_list.html", {"users": users, "roles": ROLE_DESCRIPTIONS})
+
+
+@permission_required("auth.add_user", raise_exception=True)
+def user_create(request):
+    return _user_form(request, get_user_model()())
+
+
+@permission_required("auth.change_user", raise_exception=True)
+def user_update(request, pk):
+    return _user_form(request, get_object_or_404(get_user_model(), pk=pk))
+
+
+def _user_form(request, user):
+    form = UserForm(request.POST or None, instance=user)
+    if request.method == "POST" and form.is_valid():
+        user = form.save()
+        messages.success(request, f"Brukeren «{user.username}» er lagret.")
+        return redirect("user_list")
+    return render(request, "horeport/user_form.html", {"form": form, "edited": user})
+
+
+def permission_denied(request, exception=None):
+    return render(request, "403.html", status=403)
