@@ -1,0 +1,7 @@
+from tests.access import EVERYONE, Case
+
+
+def cases():
+    return [
+        Case("deviations:index", EVERYONE),
+    ]

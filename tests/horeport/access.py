@@ -1,0 +1,31 @@
+from django.contrib.auth import get_user_model
+
+from horeport.models import PeriodLock, ServiceUnit, SiteSettings
+from horeport.periods import Period
+from tests.access import ADMINS, EVERYONE, Case
+
+
+def cases():
+    unit = ServiceUnit.objects.create(name="Brukertorget")
+    lock = PeriodLock.objects.create(period=Period.parse("2015"), reason="Årsrapport 2015")
+    someone = get_user_model().objects.create_user("kari")
+    SiteSettings.objects.update_or_create(pk=1, defaults={"logo": b"\x89PNG", "logo_content_type": "image/png"})
+    return [
+        Case("home", EVERYONE),
+        Case("healthz", EVERYONE, public=True),
+        Case("login", EVERYONE, public=True),
+        Case("logout", EVERYONE, method="post"),
+        Case("password_change", EVERYONE),
+        Case("password_change_done", EVERYONE),
+        Case("logo", EVERYONE, public=True),
+        Case("site_settings", ADMINS),
+        Case("unit_list", EVERYONE),
+        Case("unit_create", ADMINS),
+        Case("unit_update", ADMINS, kwargs={"pk": unit.pk}),
+        Case("lock_list", EVERYONE),
+        Case("lock_create", ADMINS, method="post", data={"period": "2014", "reason": "Test"}),
+        Case("lock_unlock", ADMINS, kwargs={"pk": lock.pk}),
+        Case("user_list", ADMINS),
+        Case("user_create", ADMINS),
+        Case("user_update", ADMINS, kwargs={"pk": someone.pk}),
+    ]

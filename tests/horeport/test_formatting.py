@@ -1,0 +1,52 @@
+from decimal import Decimal
+
+import pytest
+
+from horeport.formatting import nb_date, nb_number, nb_percent, nb_points, nb_unit, parse_number
+
+NBSP = "\u00a0"
+
+
+def test_it_groups_thousands_with_a_non_breaking_space():
+    assert nb_number(3084) == f"3{NBSP}084"
+    assert nb_number(1234567) == f"1{NBSP}234{NBSP}567"
+
+
+def test_it_uses_a_decimal_comma_and_rounds_half_up():
+    assert nb_number(Decimal("25.25"), 1) == "25,3"
+    assert nb_number(Decimal("2.045"), 2) == "2,05"
+    assert nb_number(0.125, 2) == "0,13"  # the float's shortest repr, not its binary value
+    assert nb_number(Decimal("-0.04"), 1) == "0,0"
+
+
+def test_it_shows_a_dash_for_no_value():
+    assert nb_number(None) == "–"
+    assert nb_percent(None) == "–"
+
+
+def test_it_formats_percentages_and_points():
+    assert nb_percent(Decimal("25.227")) == f"25,2{NBSP}%"
+    assert nb_percent(Decimal("-0.70"), 2) == f"-0,70{NBSP}%"
+    assert nb_points(Decimal("3.4")) == f"+3,4{NBSP}prosentpoeng"
+    assert nb_unit(Decimal("2.04"), "døgn", 2) == f"2,04{NBSP}døgn"
+
+
+def test_it_formats_dates_the_norwegian_way():
+    import datetime
+
+    assert nb_date(datetime.date(2016, 12, 31)) == "31.12.2016"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("2,04", "2.04"), ("2.04", "2.04"), ("3 084", "3084"), (f"3{NBSP}084", "3084"), ("54,55 %", "54.55"),
+     ("-0,70", "-0.70"), ("\u22120,7", "-0.7")],
+)  # fmt: skip
+def test_it_parses_numbers_as_people_type_them(text, expected):
+    assert parse_number(text) == Decimal(expected)
+
+
+@pytest.mark.parametrize("text", ["abc", "1,2,3", "1.2.3", "nan", "inf"])
+def test_it_refuses_text_that_is_not_a_number(text):
+    with pytest.raises(ValueError, match="ikke et tall"):
+        parse_number(text)

@@ -1,0 +1,15 @@
+"""Settings for the test run: the project's own, plus a small app that exercises the shared
+tracking piece, plain static files (no collectstatic needed) and a fast password hasher."""
+
+from horeport.settings import *  # noqa: F403
+from horeport.settings import INSTALLED_APPS, STORAGES
+
+INSTALLED_APPS = [*INSTALLED_APPS, "tests.tracked"]
+STORAGES = {**STORAGES, "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+# The browser tests talk plain HTTP to the live server.
+SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = False
+SECURE_HSTS_SECONDS = 0
+# Serve static files from the apps' folders, as `runserver` does; nothing is collected.
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = True

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class TrackedConfig(AppConfig):
+    name = "tests.tracked"
+    label = "tracked"
