@@ -72,6 +72,11 @@ class SiteSettingsForm(forms.ModelForm):
         model = SiteSettings
         fields = ["municipality_name", "department_name"]
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not self.instance.has_logo:
+            del self.fields["remove_logo"]
+
     def clean_logo_file(self):
         upload = self.cleaned_data.get("logo_file")
         if not upload:

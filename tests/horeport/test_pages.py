@@ -125,3 +125,12 @@ def test_login_page_signs_a_user_in(client, registrator):
 def test_wrong_password_gets_a_message(client, registrator):
     response = client.post(reverse("login"), {"username": "rita", "password": "feil"})
     assert "korrekt brukernavn og passord" in response.content.decode()
+
+
+def test_the_login_page_names_the_municipality_and_department(client):
+    SiteSettings.objects.update_or_create(
+        pk=1, defaults={"municipality_name": "Asker kommune", "department_name": "Helse og omsorg"}
+    )
+    html = client.get(reverse("login")).content.decode()
+    assert "Styringsdata og rapporter for helse og omsorg i Asker kommune." in html
+    assert '<span class="site-brand__municipality">Asker kommune</span>' in html
