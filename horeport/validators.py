@@ -1,0 +1,53 @@
+"""No personal data: free text that holds a Norwegian national identity number is refused."""
+
+from __future__ import annotations
+
+import datetime
+import re
+
+from django.core.exceptions import ValidationError
+
+# Eleven digits, optionally split after the birth date by a space or a dot ("010190 12345").
+_CANDIDATE = re.compile(r"(?<!\d)(\d{6})[ .\u00a0]?(\d{5})(?!\d)")
+_WEIGHTS_1 = (3, 7, 6, 1, 8, 9, 4, 5, 2)
+_WEIGHTS_2 = (5, 4, 3, 2, 7, 6, 5, 4, 3, 2)
+
+
+def _check_digit(digits: list[int], weights: tuple[int, ...]) -> int | None:
+    remainder = 11 - sum(d * w for d, w in zip(digits, weights, strict=False)) % 11
+    if remainder == 11:
+        return 0
+    return None if remainder == 10 else remainder
+
+
+def is_national_id(number: str) -> bool:
+    """A fødselsnummer or D-number: a real birth date (D-numbers add 40 to the day) and both
+    check digits right."""
+    if not re.fullmatch(r"\d{11}", number):
+        return False
+    digits = [int(c) for c in number]
+    day, month = int(number[0:2]), int(number[2:4])
+    if day > 40:
+        day -= 40  # D-number
+    if month > 80:
+        month -= 80  # synthetic numbers from the national test population
+    try:
+        # The century does not matter for the check; 2000 is a leap year, so 29.02 is allowed.
+        datetime.date(2000, month, day)
+    except ValueError:
+        return False
+    return _check_digit(digits[:9], _WEIGHTS_1) == digits[9] and _check_digit(digits[:10], _WEIGHTS_2) == digits[10]
+
+
+def contains_national_id(text: str | None) -> bool:
+    return bool(text) and any(is_national_id(a + b) for a, b in _CANDIDATE.findall(text))
+
+
+def validate_no_national_id(text: str | None) -> None:
+    """A model or form validator for free-text fields."""
+    if contains_national_id(text):
+        raise ValidationError(
+            "Teksten ser ut til å inneholde et fødselsnummer. Fjern det: registeret skal ikke ha "
+            "navn eller fødselsnumre, bare saksnummer.",
+            code="national_id",
+        )
