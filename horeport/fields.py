@@ -8,7 +8,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
 
-from horeport.formatting import nb_number, parse_number
+from horeport.formatting import nb_as_stored, parse_number
 from horeport.periods import InvalidPeriod, Kind, Period
 
 
@@ -100,20 +100,11 @@ class NorwegianDecimalField(forms.DecimalField):
 
     def prepare_value(self, value):
         if isinstance(value, Decimal):
-            # Show what was stored, in the Norwegian way, without trailing zeros beyond need.
-            exponent = value.normalize().as_tuple().exponent
-            decimals = max(0, -exponent) if isinstance(exponent, int) else 0
-            return nb_number(value, decimals).replace("\u00a0", " ")
+            return nb_as_stored(value).replace("\u00a0", " ")
         return value
 
     def to_python(self, value):
-        if value in self.empty_values or (isinstance(value, str) and not value.strip()):
-            return None
-        try:
-            number = parse_number(value)
-        except ValueError as error:
-            raise ValidationError(str(error), code="invalid") from None
-        return number
+        return _typed_number(self, value)
 
 
 class NorwegianIntegerField(forms.IntegerField):
@@ -125,12 +116,18 @@ class NorwegianIntegerField(forms.IntegerField):
         self.widget.attrs.setdefault("inputmode", "numeric")
 
     def to_python(self, value):
-        if value in self.empty_values or (isinstance(value, str) and not value.strip()):
+        number = _typed_number(self, value)
+        if number is None:
             return None
-        try:
-            number = parse_number(value)
-        except ValueError as error:
-            raise ValidationError(str(error), code="invalid") from None
         if number != number.to_integral_value():
             raise ValidationError(f"«{value}» må være et helt tall.", code="invalid")
         return int(number)
+
+
+def _typed_number(field: forms.Field, value) -> Decimal | None:
+    if value in field.empty_values or (isinstance(value, str) and not value.strip()):
+        return None
+    try:
+        return parse_number(value)
+    except ValueError as error:
+        raise ValidationError(str(error), code="invalid") from None

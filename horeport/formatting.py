@@ -54,6 +54,15 @@ def nb_number(value, decimals: int = 0, *, signed: bool = False) -> str:
     return text
 
 
+def nb_as_stored(value) -> str:
+    """A number with as many decimals as it was stored with, no more: 2.040 -> "2,04"."""
+    number = to_decimal(value)
+    if number is None:
+        return NO_VALUE
+    exponent = number.normalize().as_tuple().exponent
+    return nb_number(number, max(0, -exponent) if isinstance(exponent, int) else 0)
+
+
 def nb_percent(value, decimals: int = 1, *, signed: bool = False) -> str:
     """A value already in percent: 25.2 -> "25,2 %"."""
     text = nb_number(value, decimals, signed=signed)

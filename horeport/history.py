@@ -9,7 +9,7 @@ from django.db import models
 from django.shortcuts import render
 from django.utils import timezone
 
-from horeport.formatting import nb_date, nb_number
+from horeport.formatting import nb_as_stored, nb_date, nb_number
 from horeport.periods import Period
 
 ACTIONS = {"+": "Opprettet", "~": "Endret", "-": "Slettet"}
@@ -33,8 +33,7 @@ def _display(model_field: models.Field | None, value) -> str:
     if isinstance(value, bool):
         return "Ja" if value else "Nei"
     if isinstance(value, Decimal):
-        exponent = value.normalize().as_tuple().exponent
-        return nb_number(value, max(0, -exponent) if isinstance(exponent, int) else 0)
+        return nb_as_stored(value)
     if isinstance(value, int):
         return nb_number(value)
     if isinstance(value, Period):
