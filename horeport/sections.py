@@ -289,42 +289,38 @@ def suppress_small_numbers(table: Table, threshold: int | None) -> Table:
             if countable(cell) and 0 < cell.value < threshold:
                 cells[i] = replace(cell, suppressed=True)
 
-    total_columns = [i for i, column in enumerate(table.columns) if column.is_total]
+    total_columns = {i for i, column in enumerate(table.columns) if column.is_total}
     data_rows = [r for r, row in enumerate(table.rows) if not row.is_total and row.kind != "group"]
-    has_total_row = any(row.is_total for row in table.rows)
+    total_rows = [r for r, row in enumerate(table.rows) if row.is_total]
+    # Each total makes one equation: parts + total. A group of cells tied by one equation with
+    # exactly one hidden cell gives it away, so one more part is hidden until none does.
+    groups = []
+    if total_columns:
+        for r in range(len(rows)):
+            parts = [(r, c) for c in range(len(rows[r])) if c not in total_columns]
+            groups.append((parts, [(r, c) for c in total_columns if c < len(rows[r])]))
+    if total_rows:
+        for c in range(len(table.columns)):
+            parts = [(r, c) for r in data_rows if c < len(rows[r])]
+            groups.append((parts, [(r, c) for r in total_rows if c < len(rows[r])]))
     changed = True
     while changed:
         changed = False
-        # A row whose total is shown must not have exactly one hidden cell.
-        if total_columns:
-            for cells in rows:
-                parts = [i for i in range(len(cells)) if i not in total_columns and countable(cells[i])]
-                changed |= _protect(cells, parts)
-        # A column whose total row is shown must not have exactly one hidden cell.
-        if has_total_row:
-            for column in range(len(table.columns)):
-                if column in total_columns:
-                    continue
-                column_cells = [rows[r] for r in data_rows if column < len(rows[r])]
-                hidden = [c for c in column_cells if c[column].suppressed]
-                if len(hidden) == 1:
-                    candidates = [c for c in column_cells if countable(c[column]) and not c[column].suppressed]
-                    if candidates:
-                        smallest = min(candidates, key=lambda c: (c[column].value == 0, c[column].value))
-                        smallest[column] = replace(smallest[column], suppressed=True)
-                        changed = True
+        for parts, totals in groups:
+            changed |= _protect(rows, parts, totals, countable)
     new_rows = [replace(row, cells=cells) for row, cells in zip(table.rows, rows, strict=True)]
     notes = [*table.notes, f"Tall under {threshold} er skjult («{SUPPRESSED}») av personvernhensyn."]
     return replace(table, rows=new_rows, notes=notes)
 
 
-def _protect(cells: list[Cell], parts: list[int]) -> bool:
-    hidden = [i for i in parts if cells[i].suppressed]
-    if len(hidden) != 1:
+def _protect(rows: list[list[Cell]], parts, totals, countable) -> bool:
+    """Hide the smallest shown part (non-zero first) where exactly one cell of the group is hidden."""
+    group = [(r, c) for r, c in [*parts, *totals] if countable(rows[r][c])]
+    if sum(rows[r][c].suppressed for r, c in group) != 1:
         return False
-    candidates = [i for i in parts if not cells[i].suppressed]
+    candidates = [(r, c) for r, c in parts if countable(rows[r][c]) and not rows[r][c].suppressed]
     if not candidates:
         return False
-    smallest = min(candidates, key=lambda i: (cells[i].value == 0, cells[i].value))  # a non-zero cell first
-    cells[smallest] = replace(cells[smallest], suppressed=True)
+    r, c = min(candidates, key=lambda rc: (rows[rc[0]][rc[1]].value == 0, rows[rc[0]][rc[1]].value))
+    rows[r][c] = replace(rows[r][c], suppressed=True)
     return True
