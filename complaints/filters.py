@@ -4,6 +4,7 @@ and free text. The query parameters are Norwegian, as they show in the address b
 from __future__ import annotations
 
 import django_filters
+from django import forms
 from django.db.models import Q
 
 from complaints.authority import authority_name
@@ -21,13 +22,24 @@ STATUS_CHOICES = [
 DATE_FIELDS = {"mottatt": "received_on", "sendt": "sent_on", "avgjort": "decided_on"}
 
 
+class FilterForm(forms.Form):
+    """Every filter is optional, so none says "(valgfritt)"."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            field.template_name = "complaints/_filter_field.html"
+
+
 class CaseTypeFilter(django_filters.ModelChoiceFilter):
     field_class = CaseTypeChoiceField
 
 
 class ComplaintFilter(django_filters.FilterSet):
-    q = django_filters.CharFilter(label="Fritekst", method="filter_text",
-                                  help_text="Søk i saksreferanse og merknad.")  # fmt: skip
+    q = django_filters.CharFilter(
+        label="Søk", method="filter_text",
+        widget=forms.TextInput(attrs={"placeholder": "Referanse, merknad", "type": "search"}),
+    )  # fmt: skip
     sakstype = CaseTypeFilter(
         field_name="case_type", label="Sakstype", empty_label="Alle sakstyper",
         queryset=CaseType.objects.prefetch_related("names"),
@@ -51,6 +63,7 @@ class ComplaintFilter(django_filters.FilterSet):
     class Meta:
         model = Complaint
         fields = []
+        form = FilterForm
 
     def filter_text(self, queryset, name, value):
         value = value.strip()

@@ -122,3 +122,5 @@ class StatisticsForm(forms.Form):
     def __init__(self, *args, first_year: int, last_year: int, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["periode"].choices = statistics_period_choices(first_year, last_year)
+        for field in self.fields.values():
+            field.template_name = "complaints/_filter_field.html"  # choices of a view, not data: no "(valgfritt)"
