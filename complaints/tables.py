@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import django_tables2 as tables
+from django.db.models import F
 from django.urls import reverse
 from django.utils.html import format_html
 
@@ -43,6 +44,18 @@ class ComplaintTable(tables.Table):
         empty_text = "Ingen klager passer med filtrene. Fjern et filter, eller registrer en ny klage."
         per_page = 25
         template_name = "complaints/table.html"
+
+    # Dates not yet set go last whichever way a date column is sorted (SQLite and PostgreSQL
+    # would otherwise disagree about where NULL belongs).
+    def _order_date(self, queryset, is_descending, name):
+        field = F(name).desc(nulls_last=True) if is_descending else F(name).asc(nulls_last=True)
+        return queryset.order_by(field, "-pk" if is_descending else "pk"), True
+
+    def order_sent_on(self, queryset, is_descending):
+        return self._order_date(queryset, is_descending, "sent_on")
+
+    def order_decided_on(self, queryset, is_descending):
+        return self._order_date(queryset, is_descending, "decided_on")
 
     def render_reference(self, record):
         url = reverse("complaints:detail", args=[record.pk])

@@ -135,3 +135,9 @@ def test_an_empty_register_says_what_to_do(registrator_client, leder_client):
 
 def test_no_match_says_so(leder_client, register):
     assert "Ingen klager passer med filtrene" in leder_client.get(LIST, {"q": "finnes ikke"}).content.decode()
+
+
+def test_complaints_without_a_date_come_last_whichever_way_it_is_sorted(leder_client, register):
+    for sort in ("sent_on", "-sent_on"):
+        assert set(references(leder_client.get(LIST, {"sort": sort}))[-2:]) == {"16/00300", "17/00050"}, sort
+    assert references(leder_client.get(LIST, {"sort": "-decided_on"}))[0] == "16/00100"
