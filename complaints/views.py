@@ -1,5 +1,217 @@
-from django.shortcuts import render
+"""Pages of the complaint register: list, entry, history, statistics, case types."""
+
+from __future__ import annotations
+
+import datetime
+
+from django.contrib import messages
+from django.contrib.auth.decorators import permission_required
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import ProtectedError
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_POST
+from django_tables2 import RequestConfig
+
+from complaints import selectors
+from complaints.authority import authority_name, authority_name_for
+from complaints.export import complaints_workbook
+from complaints.filters import ComplaintFilter
+from complaints.forms import CaseTypeForm, CaseTypeNameFormSet, ComplaintForm, StatisticsForm
+from complaints.models import CaseType, Complaint
+from complaints.report_sections import open_tables, received_table, sent_table
+from complaints.tables import ComplaintTable
+from horeport.history import history_page
+from horeport.models import PeriodLockedError, StaleEditError
+from horeport.periods import Period
+from horeport.sections import suppress_small_numbers
+
+SMALL_NUMBERS = 3
 
 
+def _complaints():
+    return Complaint.objects.select_related("case_type", "unit").prefetch_related("case_type__names")
+
+
+def _filters_text(filterset: ComplaintFilter) -> str:
+    """The active filters in words, for the workbook's heading."""
+    parts = []
+    data = filterset.form.cleaned_data if filterset.form.is_valid() else {}
+    for name, field in filterset.form.fields.items():
+        value = data.get(name)
+        if value in (None, "") or name == "dato":
+            continue
+        if hasattr(field, "choices") and not hasattr(value, "pk"):
+            value = dict(field.choices).get(value, value)
+        if isinstance(value, datetime.date):
+            value = f"{value:%d.%m.%Y}"
+        parts.append(f"{field.label}: {value}")
+    if data.get("fra") or data.get("til"):
+        parts.append(
+            f"(datoen gjelder: {dict(filterset.form.fields['dato'].choices).get(data.get('dato') or 'mottatt')})"
+        )
+    return "Filter: " + ", ".join(parts) if parts else ""
+
+
+# -- the register ---------------------------------------------------------------------------
+
+
+@permission_required("complaints.view_complaint", raise_exception=True)
 def index(request):
-    return render(request, "complaints/index.html")
+    filterset = ComplaintFilter(request.GET, queryset=_complaints())
+    table = ComplaintTable(filterset.qs)
+    RequestConfig(request, paginate={"per_page": 25}).configure(table)
+    return render(
+        request,
+        "complaints/complaint_list.html",
+        {"filter": filterset, "table": table, "any_complaints": Complaint.objects.exists(),
+         "export_query": request.GET.urlencode()},
+    )  # fmt: skip
+
+
+@permission_required("complaints.view_complaint", raise_exception=True)
+def export(request):
+    filterset = ComplaintFilter(request.GET, queryset=_complaints())
+    table = ComplaintTable(filterset.qs)
+    RequestConfig(request, paginate=False).configure(table)  # the list's sort order, every row
+    content = complaints_workbook(table.data.data, filters_text=_filters_text(filterset))
+    response = HttpResponse(content, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    response["Content-Disposition"] = f'attachment; filename="klagesaker-{datetime.date.today():%Y-%m-%d}.xlsx"'
+    return response
+
+
+@permission_required("complaints.view_complaint", raise_exception=True)
+def detail(request, pk):
+    complaint = get_object_or_404(_complaints(), pk=pk)
+    name, current = complaint.case_type.name_on(complaint.received_on), complaint.case_type.current_name
+    case_type_name = name if name == current else f"{name} (nå {current})"
+    return render(
+        request, "complaints/complaint_detail.html", {"complaint": complaint, "case_type_name": case_type_name}
+    )
+
+
+@permission_required("complaints.add_complaint", raise_exception=True)
+def create(request):
+    return _complaint_form(request, Complaint())
+
+
+@permission_required("complaints.change_complaint", raise_exception=True)
+def update(request, pk):
+    return _complaint_form(request, get_object_or_404(_complaints(), pk=pk))
+
+
+def _complaint_form(request, complaint):
+    is_new = complaint.pk is None
+    form = ComplaintForm(request.POST or None, instance=complaint)
+    if request.method == "POST" and form.is_valid():
+        try:
+            saved = form.save()
+        except (StaleEditError, PeriodLockedError) as error:  # a race after validation
+            form.add_error(None, error.messages[0])
+        else:
+            messages.success(request, f"Klagesak {saved.reference} er {'registrert' if is_new else 'lagret'}.")
+            return redirect("complaints:detail", saved.pk)
+    status = 400 if request.method == "POST" else 200
+    return render(request, "complaints/complaint_form.html", {"form": form, "complaint": complaint}, status=status)
+
+
+@permission_required("complaints.delete_complaint", raise_exception=True)
+def delete(request, pk):
+    complaint = get_object_or_404(_complaints(), pk=pk)
+    error = None
+    if request.method == "POST":
+        try:
+            complaint.delete()
+        except ValidationError as refused:  # a locked period
+            error = refused.messages[0]
+        else:
+            messages.success(request, f"Klagesak {complaint.reference} er slettet.")
+            return redirect("complaints:index")
+    return render(request, "complaints/complaint_delete.html", {"complaint": complaint, "error": error},
+                  status=400 if error else 200)  # fmt: skip
+
+
+@permission_required("complaints.view_complaint", raise_exception=True)
+def history(request, pk):
+    complaint = get_object_or_404(Complaint, pk=pk)
+    return history_page(request, complaint, back_url=reverse("complaints:detail", args=[pk]), title=str(complaint))
+
+
+# -- statistics -----------------------------------------------------------------------------
+
+
+@permission_required("complaints.view_complaint", raise_exception=True)
+def statistics(request):
+    first_year, last_year = selectors.years_with_complaints()
+    default_year = selectors.latest_year_sent() or last_year
+    data = request.GET.copy()
+    data.setdefault("periode", str(default_year))
+    form = StatisticsForm(data, first_year=first_year, last_year=last_year)
+    context = {"form": form}
+    if form.is_valid():
+        period = Period.parse(form.cleaned_data["periode"])
+        cutoff = form.cleaned_data["per"]
+        threshold = SMALL_NUMBERS if form.cleaned_data["skjul_smaa_tall"] else None
+        sent = sent_table(period=period, cutoff=cutoff)
+        received = received_table(period=period, cutoff=cutoff)
+        context |= {
+            "period": period,
+            "cutoff": cutoff or period.end,
+            "authority": authority_name_for(period),
+            "sent": suppress_small_numbers(sent, threshold),
+            "sent_total": sent.rows[-1].cells[0].value,
+            "received": suppress_small_numbers(received, threshold),
+            "received_total": received.rows[-1].cells[0].value,
+            "open": [suppress_small_numbers(t, threshold) for t in open_tables(on=cutoff or period.end)],
+            "open_authority": authority_name(cutoff or period.end),
+        }
+    return render(request, "complaints/statistics.html", context, status=200 if form.is_valid() else 400)
+
+
+# -- case types (administrators) -------------------------------------------------------------
+
+
+@permission_required("complaints.view_casetype", raise_exception=True)
+def case_type_list(request):
+    case_types = CaseType.objects.prefetch_related("names")
+    return render(request, "complaints/casetype_list.html", {"case_types": case_types})
+
+
+@permission_required("complaints.add_casetype", raise_exception=True)
+def case_type_create(request):
+    return _case_type_form(request, CaseType())
+
+
+@permission_required("complaints.change_casetype", raise_exception=True)
+def case_type_update(request, pk):
+    return _case_type_form(request, get_object_or_404(CaseType, pk=pk))
+
+
+def _case_type_form(request, case_type):
+    form = CaseTypeForm(request.POST or None, instance=case_type)
+    names = CaseTypeNameFormSet(request.POST or None, instance=case_type, prefix="navn")
+    if request.method == "POST" and form.is_valid() and names.is_valid():
+        with transaction.atomic():
+            case_type = form.save()
+            names.instance = case_type
+            names.save()
+        messages.success(request, f"Sakstypen «{case_type.current_name}» er lagret.")
+        return redirect("complaints:casetype_list")
+    return render(request, "complaints/casetype_form.html", {"form": form, "names": names, "case_type": case_type},
+                  status=400 if request.method == "POST" else 200)  # fmt: skip
+
+
+@require_POST
+@permission_required("complaints.delete_casetype", raise_exception=True)
+def case_type_delete(request, pk):
+    case_type = get_object_or_404(CaseType, pk=pk)
+    name = case_type.current_name
+    try:
+        case_type.delete()
+    except ProtectedError:
+        messages.error(request, f"Sakstypen «{name}» har klager og kan ikke slettes. Merk den som ikke aktiv i stedet.")
+    else:
+        messages.success(request, f"Sakstypen «{name}» er slettet.")
+    return redirect("complaints:casetype_list")

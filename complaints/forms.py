@@ -1,0 +1,126 @@
+"""Forms: a complaint (with its lifecycle), a case type with its dated names, the statistics' choice."""
+
+from __future__ import annotations
+
+import datetime
+
+from django import forms
+from django.db.models import Q
+
+from complaints.authority import authority_name, authority_names_text
+from complaints.models import CaseType, CaseTypeName, Complaint
+from horeport.forms import NorwegianModelForm, TrackedModelForm
+from horeport.models import ServiceUnit
+from horeport.periods import Kind, Period, period_choices
+
+
+class DateInput(forms.DateInput):
+    """The browser's date picker; the value travels as 2016-03-01, typed dates as 01.03.2016 work too."""
+
+    input_type = "date"
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs, format="%Y-%m-%d")
+
+
+class CaseTypeChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj):
+        return obj.label_with_history
+
+
+def case_types_for_choice(*, include=None):
+    """Active case types (and the one a complaint already has), with their dated names prefetched."""
+    wanted = Q(active=True) | Q(pk=include) if include else Q(active=True)
+    return CaseType.objects.filter(wanted).prefetch_related("names")
+
+
+class ComplaintForm(TrackedModelForm):
+    class Meta:
+        model = Complaint
+        fields = ["reference", "case_type", "unit", "received_on", "reversed_on", "sent_on", "decision",
+                  "decided_on", "note"]  # fmt: skip
+        field_classes = {"case_type": CaseTypeChoiceField}
+        widgets = {
+            "received_on": DateInput, "reversed_on": DateInput, "sent_on": DateInput, "decided_on": DateInput,
+            "note": forms.Textarea(attrs={"rows": 3, "maxlength": 500}),
+        }  # fmt: skip
+        labels = {
+            "reference": "Saksreferanse",
+            "case_type": "Sakstype",
+            "unit": "Virksomhet",
+            "received_on": "Mottatt",
+            "reversed_on": "Omgjort av kommunen",
+            "decision": "Utfall",
+            "decided_on": "Avgjort",
+            "note": "Merknad",
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        instance = self.instance
+        self.fields["case_type"].queryset = case_types_for_choice(include=instance.case_type_id)
+        self.fields["case_type"].empty_label = "Velg sakstype"
+        wanted_units = Q(active=True) | Q(pk=instance.unit_id) if instance.unit_id else Q(active=True)
+        self.fields["unit"].queryset = ServiceUnit.objects.filter(wanted_units)
+        self.fields["unit"].empty_label = "Ingen virksomhet valgt"
+        # The authority's name that applies to this complaint: when it was sent, or would be now.
+        authority = authority_name(instance.sent_on or instance.received_on or datetime.date.today())
+        self.authority = authority
+        self.fields["sent_on"].label = f"Sendt til {authority}"
+        self.fields[
+            "sent_on"
+        ].help_text = (
+            f"Datoen klagen ble oversendt, når kommunen ikke selv omgjorde vedtaket ({authority_names_text()})."
+        )
+        self.fields["decision"].label = f"Utfall hos {authority}"
+        self.fields["decision"].choices = [("", "Ikke avgjort ennå"), *self.fields["decision"].choices[1:]]
+        self.fields["decision"].help_text = "La stå som «Ikke avgjort ennå» til vedtaket er kommet."
+        self.fields["decided_on"].label = "Vedtaksdato"
+        self.fields["decided_on"].help_text = f"Datoen på vedtaket fra {authority}."
+        self.fields["received_on"].help_text = "Datoen kommunen mottok klagen."
+
+
+class CaseTypeForm(NorwegianModelForm):
+    class Meta:
+        model = CaseType
+        fields = ["name", "sort_order", "active"]
+        labels = {"name": "Navn (det første)", "sort_order": "Rekkefølge", "active": "Aktiv"}
+
+
+class CaseTypeNameForm(forms.ModelForm):
+    class Meta:
+        model = CaseTypeName
+        fields = ["name", "valid_from"]
+        widgets = {"valid_from": DateInput}
+        labels = {"name": "Nytt navn", "valid_from": "Gjelder fra"}
+
+
+CaseTypeNameFormSet = forms.inlineformset_factory(
+    CaseType, CaseTypeName, form=CaseTypeNameForm, extra=1, can_delete=True
+)
+
+
+def statistics_period_choices(first_year: int, last_year: int) -> list:
+    """Years, half-years, tertials, quarters and months, grouped by year, newest first."""
+    kinds = (Kind.YEAR, Kind.HALF, Kind.TERTIAL, Kind.QUARTER, Kind.MONTH)
+    grouped = []
+    for year in range(last_year, first_year - 1, -1):
+        choices = period_choices(kinds, year, year)
+        choices.sort(key=lambda choice: (kinds.index(Period.parse(choice[0]).kind), Period.parse(choice[0])))
+        grouped.append((str(year), choices))
+    return grouped
+
+
+class StatisticsForm(forms.Form):
+    periode = forms.ChoiceField(label="Periode")
+    per = forms.DateField(
+        label="Utfall registrert per", required=False, widget=DateInput,
+        help_text="Standard er periodens siste dag, slik rapporten for perioden teller.",
+    )  # fmt: skip
+    skjul_smaa_tall = forms.BooleanField(label="Skjul tall under 3 (personvern)", required=False)
+
+    def __init__(self, *args, first_year: int, last_year: int, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["periode"].choices = statistics_period_choices(first_year, last_year)
+        for field in self.fields.values():
+            field.template_name = "complaints/_filter_field.html"  # choices of a view, not data: no "(valgfritt)"
