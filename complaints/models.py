@@ -10,9 +10,9 @@ from django.db import models
 from simple_history.models import HistoricalRecords
 
 from complaints.authority import authority_name
-from complaints.validators import validate_no_fodselsnummer
 from horeport.formatting import nb_date
 from horeport.models import PeriodLock, ServiceUnit, TrackedModel
+from horeport.validators import validate_no_national_id
 
 
 class CaseType(models.Model):
@@ -139,7 +139,7 @@ class Complaint(TrackedModel):
     lock_field = "received_on"
 
     reference = models.CharField(
-        "saksreferanse", max_length=40, unique=True, validators=[validate_no_fodselsnummer],
+        "saksreferanse", max_length=40, unique=True, validators=[validate_no_national_id],
         help_text="Arkivets saksnummer eller en annen anonym referanse, for eksempel 16/01234. "
         "Aldri navn eller fødselsnummer.",
         error_messages={"unique": "Det finnes allerede en klage med denne saksreferansen."},
@@ -157,7 +157,7 @@ class Complaint(TrackedModel):
     decision = models.CharField("utfall", max_length=20, choices=Decision.choices, blank=True)
     decided_on = models.DateField("avgjort", null=True, blank=True)
     note = models.TextField(
-        "merknad", max_length=500, blank=True, validators=[validate_no_fodselsnummer],
+        "merknad", max_length=500, blank=True, validators=[validate_no_national_id],
         help_text="Kort og anonymt: ingen navn eller fødselsnummer.",
     )  # fmt: skip
 

@@ -43,7 +43,6 @@ class ComplaintTable(tables.Table):
         order_by = ("-received_on",)
         empty_text = "Ingen klager passer med filtrene. Fjern et filter, eller registrer en ny klage."
         per_page = 25
-        template_name = "complaints/table.html"
 
     # Dates not yet set go last whichever way a date column is sorted (SQLite and PostgreSQL
     # would otherwise disagree about where NULL belongs).

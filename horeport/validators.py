@@ -7,8 +7,9 @@ import re
 
 from django.core.exceptions import ValidationError
 
-# Eleven digits, optionally split after the birth date by a space or a dot ("010190 12345").
-_CANDIDATE = re.compile(r"(?<!\d)(\d{6})[ .\u00a0]?(\d{5})(?!\d)")
+# Eleven digits standing alone, optionally split after the birth date ("010190 12345",
+# "010190-12345", "010190.12345").
+_CANDIDATE = re.compile(r"(?<!\d)(\d{6})[ .\-\u00a0]?(\d{5})(?!\d)")
 _WEIGHTS_1 = (3, 7, 6, 1, 8, 9, 4, 5, 2)
 _WEIGHTS_2 = (5, 4, 3, 2, 7, 6, 5, 4, 3, 2)
 
@@ -21,8 +22,8 @@ def _check_digit(digits: list[int], weights: tuple[int, ...]) -> int | None:
 
 
 def is_national_id(number: str) -> bool:
-    """A fødselsnummer or D-number: a real birth date (D-numbers add 40 to the day) and both
-    check digits right."""
+    """A fødselsnummer, D-number or H-number: a real birth date (D-numbers add 40 to the day,
+    H-numbers 40 to the month, the national test population 80) and both check digits right."""
     if not re.fullmatch(r"\d{11}", number):
         return False
     digits = [int(c) for c in number]
@@ -31,6 +32,8 @@ def is_national_id(number: str) -> bool:
         day -= 40  # D-number
     if month > 80:
         month -= 80  # synthetic numbers from the national test population
+    elif month > 40:
+        month -= 40  # H-number
     try:
         # The century does not matter for the check; 2000 is a leap year, so 29.02 is allowed.
         datetime.date(2000, month, day)
