@@ -33,7 +33,7 @@ def browser_type_launch_args(browser_type_launch_args):
         **browser_type_launch_args,
         "executable_path": chromium_path(),
         "args": ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"],
+                 "--disable-component-update", "--disable-sync", "--no-first-run", "--lang=nb-NO"],
     }  # fmt: skip
 
 
