@@ -126,3 +126,28 @@ def test_the_overview_does_not_grow_in_queries_with_services(leder_client, djang
             make_figure(service, f"2016-{month:02d}", users=month, hours=month * 3)
     with django_assert_max_num_queries(len(few)):
         leder_client.get(reverse("volumes:index"))
+
+
+def test_a_service_that_counts_only_users_shows_no_hours(leder_client, registrator_client):
+    # Another municipality's kind of service (Stavanger's Housing First counts places, not hours).
+    service = make_service("Housing First", slug="housing-first", age_groups=AgeGroups.NONE, records_hours=False)
+    make_figure(service, "2017-01", users=18)
+    make_figure(service, "2017-02", users=20)
+    html = leder_client.get(reverse("volumes:service", kwargs={"slug": "housing-first"})).content.decode()
+    assert cell_texts(html, "half-year", "users") == ["19,0", "–", "19,0"]
+    assert 'data-row="hours"' not in html and 'data-row="per_user"' not in html
+    form = registrator_client.get(reverse("volumes:grid", kwargs={"slug": "housing-first", "year": 2017})).context[
+        "form"
+    ]
+    assert [m.label for m in form.measures] == ["Antall brukere"] and form.total_rows() == []
+
+
+def test_the_grid_tells_how_a_stored_average_relates_to_the_months(registrator_client, seed):
+    url = reverse("volumes:grid", kwargs={"slug": "bpa", "year": 2016})
+    notes = registrator_client.get(url).context["other_grains"]
+    assert notes == [
+        "Det finnes et snitt pr. måned for 2016. Det brukes for perioden så lenge ingen måned i den har egne tall."
+    ]
+    make_figure(seed["bpa"], "2016-01", users_under_18=6, users_over_18=45)
+    notes = registrator_client.get(url).context["other_grains"]
+    assert notes[0].startswith("Det finnes også et snitt pr. måned for 2016. Der det finnes månedstall, brukes")
