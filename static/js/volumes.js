@@ -119,6 +119,22 @@
       show('[data-note="per_user"]', sumUsers ? note(months) : "");
     }
 
+    // Enter and the up and down arrows move to the same column in the next or previous row, as in a
+    // spreadsheet (a month is usually typed top to bottom); Enter does not submit the form halfway.
+    form.addEventListener("keydown", function (event) {
+      var input = event.target;
+      if (!input.dataset || !input.dataset.measure) return;
+      var step = { Enter: event.shiftKey ? -1 : 1, ArrowDown: 1, ArrowUp: -1 }[event.key];
+      if (!step) return;
+      event.preventDefault();
+      var column = inputs.filter(function (other) { return other.dataset.col === input.dataset.col; });
+      var next = column[column.indexOf(input) + step];
+      if (next) {
+        next.focus();
+        next.select();
+      }
+    });
+
     form.addEventListener("input", recompute);
     recompute();
   }

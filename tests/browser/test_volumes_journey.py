@@ -29,7 +29,10 @@ def test_a_registrator_fills_a_month_in_the_grid_and_sees_the_table_update(page,
     page.get_by_label("Antall brukere > 18 år, januar 2017").fill("47")
     expect(users_total).to_have_text("53")
     page.get_by_label("herav antall brukere > 60 år, januar 2017").fill("12")
-    page.get_by_label("Antall timer ≤ 18 år, januar 2017").fill("1 500")
+    # Enter moves down the month's column, as in a spreadsheet, without submitting the grid.
+    page.keyboard.press("Enter")
+    expect(page.get_by_label("Antall timer ≤ 18 år, januar 2017")).to_be_focused()
+    page.keyboard.type("1 500")
     page.get_by_label("Antall timer > 18 år, januar 2017").fill("10000,5")
     page.get_by_label("herav timer > 60 år, januar 2017").fill("1600")
     expect(grid.locator('output[data-total="hours_total"][data-col="1"]')).to_have_text("11\xa0500,5")
