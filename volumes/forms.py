@@ -58,6 +58,8 @@ class ServiceForm(NorwegianModelForm):
 
     def clean_slug(self):
         slug = self.cleaned_data.get("slug") or service_slug(self.cleaned_data.get("name") or "")
+        if not slug and self.cleaned_data.get("name"):
+            raise ValidationError("Skriv en adresse med bokstaver eller tall, for eksempel «bpa».")
         if slug in RESERVED_SLUGS:
             raise ValidationError(f"«{slug}» er en egen side under Tjenester. Velg en annen adresse.")
         if slug and Service.objects.exclude(pk=self.instance.pk).filter(slug=slug).exists():

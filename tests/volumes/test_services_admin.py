@@ -46,6 +46,12 @@ def test_an_address_used_by_the_app_s_own_pages_is_refused(administrator_client)
     ]
 
 
+def test_a_name_without_letters_needs_an_address_written_out(administrator_client):
+    response = administrator_client.post(reverse("volumes:service_create"), service_data(name="§ – §"))
+    assert response.context["form"].errors["slug"] == ["Skriv en adresse med bokstaver eller tall, for eksempel «bpa»."]
+    assert not Service.objects.exists()
+
+
 def test_a_service_must_record_something(administrator_client):
     response = administrator_client.post(
         reverse("volumes:service_create"), service_data(records_users=None, records_hours=None)
