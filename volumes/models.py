@@ -1,1 +1,221 @@
-from django.db import models  # noqa: F401
+"""Services (BPA, omsorgslønn, FAT, Mestringshuset …) and their volume figures.
+
+A `Service` is reference data an administrator manages; a `VolumeFigure` holds what one
+service recorded for one period: a month, or, for history that exists only as an average,
+a half-year or a year holding the "average per month" the source gives. Totals (users
+≤ 18 + > 18) and hours per user are never stored: they are computed by DESIGN.md's rules
+(`volumes/aggregates.py`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.core.validators import MinValueValidator
+from django.db import models
+from django.urls import reverse
+from django.utils import timezone
+from simple_history.models import HistoricalRecords
+
+from horeport.fields import PeriodField
+from horeport.models import TrackedModel
+from horeport.periods import Kind, Period
+
+USERS, HOURS = "users", "hours"
+UNDER_18, OVER_18, OVER_60, ALL = "under_18", "over_18", "over_60", "all"
+
+
+@dataclass(frozen=True)
+class Measure:
+    """One number a service records per period: users or hours, for one age group."""
+
+    field: str
+    label: str
+    quantity: str  # USERS or HOURS
+    group: str  # UNDER_18, OVER_18, OVER_60 ("of which", part of OVER_18) or ALL
+
+    @property
+    def level(self) -> int:
+        """Indentation: "herav … > 60 år" is part of "> 18 år"."""
+        return 1 if self.group == OVER_60 else 0
+
+
+MEASURES = [
+    Measure("users_under_18", "Antall brukere ≤ 18 år", USERS, UNDER_18),
+    Measure("users_over_18", "Antall brukere > 18 år", USERS, OVER_18),
+    Measure("users_over_60", "herav antall brukere > 60 år", USERS, OVER_60),
+    Measure("users", "Antall brukere", USERS, ALL),
+    Measure("hours_under_18", "Antall timer ≤ 18 år", HOURS, UNDER_18),
+    Measure("hours_over_18", "Antall timer > 18 år", HOURS, OVER_18),
+    Measure("hours_over_60", "herav timer > 60 år", HOURS, OVER_60),
+    Measure("hours", "Timer vedtak", HOURS, ALL),
+]
+MEASURE_FIELDS = [m.field for m in MEASURES]
+MEASURE_BY_FIELD = {m.field: m for m in MEASURES}
+
+USERS_TOTAL_LABEL = "Brukere totalt"
+HOURS_TOTAL_LABEL = "Timer totalt"
+PER_USER_LABEL = "Timer snitt pr. bruker"
+
+
+class AgeGroups(models.TextChoices):
+    NONE = "none", "Ingen aldersinndeling"
+    TWO = "two", "≤ 18 år og > 18 år"
+    THREE = "three", "≤ 18 år, > 18 år og herav > 60 år"
+
+
+class ReportPart(models.TextChoices):
+    """Which table of the half-year and annual reports a service belongs to."""
+
+    MESTRINGSHUSET_FAT = "mestringshuset_fat", "Psykisk helse – Mestringshuset og FAT"
+    OMSORGSLONN = "omsorgslonn", "Omsorgslønn/omsorgsstønad – utvikling"
+    BPA = "bpa", "BPA – utvikling"
+    NONE = "", "Ingen egen tabell (bare månedsoversikten)"
+
+
+class Service(models.Model):
+    """A service whose users and granted hours are followed month by month."""
+
+    name = models.CharField(
+        "navn", max_length=120, unique=True,
+        help_text="Navnet tjenesten har hatt fra starten. Senere navn legges inn under «Navneendringer».",
+    )  # fmt: skip
+    slug = models.SlugField(
+        "adresse", max_length=60, unique=True,
+        help_text="Brukes i nettadressen, for eksempel «bpa». Små bokstaver, tall og bindestrek.",
+    )  # fmt: skip
+    description = models.CharField("beskrivelse", max_length=200, blank=True)
+    age_groups = models.CharField(
+        "aldersinndeling", max_length=8, choices=AgeGroups.choices, default=AgeGroups.NONE,
+        help_text="Om brukere og timer registreres fordelt på aldersgrupper.",
+    )  # fmt: skip
+    records_users = models.BooleanField("registrerer antall brukere", default=True)
+    records_hours = models.BooleanField("registrerer timer vedtak", default=True)
+    report_part = models.CharField(
+        "tabell i halvårs- og årsrapporten", max_length=24, choices=ReportPart.choices, blank=True, default="",
+        help_text="Alle aktive tjenester kommer med i månedsoversikten i rapporten til direktøren.",
+    )  # fmt: skip
+    sort_order = models.PositiveIntegerField("rekkefølge", default=0)
+    active = models.BooleanField("aktiv", default=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["sort_order", "name"]
+        verbose_name = "tjeneste"
+        verbose_name_plural = "tjenester"
+
+    def __str__(self):
+        return self.current_name
+
+    def get_absolute_url(self):
+        return reverse("volumes:service", kwargs={"slug": self.slug})
+
+    # -- names that change over time -------------------------------------------------------
+
+    def name_for(self, period: Period | None) -> str:
+        """The name that applied at the end of the period (omsorgslønn → omsorgsstønad from 2020)."""
+        if period is None:
+            return self.name
+        name = self.name
+        for dated in sorted(self.names.all(), key=lambda n: n.valid_from):  # prefetched where it matters
+            if dated.valid_from <= period.end.year:
+                name = dated.name
+        return name
+
+    @property
+    def current_name(self) -> str:
+        return self.name_for(Period.containing(timezone.localdate(), Kind.YEAR))
+
+    # -- measures --------------------------------------------------------------------------
+
+    @property
+    def has_age_groups(self) -> bool:
+        return self.age_groups != AgeGroups.NONE
+
+    def measures(self) -> list[Measure]:
+        """The measures this service records, in the order of the source's tables."""
+        if self.age_groups == AgeGroups.THREE:
+            groups = {UNDER_18, OVER_18, OVER_60}
+        elif self.age_groups == AgeGroups.TWO:
+            groups = {UNDER_18, OVER_18}
+        else:
+            groups = {ALL}
+        quantities = {q for q, on in ((USERS, self.records_users), (HOURS, self.records_hours)) if on}
+        return [m for m in MEASURES if m.group in groups and m.quantity in quantities]
+
+    def total(self, values: dict, quantity: str) -> Decimal | None:
+        """Users (or hours) in total for one set of values: ≤ 18 + > 18, or the plain figure.
+
+        None unless every part is there: half a total is not a total.
+        """
+        if not self.has_age_groups:
+            return values.get(quantity)
+        parts = [values.get(f"{quantity}_{UNDER_18}"), values.get(f"{quantity}_{OVER_18}")]
+        if any(part is None for part in parts):
+            return None
+        return sum(parts, Decimal(0))
+
+
+class ServiceName(models.Model):
+    """A later name of a service, valid from a year (omsorgslønn is omsorgsstønad from 2020)."""
+
+    service = models.ForeignKey(Service, models.CASCADE, related_name="names", verbose_name="tjeneste")
+    name = models.CharField("navn", max_length=120)
+    valid_from = models.PositiveSmallIntegerField("gjelder fra år", validators=[MinValueValidator(1900)])
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["service", "valid_from"]
+        verbose_name = "navneendring"
+        verbose_name_plural = "navneendringer"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["service", "valid_from"], name="volumes_one_name_per_year",
+                violation_error_message="Tjenesten har allerede et navn som gjelder fra dette året.",
+            )
+        ]  # fmt: skip
+
+    def __str__(self):
+        return f"{self.name} (fra {self.valid_from})"
+
+
+def _measure_field(label: str):
+    return models.DecimalField(
+        label, max_digits=10, decimal_places=2, null=True, blank=True, validators=[MinValueValidator(0)]
+    )
+
+
+class VolumeFigure(TrackedModel):
+    """One service's users and granted hours for a month, or a half-year/year average per month."""
+
+    lock_field = "period"
+
+    service = models.ForeignKey(Service, models.PROTECT, related_name="figures", verbose_name="tjeneste")
+    period = PeriodField("periode", kinds=(Kind.MONTH, Kind.HALF, Kind.YEAR))
+    users_under_18 = _measure_field("brukere ≤ 18 år")
+    users_over_18 = _measure_field("brukere > 18 år")
+    users_over_60 = _measure_field("herav brukere > 60 år")
+    users = _measure_field("brukere")
+    hours_under_18 = _measure_field("timer ≤ 18 år")
+    hours_over_18 = _measure_field("timer > 18 år")
+    hours_over_60 = _measure_field("herav timer > 60 år")
+    hours = _measure_field("timer vedtak")
+
+    class Meta:
+        ordering = ["service", "period"]
+        verbose_name = "tjenestetall"
+        verbose_name_plural = "tjenestetall"
+        constraints = [models.UniqueConstraint(fields=["service", "period"], name="volumes_one_figure_per_period")]
+
+    def __str__(self):
+        return f"{self.service.name_for(self.period)}, {self.period.label}"
+
+    @property
+    def values(self) -> dict[str, Decimal | None]:
+        return {name: getattr(self, name) for name in MEASURE_FIELDS}
+
+    @property
+    def is_average(self) -> bool:
+        """A half-year or year figure holds an average per month, not one month's count."""
+        return self.period.kind is not Kind.MONTH

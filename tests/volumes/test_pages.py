@@ -1,0 +1,153 @@
+"""The overview, a page per service, the history page, and that they stay cheap."""
+
+import re
+
+import pytest
+from django.urls import reverse
+
+from tests.volumes.conftest import make_figure, make_service
+from volumes.models import AgeGroups, ServiceName
+
+pytestmark = pytest.mark.django_db
+
+
+def cell_texts(html: str, table: str, row: str) -> list[str]:
+    """The cells of one row of a table on the page, as a reader sees them."""
+    table_html = html.split(f'data-table="{table}"', 1)[1].split("</table>", 1)[0]
+    row_html = table_html.split(f'data-row="{row}"', 1)[1].split("</tr>", 1)[0]
+    cells = re.findall(r'<td class="num">(.*?)</td>', row_html, re.S)
+    cells = [re.sub(r'<span class="note">.*?</span>', "", c) for c in cells]  # "5 av 6 mnd." notes aside
+    return [re.sub(r"<[^>]+>", "", c).replace("&nbsp;", "\xa0").strip() for c in cells]
+
+
+def test_the_overview_shows_each_service_s_latest_year(leder_client, seed):
+    response = leder_client.get(reverse("volumes:index"))
+    html = response.content.decode()
+    assert cell_texts(html, "overview", "bpa") == ["2016", "51,0", "11\xa0280,0", "221,2"]
+    assert cell_texts(html, "overview", "mestringshuset-psykisk-helse") == ["2016", "266,5", "880,5", "3,3"]
+    assert 'alt="Brukere totalt per år: 2012: 162,7; 2013: 151,1; 2014: 133,1; 2015: 128,0; 2016: 129,0"' in html
+
+
+def test_the_overview_without_services_says_what_to_do(administrator_client, leder_client):
+    assert "Legg inn en tjeneste" in administrator_client.get(reverse("volumes:index")).content.decode()
+    assert "En administrator legger inn tjenestene" in leder_client.get(reverse("volumes:index")).content.decode()
+
+
+def test_the_overview_shows_the_latest_month_against_the_same_month_last_year(leder_client, bpa):
+    make_figure(bpa, "2016-03", users_under_18=6, users_over_18=44, hours_under_18=1200, hours_over_18=8000)
+    make_figure(bpa, "2017-03", users_under_18=6, users_over_18=49, hours_under_18=1300, hours_over_18=9000)
+    html = leder_client.get(reverse("volumes:index")).content.decode()
+    assert "Siste måned med tall: mars 2017" in html
+    assert cell_texts(html, "monthly", "bpa") == ["50", "55", "+5", "+10,0\xa0%", "9\xa0200", "10\xa0300", "+1\xa0100",
+                                                  "+12,0\xa0%"]  # fmt: skip
+
+
+def test_the_service_page_shows_the_half_years_the_year_and_the_multi_year_comparison(leder_client, seed):
+    url = reverse("volumes:service", kwargs={"slug": "mestringshuset-rus"})
+    html = leder_client.get(url).content.decode()
+    assert cell_texts(html, "half-year", "users") == ["129,0", "84,0", "106,5"]
+    assert cell_texts(html, "half-year", "per_user") == ["0,9", "3,0", "1,7"]
+    assert "Registrert som gjennomsnitt pr. måned for 1. halvår 2016, 2. halvår 2016, ikke måned for måned." in html
+    assert 'data-table="comparison"' not in html  # one year of figures: nothing to compare
+    assert html.count('<img src="data:image/svg+xml;base64,') == 3  # users, hours, hours per user
+    assert "Ingen månedstall for 2016." in html
+
+
+def test_the_omsorgslonn_page_compares_2012_to_2016_and_uses_the_name_of_its_period(leder_client, seed):
+    url = reverse("volumes:service", kwargs={"slug": "omsorgslonn"})
+    html = leder_client.get(url + "?aar=2016").content.decode()
+    assert '<h1 class="ds-heading" data-size="lg">Omsorgslønn</h1>' in html
+    assert "Andre navn: Omsorgsstønad (fra 2020)." in html
+    assert cell_texts(html, "comparison", "users_total") == ["129,0", "128,0", "133,1", "151,1", "162,7"]
+    assert cell_texts(html, "comparison", "per_user") == ["50,0", "50,8", "50,6", "51,5", "49,8"]
+    # Only a year average is stored for 2016: the page shows the year, not two empty half-years.
+    assert cell_texts(html, "half-year", "hours_total") == ["6\xa0454,0"]
+    html_2020 = leder_client.get(url + "?aar=2020").content.decode()
+    assert '<h1 class="ds-heading" data-size="lg">Omsorgsstønad</h1>' in html_2020
+    assert "Andre navn: Omsorgslønn (til 2019)." in html_2020
+    assert "Ingen tall er registrert for Omsorgsstønad i 2020." in html_2020
+
+
+def test_a_bad_year_in_the_address_falls_back_to_the_latest_year(leder_client, seed):
+    response = leder_client.get(reverse("volumes:service", kwargs={"slug": "bpa"}) + "?aar=tjue")
+    assert response.status_code == 200 and response.context["year"] == 2016
+
+
+def test_the_service_page_shows_a_year_s_months_as_entered(leder_client, bpa):
+    make_figure(bpa, "2017-01", users_under_18=5, users_over_18=40, hours_under_18=1200, hours_over_18="9000.5")
+    html = leder_client.get(reverse("volumes:service", kwargs={"slug": "bpa"})).content.decode()
+    assert cell_texts(html, "months", "users_total")[:2] == ["45", "–"]
+    assert cell_texts(html, "months", "hours_total")[0] == "10\xa0200,5"
+    assert cell_texts(html, "half-year", "users_total") == ["45,0", "–", "45,0"]
+    assert "1 av 6 mnd." in html and "1 av 12 mnd." in html
+
+
+def test_only_editors_see_the_buttons_that_open_the_grid(leder_client, registrator_client, bpa):
+    url = reverse("volumes:service", kwargs={"slug": "bpa"})
+    assert "Registrer månedstall" not in leder_client.get(url).content.decode()
+    assert "Registrer månedstall" in registrator_client.get(url).content.decode()
+
+
+def test_the_history_page_shows_who_changed_a_figure(registrator_client, registrator, bpa):
+    figure = make_figure(bpa, "2016", users_under_18=6)
+    figure._history_user = registrator
+    figure.users_under_18 = 7
+    figure.save()
+    response = registrator_client.get(reverse("volumes:figure_history", kwargs={"pk": figure.pk}))
+    html = response.content.decode()
+    assert "Historikk: BPA, 2016" in html and "Rita Registrator" in html
+    assert "Brukere ≤ 18 år" in html
+
+
+def test_the_service_page_does_not_grow_in_queries_with_months_or_years(leder_client, django_assert_max_num_queries):
+    small, large = make_service("Liten", slug="liten"), make_service("Stor", slug="stor")
+    make_figure(small, "2016-01", users_under_18=1, users_over_18=1)
+    for year in range(2012, 2017):
+        for month in range(1, 13):
+            make_figure(large, f"{year}-{month:02d}", users_under_18=month, users_over_18=year - 2000,
+                        hours_under_18=10, hours_over_18=20)  # fmt: skip
+        ServiceName.objects.create(service=large, valid_from=year, name=f"Stor {year}")
+    leder_client.get(reverse("volumes:index"))  # the first page of a session also creates the site's settings
+    with django_assert_max_num_queries(14) as few:
+        leder_client.get(reverse("volumes:service", kwargs={"slug": "liten"}) + "?aar=2016")
+    with django_assert_max_num_queries(len(few)):
+        leder_client.get(reverse("volumes:service", kwargs={"slug": "stor"}) + "?aar=2016")
+
+
+def test_the_overview_does_not_grow_in_queries_with_services(leder_client, django_assert_max_num_queries):
+    make_figure(make_service("Første", slug="forste"), "2016-01", users_under_18=1, users_over_18=1)
+    leder_client.get(reverse("volumes:index"))
+    with django_assert_max_num_queries(14) as few:
+        leder_client.get(reverse("volumes:index"))
+    for i in range(8):
+        service = make_service(f"Tjeneste {i}", slug=f"t{i}", age_groups=AgeGroups.NONE)
+        ServiceName.objects.create(service=service, valid_from=2015, name=f"Ny {i}")
+        for month in range(1, 13):
+            make_figure(service, f"2016-{month:02d}", users=month, hours=month * 3)
+    with django_assert_max_num_queries(len(few)):
+        leder_client.get(reverse("volumes:index"))
+
+
+def test_a_service_that_counts_only_users_shows_no_hours(leder_client, registrator_client):
+    # Another municipality's kind of service (Stavanger's Housing First counts places, not hours).
+    service = make_service("Housing First", slug="housing-first", age_groups=AgeGroups.NONE, records_hours=False)
+    make_figure(service, "2017-01", users=18)
+    make_figure(service, "2017-02", users=20)
+    html = leder_client.get(reverse("volumes:service", kwargs={"slug": "housing-first"})).content.decode()
+    assert cell_texts(html, "half-year", "users") == ["19,0", "–", "19,0"]
+    assert 'data-row="hours"' not in html and 'data-row="per_user"' not in html
+    form = registrator_client.get(reverse("volumes:grid", kwargs={"slug": "housing-first", "year": 2017})).context[
+        "form"
+    ]
+    assert [m.label for m in form.measures] == ["Antall brukere"] and form.total_rows() == []
+
+
+def test_the_grid_tells_how_a_stored_average_relates_to_the_months(registrator_client, seed):
+    url = reverse("volumes:grid", kwargs={"slug": "bpa", "year": 2016})
+    notes = registrator_client.get(url).context["other_grains"]
+    assert notes == [
+        "Det finnes et snitt pr. måned for 2016. Det brukes for perioden så lenge ingen måned i den har egne tall."
+    ]
+    make_figure(seed["bpa"], "2016-01", users_under_18=6, users_over_18=45)
+    notes = registrator_client.get(url).context["other_grains"]
+    assert notes[0].startswith("Det finnes også et snitt pr. måned for 2016. Der det finnes månedstall, brukes")

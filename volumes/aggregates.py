@@ -1,0 +1,103 @@
+"""Averages per month, totals and hours per user for a service over any period.
+
+Pure functions on stored figures (or anything with `.period` and `.values`); the rules
+themselves are horeport.calculations' (`average_per_month`, `per_user`).
+
+Which figure gives a month its values:
+- a figure entered for the month itself;
+- otherwise a half-year or year figure (an average per month) whose whole span lies inside
+  the period asked for and has no month entered on its own. A stored average stands for
+  every month of its span, so a year made of two half-year averages is their month-weighted
+  mean, and a half-year average never pretends to know a single month or a quarter.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from horeport.calculations import Average, average_per_month, per_user
+from horeport.periods import Kind, Period
+from volumes.models import HOURS, USERS
+
+USERS_TOTAL, HOURS_TOTAL = "users_total", "hours_total"
+
+
+@dataclass(frozen=True)
+class Entry:
+    """A figure that is not (yet) stored: the grid's current values."""
+
+    period: Period
+    values: dict = field(default_factory=dict)
+
+
+def month_sources(figures: Iterable, period: Period) -> dict[Period, object]:
+    """For each month of `period` that has values, the figure that gives them."""
+    inside = [f for f in figures if f.period in period]
+    chosen: dict[Period, object] = {}
+    # The finest grain first: months, then half-years, then years.
+    for figure in sorted(inside, key=lambda f: (f.period.kind.months, f.period)):
+        span = figure.period.months()
+        if any(month in chosen for month in span):
+            continue  # months entered on their own take precedence over an average that covers them
+        for month in span:
+            chosen[month] = figure
+    return chosen
+
+
+@dataclass(frozen=True)
+class Summary:
+    """A service's figures over one period: the average per month of every measure and total."""
+
+    period: Period
+    averages: dict[str, Average]
+    per_user: Decimal | None
+    per_user_months: int
+    averaged: frozenset = frozenset()  # the half-year and year figures (averages per month) used
+
+    def __getitem__(self, key: str) -> Average:
+        return self.averages.get(key) or Average(None, 0, len(self.period.months()))
+
+    def value(self, key: str) -> Decimal | None:
+        return self[key].value
+
+    @property
+    def is_empty(self) -> bool:
+        return all(a.value is None for a in self.averages.values())
+
+    @property
+    def per_user_note(self) -> str:
+        months = len(self.period.months())
+        if not self.per_user_months or self.per_user_months == months:
+            return ""
+        return f"{self.per_user_months} av {months} mnd."
+
+
+def summarize(service, figures: Iterable, period: Period) -> Summary:
+    """Average per month of each measure, users and hours in total, and hours per user."""
+    months = period.months()
+    sources = month_sources(figures, period)
+    monthly = [sources[m].values if m in sources else {} for m in months]
+    averages = {
+        measure.field: average_per_month([v.get(measure.field) for v in monthly], len(months))
+        for measure in service.measures()
+    }
+    users = [service.total(v, USERS) for v in monthly]
+    hours = [service.total(v, HOURS) for v in monthly]
+    if service.records_users:
+        averages[USERS_TOTAL] = average_per_month(users, len(months))
+    if service.records_hours:
+        averages[HOURS_TOTAL] = average_per_month(hours, len(months))
+    # Hours per user: total hours / total users over the same months (the ratio of the averages).
+    both = [(u, h) for u, h in zip(users, hours, strict=True) if u is not None and h is not None]
+    ratio = None
+    if both and service.records_users and service.records_hours:
+        ratio = per_user(sum((h for _, h in both), Decimal(0)), sum((u for u, _ in both), Decimal(0)))
+    return Summary(
+        period=period,
+        averages=averages,
+        per_user=ratio,
+        per_user_months=len(both) if ratio is not None else 0,
+        averaged=frozenset(f.period for f in sources.values() if f.period.kind is not Kind.MONTH),
+    )
