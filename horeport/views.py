@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.db import DatabaseError, connection
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.templatetags.static import static
 from django.views.decorators.cache import cache_control, never_cache
 from django.views.decorators.http import require_GET, require_POST
 
@@ -53,6 +54,12 @@ def healthz(request):
         database = "feil"
     status = 200 if database == "ok" else 503
     return JsonResponse({"status": "ok" if status == 200 else "feil", "database": database}, status=status)
+
+
+@login_not_required
+@require_GET
+def favicon(request):
+    return redirect(static("img/favicon.svg"), permanent=True)
 
 
 @login_not_required

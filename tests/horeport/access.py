@@ -13,6 +13,7 @@ def cases():
     return [
         Case("home", EVERYONE),
         Case("healthz", EVERYONE, public=True),
+        Case("favicon", EVERYONE, public=True),
         Case("login", EVERYONE, public=True),
         Case("logout", EVERYONE, method="post"),
         Case("password_change", EVERYONE),
