@@ -36,6 +36,15 @@ class PrivateHousingMeasureForm(NorwegianModelForm):
         help_texts = {"order": "Nøkkeltallene vises i stigende rekkefølge."}
 
 
+NEGATIVE = "Tallet kan ikke være negativt."
+
+
+def say_negative_in_norwegian(form):
+    for field in form.fields.values():
+        if isinstance(field, forms.IntegerField | forms.DecimalField):
+            field.error_messages["min_value"] = NEGATIVE
+
+
 class PeriodChoiceMixin(forms.Form):
     """A year and a month ("Hele året" for a year's figure) instead of a typed period."""
 
@@ -51,8 +60,8 @@ class PeriodChoiceMixin(forms.Form):
         help_text="Måneden tallene gjelder ved utgangen av, eller «Hele året» for tall for et helt år.",
     )
 
-    def initial_period(self, period: Period | None):
-        if period is not None:
+    def initial_period(self, period: Period | str | None):
+        if isinstance(period, Period):  # a new row's period is "" until chosen
             self.fields["year"].initial = period.year
             self.fields["month"].initial = str(period.index) if period.kind is Kind.MONTH else WHOLE_YEAR
 
@@ -106,6 +115,7 @@ class WaitlistFigureForm(PeriodChoiceMixin, TrackedModelForm):
         self.fields["housing_type"].empty_label = "Velg boligtype"
         self.fields["housing_type"].error_messages["required"] = "Velg boligtypen tallene gjelder."
         self.initial_period(self.instance.period)
+        say_negative_in_norwegian(self)
 
     def clean(self):
         cleaned = super().clean()
@@ -208,6 +218,7 @@ class PrivateHousingFigureForm(PeriodChoiceMixin, TrackedModelForm):
         self.fields["measure"].error_messages["required"] = "Velg hvilket nøkkeltall antallet gjelder."
         self.fields["month"].help_text = "Måneden antallet gjelder, eller «Hele året» for antallet for et helt år."
         self.initial_period(self.instance.period)
+        say_negative_in_norwegian(self)
 
     def clean(self):
         cleaned = super().clean()

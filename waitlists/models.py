@@ -82,7 +82,11 @@ class WaitlistFigure(TrackedModel):
         verbose_name = "ventelistetall"
         verbose_name_plural = "ventelistetall"
         constraints = [
-            models.UniqueConstraint(fields=["housing_type", "period"], name="waitlist_figure_once_per_period")
+            models.UniqueConstraint(
+                fields=["housing_type", "period"],
+                name="waitlist_figure_once_per_period",
+                violation_error_message="Det finnes allerede tall for denne boligtypen og perioden.",
+            )
         ]
 
     def __str__(self):
@@ -137,7 +141,12 @@ class HousingCase(TrackedModel):
         verbose_name = "boligsak"
         verbose_name_plural = "boligsaker"
         constraints = [
-            models.UniqueConstraint(fields=["housing_type", "reference"], name="housing_case_reference_once_per_type")
+            models.UniqueConstraint(
+                fields=["housing_type", "reference"],
+                name="housing_case_reference_once_per_type",
+                violation_error_message="Saken er allerede ført for denne boligtypen. Finn den i sakslisten og "
+                "endre den der.",
+            )
         ]
 
     def __str__(self):
@@ -281,7 +290,11 @@ class PrivateHousingFigure(TrackedModel):
         verbose_name = "tall for privat boligfremskaffelse"
         verbose_name_plural = "tall for privat boligfremskaffelse"
         constraints = [
-            models.UniqueConstraint(fields=["measure", "period"], name="private_housing_figure_once_per_period")
+            models.UniqueConstraint(
+                fields=["measure", "period"],
+                name="private_housing_figure_once_per_period",
+                violation_error_message="Det finnes allerede et antall for dette nøkkeltallet og perioden.",
+            )
         ]
 
     def __str__(self):

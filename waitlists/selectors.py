@@ -165,7 +165,7 @@ class WaitlistData:
 
 def years_with_data() -> list[int]:
     """Every year that holds an entered figure or lies between the first and last case dates."""
-    years = {p.year for p in WaitlistFigure.objects.values_list("period", flat=True).distinct()}
+    years = {p.year for p in WaitlistFigure.objects.order_by().values_list("period", flat=True).distinct()}
     span = HousingCase.objects.aggregate(
         first=Min("decided_on"), last_decided=Max("decided_on"), last_moved=Max("moved_in_on")
     )
@@ -191,7 +191,7 @@ def latest_month_end(*, today: datetime.date | None = None) -> Period | None:
     last_ended = Period.containing(today).previous()
     months = [
         p
-        for p in WaitlistFigure.objects.filter(waitlist__isnull=False).values_list("period", flat=True)
+        for p in WaitlistFigure.objects.filter(waitlist__isnull=False).order_by().values_list("period", flat=True)
         if p.kind is Kind.MONTH and p <= last_ended
     ]
     latest = max(months) if months else None
@@ -228,4 +228,4 @@ class PrivateHousingData:
 
 
 def private_years_with_data() -> list[int]:
-    return sorted({p.year for p in PrivateHousingFigure.objects.values_list("period", flat=True).distinct()})
+    return sorted({p.year for p in PrivateHousingFigure.objects.order_by().values_list("period", flat=True).distinct()})

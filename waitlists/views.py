@@ -6,6 +6,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -183,15 +184,17 @@ def type_detail(request, pk):
         Chart("Effektueringstid i gj.snitt", categories,
               [ChartSeries(housing_type.name, [r["effectuation_days"].value for r in resolved])], unit="dager"),
     ]  # fmt: skip
-    if monthly is not None:
-        monthly_values = [data.resolve(housing_type, m)["waitlist"].value for m in months]
+    monthly_values = [data.resolve(housing_type, m)["waitlist"].value for m in months]
+    if sum(v is not None for v in monthly_values) >= 2:  # a line needs two points
+        first = next(i for i, v in enumerate(monthly_values) if v is not None)
         charts.append(
-            Chart("Venteliste ved månedsslutt", [m.short_label for m in months],
-                  [ChartSeries(housing_type.name, monthly_values)], unit="antall")
+            Chart("Venteliste ved månedsslutt", [m.short_label for m in months[first:]],
+                  [ChartSeries(housing_type.name, monthly_values[first:])], unit="antall")
         )  # fmt: skip
     figures = housing_type.figures.order_by("-period")
-    cases = housing_type.cases.all()
     today = timezone.localdate()
+    waiting = Q(decided_on__lte=today, moved_in_on__isnull=True, closed_on__isnull=True)
+    case_counts = housing_type.cases.aggregate(all=Count("pk"), waiting=Count("pk", filter=waiting))
     context = {
         "housing_type": housing_type,
         "year": year,
@@ -203,8 +206,8 @@ def type_detail(request, pk):
         "monthly_table": monthly,
         "charts": _charts(charts),
         "figures": figures,
-        "case_count": cases.count(),
-        "waiting_now": cases.filter(decided_on__lte=today, moved_in_on__isnull=True, closed_on__isnull=True).count(),
+        "case_count": case_counts["all"],
+        "waiting_now": case_counts["waiting"],
     }
     return render(request, "waitlists/type_detail.html", context)
 
