@@ -84,6 +84,29 @@ class PeriodChoiceMixin(forms.Form):
         return period
 
 
+def check_figure_values(form, cleaned: dict, *, period: Period | None, only_period_rules: bool = False) -> None:
+    """The rules every waitlist figure obeys, as messages on the form's fields."""
+    values = {name: cleaned.get(name) for name in WaitlistFigure.VALUE_FIELDS}
+    if not only_period_rules:
+        if not any(v is not None for v in values.values()) and not any(
+            name in form.errors for name in WaitlistFigure.VALUE_FIELDS
+        ):
+            raise ValidationError("Fyll inn minst ett tall.", code="empty")
+        processed, granted = values["applications_processed"], values["applications_granted"]
+        if processed is not None and granted is not None and granted > processed:
+            form.add_error("applications_granted", "Det kan ikke være flere innvilgede enn behandlede søknader.")
+    if period is not None and period.kind is Kind.MONTH and values["effectuation_days"] is not None:
+        allocated = values["dwellings_allocated"]
+        if allocated is None and "dwellings_allocated" not in form.errors:
+            form.add_error(
+                "dwellings_allocated",
+                "Fyll inn hvor mange boliger som ble tildelt i måneden. Effektueringstiden er et snitt over "
+                "dem, og antallet trengs for å regne ut snittet for året.",
+            )
+        elif allocated == 0:
+            form.add_error("effectuation_days", "Uten tildelte boliger i måneden er det ingen effektueringstid.")
+
+
 class WaitlistFigureForm(PeriodChoiceMixin, TrackedModelForm):
     """The figures of one housing type at a month's end, or for a whole year."""
 
@@ -119,27 +142,11 @@ class WaitlistFigureForm(PeriodChoiceMixin, TrackedModelForm):
 
     def clean(self):
         cleaned = super().clean()
-        values = {name: cleaned.get(name) for name in WaitlistFigure.VALUE_FIELDS}
-        if not any(v is not None for v in values.values()) and not any(
-            name in self.errors for name in WaitlistFigure.VALUE_FIELDS
-        ):
-            raise ValidationError("Fyll inn minst ett tall.", code="empty")
-        processed, granted = values["applications_processed"], values["applications_granted"]
-        if processed is not None and granted is not None and granted > processed:
-            self.add_error("applications_granted", "Det kan ikke være flere innvilgede enn behandlede søknader.")
+        check_figure_values(self, cleaned, period=None)
         period = self.chosen_period()
         if period is None:
             return cleaned
-        if period.kind is Kind.MONTH and values["effectuation_days"] is not None:
-            allocated = values["dwellings_allocated"]
-            if allocated is None:
-                self.add_error(
-                    "dwellings_allocated",
-                    "Fyll inn hvor mange boliger som ble tildelt i måneden. Effektueringstiden er et snitt over "
-                    "dem, og antallet trengs for å regne ut snittet for året.",
-                )
-            elif allocated == 0:
-                self.add_error("effectuation_days", "Uten tildelte boliger i måneden er det ingen effektueringstid.")
+        check_figure_values(self, cleaned, period=period, only_period_rules=True)
         housing_type = cleaned.get("housing_type")
         if housing_type is not None:
             clash = WaitlistFigure.objects.filter(housing_type=housing_type, period=period).exclude(pk=self.instance.pk)
@@ -235,3 +242,56 @@ class PrivateHousingFigureForm(PeriodChoiceMixin, TrackedModelForm):
                 )
         self.instance.period = period
         return cleaned
+
+
+class MonthRowForm(TrackedModelForm):
+    """One housing type's row of the month-end grid (all types, one month, on one form).
+
+    A row left empty is skipped; a row that is not changed is not saved (its history stays quiet).
+    """
+
+    class Meta:
+        model = WaitlistFigure
+        fields = list(WaitlistFigure.VALUE_FIELDS)
+        labels = {
+            "waitlist": "Venteliste",
+            "effectuation_days": "Effektueringstid (dager)",
+            "applications_processed": "Behandlede søknader",
+            "applications_granted": "Innvilgede søknader",
+            "dwellings_allocated": "Tildelte boliger",
+            "needs_reported": "Meldt behov, 4 år",
+            "housing_swaps": "Bytte bolig",
+        }
+
+    def __init__(self, *args, housing_type: HousingType, period: Period, **kwargs):
+        super().__init__(*args, empty_permitted=True, use_required_attribute=False, **kwargs)
+        self.housing_type, self.period = housing_type, period
+        say_negative_in_norwegian(self)
+
+    def clean(self):
+        cleaned = super().clean()
+        try:
+            check_figure_values(self, cleaned, period=self.period)
+        except ValidationError:
+            raise ValidationError(
+                "Raden er tømt. Vil du fjerne tallene, slett dem fra boligtypens side.", code="empty"
+            ) from None
+        self.instance.housing_type, self.instance.period = self.housing_type, self.period
+        return cleaned
+
+
+def month_row_forms(period: Period, data=None) -> list[MonthRowForm]:
+    """A row for every active housing type (and every inactive one that has a figure that month)."""
+    figures = {f.housing_type_id: f for f in WaitlistFigure.objects.filter(period=period)}
+    rows = []
+    for housing_type in HousingType.objects.all():
+        figure = figures.get(housing_type.pk)
+        if figure is None and not housing_type.active:
+            continue
+        instance = figure or WaitlistFigure(housing_type=housing_type, period=period)
+        rows.append(
+            MonthRowForm(
+                data, instance=instance, housing_type=housing_type, period=period, prefix=f"t{housing_type.pk}"
+            )
+        )
+    return rows

@@ -10,7 +10,8 @@ Which number a period shows, value by value:
   periods starting on or after it.
 - A stock (the waitlist, needs reported) is read at the period's end: the figure entered for the
   period's last month (for a year: December, pr. 31.12.), else the figure entered for the period
-  itself (a year's history). When a year has both, December's figure is used.
+  itself (a year's history). When a year has both, December's figure is used. A year's figure is
+  also the stock of any period ending on 31.12. (December, the second half-year) that has none.
 - A flow (applications, dwellings allocated, swaps) covers the whole period: the figure entered for
   the period itself, else the sum of its months ("5 av 12 mnd." where months are missing). The
   effectuation time of a longer period from month figures is the mean over their allocations.
@@ -37,6 +38,7 @@ CASES = "cases"  # computed from the case list
 ENTERED = "entered"  # entered for this very period
 MONTH_END = "month_end"  # entered for the period's last month (a stock read at the period's end)
 MONTHS = "months"  # summed (or averaged over allocations) from the period's month figures
+YEAR_END = "year_end"  # a stock entered for the whole year, read at a period that ends on 31.12.
 
 STOCKS = ("waitlist", "needs_reported")
 FLOWS = ("applications_processed", "applications_granted", "dwellings_allocated", "housing_swaps")
@@ -127,14 +129,15 @@ class WaitlistData:
         days_from_cases = bool(cases) and (complete_from is None or complete_from <= period.start)
         resolved = Resolved(housing_type, period)
 
+        year_end = self.figure(housing_type, Period.of_year(period.year)) if period.end.month == 12 else None
         for name in STOCKS:
             if name == "waitlist" and waitlist_from_cases:
                 resolved.values[name] = Value(calculations.waitlist_at(cases, period.end), CASES, "beregnet av saker")
             elif month_end is not None and getattr(month_end, name) is not None:
                 source = ENTERED if month_end is own else MONTH_END
                 resolved.values[name] = Value(getattr(month_end, name), source)
-            elif own is not None and getattr(own, name) is not None:
-                resolved.values[name] = Value(getattr(own, name), ENTERED)
+            elif year_end is not None and getattr(year_end, name) is not None:
+                resolved.values[name] = Value(getattr(year_end, name), ENTERED if year_end is own else YEAR_END)
 
         days, count = calculations.effectuation_days(cases, period) if days_from_cases else (None, 0)
         if count:

@@ -10,6 +10,7 @@ urlpatterns = [
     path("boligtyper/<int:pk>/", views.type_detail, name="type_detail"),
     path("boligtyper/<int:pk>/endre/", views.type_update, name="type_update"),
     path("tall/ny/", views.figure_create, name="figure_create"),
+    path("tall/maned/", views.month_entry, name="month_entry"),
     path("tall/<int:pk>/", views.figure_update, name="figure_update"),
     path("tall/<int:pk>/slett/", views.figure_delete, name="figure_delete"),
     path("tall/<int:pk>/historikk/", views.figure_history, name="figure_history"),

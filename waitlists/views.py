@@ -14,6 +14,7 @@ from django_tables2 import RequestConfig
 
 from horeport.charts import chart_svg, svg_data_uri
 from horeport.history import history_page
+from horeport.models import PeriodLock
 from horeport.periods import Kind, Period
 from horeport.sections import Chart, ChartSeries, Column, Row, Table
 from waitlists import report_sections as sections
@@ -24,9 +25,11 @@ from waitlists.forms import (
     PrivateHousingFigureForm,
     PrivateHousingMeasureForm,
     WaitlistFigureForm,
+    month_row_forms,
 )
 from waitlists.models import HousingCase, HousingType, PrivateHousingFigure, PrivateHousingMeasure, WaitlistFigure
 from waitlists.selectors import (
+    YEAR_END,
     WaitlistData,
     default_year,
     latest_month_end,
@@ -151,7 +154,7 @@ MONTH_COLUMNS = [
 def _monthly_table(data: WaitlistData, housing_type, months: list[Period]) -> Table | None:
     """The months that hold a figure, newest first, one column per figure that appears."""
     resolved = [data.resolve(housing_type, m) for m in reversed(months)]
-    resolved = [r for r in resolved if r.has_data]
+    resolved = [r for r in resolved if any(v.present and v.source != YEAR_END for v in r.values.values())]
     if not resolved:
         return None
     columns = [(n, label) for n, label in MONTH_COLUMNS if any(r[n].present for r in resolved)]
@@ -184,7 +187,10 @@ def type_detail(request, pk):
         Chart("Effektueringstid i gj.snitt", categories,
               [ChartSeries(housing_type.name, [r["effectuation_days"].value for r in resolved])], unit="dager"),
     ]  # fmt: skip
-    monthly_values = [data.resolve(housing_type, m)["waitlist"].value for m in months]
+    monthly_values = [
+        None if value.source == YEAR_END else value.value
+        for value in (data.resolve(housing_type, m)["waitlist"] for m in months)
+    ]
     if sum(v is not None for v in monthly_values) >= 2:  # a line needs two points
         first = next(i for i, v in enumerate(monthly_values) if v is not None)
         charts.append(
@@ -230,6 +236,57 @@ def figure_create(request):
     if figure.period is None and request.method == "GET":
         figure.period = Period.containing(timezone.localdate()).previous()  # the month just ended
     return _figure_form(request, figure)
+
+
+def _month_param(request) -> Period:
+    """The month of `?periode=2016-12`; the month just ended where missing, wrong or not begun."""
+    last_ended = Period.containing(timezone.localdate()).previous()
+    try:
+        period = Period.parse(request.GET.get("periode", ""))
+    except ValueError:
+        return last_ended
+    if period.kind is not Kind.MONTH or period.start > timezone.localdate():
+        return last_ended
+    return period
+
+
+@permission_required(["waitlists.add_waitlistfigure", "waitlists.change_waitlistfigure"], raise_exception=True)
+def month_entry(request):
+    """Every housing type's figures at one month's end, on one form: saved all together or not at all."""
+    period = _month_param(request)
+    rows = month_row_forms(period, request.POST or None)
+    if request.method == "POST":
+        valid = [form.is_valid() for form in rows]  # every row, so every row shows its messages
+        changed = [form for form in rows if form.has_changed()]
+        if all(valid) and changed:
+            try:
+                with transaction.atomic():
+                    for form in changed:
+                        try:
+                            form.save()
+                        except ValidationError as error:  # stale or locked since the form was checked
+                            form.add_error(None, error.messages)
+                            raise
+            except ValidationError:
+                pass
+            except IntegrityError:
+                messages.error(request, "Tallene ble lagret av noen andre samtidig. Last inn siden på nytt.")
+            else:
+                names = ", ".join(str(form.housing_type) for form in changed)
+                messages.success(request, f"Tallene for {period.label} er lagret: {names}.")
+                return redirect(reverse("waitlists:month_entry") + f"?periode={period}")
+        elif all(valid):
+            messages.info(request, "Ingenting er endret, så ingenting er lagret.")
+            return redirect(reverse("waitlists:month_entry") + f"?periode={period}")
+    context = {
+        "period": period,
+        "rows": rows,
+        "columns": [rows[0][name].label for name in WaitlistFigure.VALUE_FIELDS] if rows else [],
+        "lock": PeriodLock.objects.covering(period),
+        "max_month": str(Period.containing(timezone.localdate())),
+        "has_errors": any(form.errors for form in rows),
+    }
+    return render(request, "waitlists/month_form.html", context)
 
 
 @permission_required("waitlists.change_waitlistfigure", raise_exception=True)

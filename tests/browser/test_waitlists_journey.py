@@ -50,3 +50,28 @@ def test_a_locked_month_is_refused_with_the_locks_message(page, live_server, dem
     page.get_by_role("button", name="Lagre").click()
     expect(page.get_by_role("alert")).to_contain_text("Perioden 2016 er låst (Årsrapport 2016, versjon 1")
     screenshot(page, "waitlists-entry-locked")
+
+
+def test_a_registrator_fills_a_month_end_for_every_type_at_once(page, live_server, demo_users, screenshot):
+    demo.load()
+    sign_in(page, live_server, "registrator")
+    page.goto(f"{live_server.url}/boliger/")
+    page.get_by_role("link", name="Registrer månedsslutt").click()
+    page.get_by_label("Måned", exact=True).fill("2016-12")
+    page.get_by_role("button", name="Vis måneden").click()
+    page.get_by_label("Venteliste, Bolig med service").fill("11")
+    page.get_by_label("Venteliste, Bolig uten bemanning").fill("-4")
+    page.get_by_role("button", name="Lagre desember 2016").click()
+    expect(page.get_by_role("alert")).to_contain_text(
+        "Bolig uten bemanning, venteliste: Tallet kan ikke være negativt."
+    )
+    screenshot(page, "waitlists-month-grid-error")
+    page.get_by_label("Venteliste, Bolig uten bemanning").fill("30")
+    page.get_by_role("button", name="Lagre desember 2016").click()
+    expect(page.get_by_role("status")).to_contain_text(
+        "Tallene for desember 2016 er lagret: Bolig med service, Bolig uten bemanning."
+    )
+    screenshot(page, "waitlists-month-grid")
+    page.get_by_role("link", name="Tilbake til boliger").click()
+    now = page.get_by_role("table", name="Venteliste pr. 31.12.2016 mot samme tid året før")
+    expect(now.get_by_role("row", name="Bolig uten bemanning")).to_contain_text("59 30 -29")

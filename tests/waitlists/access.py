@@ -20,6 +20,7 @@ def cases():
         Case("waitlists:type_detail", EVERYONE, kwargs={"pk": housing_type.pk}),
         Case("waitlists:type_update", ADMINS, kwargs={"pk": housing_type.pk}),
         Case("waitlists:figure_create", EDITORS),
+        Case("waitlists:month_entry", EDITORS, query="periode=2016-12"),
         Case("waitlists:figure_update", EDITORS, kwargs={"pk": figure.pk}),
         Case("waitlists:figure_delete", EDITORS, kwargs={"pk": figure.pk}),
         Case("waitlists:figure_history", EVERYONE, kwargs={"pk": figure.pk}),

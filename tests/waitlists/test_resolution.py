@@ -6,7 +6,7 @@ import pytest
 
 from horeport.periods import Period
 from tests.waitlists.helpers import case, day, figure, housing_type
-from waitlists.selectors import CASES, ENTERED, MONTH_END, MONTHS, WaitlistData
+from waitlists.selectors import CASES, ENTERED, MONTH_END, MONTHS, YEAR_END, WaitlistData
 
 pytestmark = pytest.mark.django_db
 
@@ -91,7 +91,11 @@ def test_a_case_list_started_late_leaves_earlier_periods_to_the_entered_figures(
     assert resolve(kind, "2017-01")["waitlist"].value == 1
 
 
-def test_a_month_shows_only_its_own_figures():
+def test_a_years_waitlist_is_the_stock_of_december_and_of_the_second_half_year_but_not_of_november():
     kind = housing_type()
-    figure(kind, "2016", waitlist=13)
-    assert not resolve(kind, "2016-12").has_data
+    figure(kind, "2016", waitlist=13, dwellings_allocated=39)
+    december = resolve(kind, "2016-12")
+    assert (december["waitlist"].value, december["waitlist"].source) == (13, YEAR_END)
+    assert not december["dwellings_allocated"].present  # a year's flow says nothing about December
+    assert resolve(kind, "2016-H2")["waitlist"].value == 13
+    assert not resolve(kind, "2016-11").has_data
