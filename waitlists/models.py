@@ -174,7 +174,8 @@ class HousingCase(TrackedModel):
     @classmethod
     def from_db(cls, db, field_names, values, **kwargs):
         instance = super().from_db(db, field_names, values, **kwargs)
-        instance._loaded_state = instance._state_for_locks()
+        loaded = dict(zip(field_names, values, strict=True))  # no query for a deferred field
+        instance._loaded_state = CaseState(*(loaded.get(n) for n in CaseState._fields))
         return instance
 
     def _state_for_locks(self) -> CaseState:

@@ -166,12 +166,13 @@ class WaitlistData:
         return resolved
 
 
-def years_with_data() -> list[int]:
+def years_with_data(housing_type: HousingType | None = None) -> list[int]:
     """Every year that holds an entered figure or lies between the first and last case dates."""
-    years = {p.year for p in WaitlistFigure.objects.order_by().values_list("period", flat=True).distinct()}
-    span = HousingCase.objects.aggregate(
-        first=Min("decided_on"), last_decided=Max("decided_on"), last_moved=Max("moved_in_on")
-    )
+    figures, cases = WaitlistFigure.objects.order_by(), HousingCase.objects.all()
+    if housing_type is not None:
+        figures, cases = figures.filter(housing_type=housing_type), cases.filter(housing_type=housing_type)
+    years = {p.year for p in figures.values_list("period", flat=True).distinct()}
+    span = cases.aggregate(first=Min("decided_on"), last_decided=Max("decided_on"), last_moved=Max("moved_in_on"))
     if span["first"]:
         last = max(d for d in (span["last_decided"], span["last_moved"]) if d)
         years.update(range(span["first"].year, last.year + 1))

@@ -65,7 +65,7 @@ def _charts(charts: list[Chart], *, wide: bool = False) -> list[dict]:
     return [
         {"chart": chart, "src": svg_data_uri(chart_svg(chart, **size))}
         for chart in charts
-        if any(v is not None for s in chart.series for v in s.values)
+        if any(sum(v is not None for v in s.values) >= 2 for s in chart.series)  # a line needs two points
     ]
 
 
@@ -165,7 +165,7 @@ def _monthly_table(data: WaitlistData, housing_type, months: list[Period]) -> Ta
 
 def type_detail(request, pk):
     housing_type = get_object_or_404(HousingType, pk=pk)
-    years = years_with_data()
+    years = years_with_data(housing_type)
     year = _year_param(request, default_year(years))
     count = _int_param(request, "antall", 5, YEAR_COUNTS)
     periods = sections.comparison_periods(Period.of_year(year), count)
@@ -210,6 +210,7 @@ def type_detail(request, pk):
         "next_year": year + 1 if year + 1 <= today.year else None,
         "table": sections.housing_type_table(resolved, title=f"{housing_type.name}, {periods[0].label}–{year}"),
         "monthly_table": monthly,
+        "has_year_data": any(r.has_data for r in resolved),
         "charts": _charts(charts),
         "figures": figures,
         "case_count": case_counts["all"],
