@@ -1,1 +1,34 @@
-from django.contrib import admin  # noqa: F401
+from django.contrib import admin
+from simple_history.admin import SimpleHistoryAdmin
+
+from waitlists.models import HousingCase, HousingType, PrivateHousingFigure, PrivateHousingMeasure, WaitlistFigure
+
+
+@admin.register(HousingType)
+class HousingTypeAdmin(SimpleHistoryAdmin):
+    list_display = ["name", "order", "active", "cases_complete_from"]
+
+
+@admin.register(WaitlistFigure)
+class WaitlistFigureAdmin(SimpleHistoryAdmin):
+    list_display = ["housing_type", "period", "waitlist", "effectuation_days", "dwellings_allocated"]
+    list_filter = ["housing_type"]
+    readonly_fields = ["version"]
+
+
+@admin.register(HousingCase)
+class HousingCaseAdmin(SimpleHistoryAdmin):
+    list_display = ["reference", "housing_type", "decided_on", "moved_in_on", "closed_on"]
+    list_filter = ["housing_type"]
+    readonly_fields = ["version"]
+
+
+@admin.register(PrivateHousingMeasure)
+class PrivateHousingMeasureAdmin(SimpleHistoryAdmin):
+    list_display = ["name", "order", "active"]
+
+
+@admin.register(PrivateHousingFigure)
+class PrivateHousingFigureAdmin(SimpleHistoryAdmin):
+    list_display = ["measure", "period", "value", "comment"]
+    readonly_fields = ["version"]

@@ -1,5 +1,507 @@
-from django.shortcuts import render
+"""Pages of the housing app: overview, housing types, entry of figures and cases, private housing."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import permission_required
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.db.models import Count, Q
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django_tables2 import RequestConfig
+
+from horeport.charts import chart_svg, svg_data_uri
+from horeport.history import history_page
+from horeport.models import PeriodLock
+from horeport.periods import Kind, Period
+from horeport.sections import Chart, ChartSeries, Column, Row, Table
+from waitlists import report_sections as sections
+from waitlists.filters import HousingCaseFilter
+from waitlists.forms import (
+    HousingCaseForm,
+    HousingTypeForm,
+    PrivateHousingFigureForm,
+    PrivateHousingMeasureForm,
+    WaitlistFigureForm,
+    month_row_forms,
+)
+from waitlists.models import HousingCase, HousingType, PrivateHousingFigure, PrivateHousingMeasure, WaitlistFigure
+from waitlists.selectors import (
+    YEAR_END,
+    WaitlistData,
+    default_year,
+    latest_month_end,
+    private_years_with_data,
+    years_with_data,
+)
+from waitlists.tables import HousingCaseTable
+
+YEAR_COUNTS = (3, 4, 5)
+
+
+# -- helpers --------------------------------------------------------------------------------------
+
+
+def _int_param(request, name: str, default: int, allowed=None) -> int:
+    try:
+        value = int(request.GET.get(name, ""))
+    except ValueError:
+        return default
+    if allowed is not None and value not in allowed:
+        return default
+    return value
+
+
+def _year_param(request, default: int) -> int:
+    year = _int_param(request, "aar", default)
+    return year if 1990 <= year <= timezone.localdate().year else default
+
+
+def _charts(charts: list[Chart], *, wide: bool = False) -> list[dict]:
+    """Charts as images the page can show (the CSP allows data: images). Wide ones hold a legend."""
+    size = {"width": 10, "height": 3.4} if wide else {}
+    return [
+        {"chart": chart, "src": svg_data_uri(chart_svg(chart, **size))}
+        for chart in charts
+        if any(sum(v is not None for v in s.values) >= 2 for s in chart.series)  # a line needs two points
+    ]
+
+
+def _save(form):
+    """Save a validated form; a race (someone saved or locked meanwhile) becomes a form error."""
+    try:
+        with transaction.atomic():
+            obj = form.save()
+    except ValidationError as error:  # StaleEditError, PeriodLockedError
+        form.add_error(None, error.messages)
+        return None
+    except IntegrityError:
+        form.add_error(None, "Tallene ble lagret av noen andre samtidig. Last inn siden på nytt og prøv igjen.")
+        return None
+    return obj
+
+
+def _delete(request, obj, message: str) -> bool:
+    try:
+        obj.delete()
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return False
+    messages.success(request, message)
+    return True
+
+
+# -- overview -------------------------------------------------------------------------------------
 
 
 def index(request):
-    return render(request, "waitlists/index.html")
+    years = years_with_data()
+    year = _year_param(request, default_year(years))
+    count = _int_param(request, "antall", 3, YEAR_COUNTS)
+    periods = sections.comparison_periods(Period.of_year(year), count)
+    housing_types = list(HousingType.objects.all())
+    data = WaitlistData(housing_types, periods[0].year, periods[-1].year)
+    per_type = []
+    for housing_type in housing_types:
+        resolved = [data.resolve(housing_type, p) for p in periods]
+        if housing_type.active or any(r.has_data for r in resolved):
+            per_type.append((housing_type, sections.housing_type_table(resolved)))
+    shown = [t for t, _ in per_type]
+    label = sections.waitlist_label(periods)
+    month = latest_month_end()
+    context = {
+        "year": year,
+        "count": count,
+        "counts": YEAR_COUNTS,
+        "years": years,
+        "previous_year": year - 1 if not years or year - 1 >= years[0] else None,
+        "next_year": year + 1 if year + 1 <= timezone.localdate().year else None,
+        "has_data": bool(years),
+        "housing_types": shown,
+        "waitlist_table": sections.across_types_table(data, shown, periods, "waitlist", label),
+        "effectuation_table": sections.across_types_table(
+            data, shown, periods, "effectuation_days", "Effektueringstid i gj.snitt (dager)"
+        ),
+        "per_type": per_type,
+        "charts": _charts(
+            [
+                sections.series_chart(data, shown, periods, "waitlist", label),
+                sections.series_chart(data, shown, periods, "effectuation_days", "Effektueringstid i gj.snitt"),
+            ],
+            wide=True,
+        ),
+        "current_month": month,
+        "current_table": sections.current_table(month, housing_types=shown) if month else None,
+    }
+    return render(request, "waitlists/index.html", context)
+
+
+# -- a housing type -------------------------------------------------------------------------------
+
+MONTH_COLUMNS = [
+    ("waitlist", "Venteliste ved månedsslutt"),
+    ("effectuation_days", "Effektueringstid (dager)"),
+    ("applications_processed", "Behandlede søknader"),
+    ("applications_granted", "Innvilgede søknader"),
+    ("dwellings_allocated", "Tildelte boliger"),
+    ("needs_reported", "Meldt behov"),
+    ("housing_swaps", "Bytte bolig"),
+]
+
+
+def _monthly_table(data: WaitlistData, housing_type, months: list[Period]) -> Table | None:
+    """The months that hold a figure, newest first, one column per figure that appears."""
+    resolved = [data.resolve(housing_type, m) for m in reversed(months)]
+    resolved = [r for r in resolved if any(v.present and v.source != YEAR_END for v in r.values.values())]
+    if not resolved:
+        return None
+    columns = [(n, label) for n, label in MONTH_COLUMNS if any(r[n].present for r in resolved)]
+    rows = [Row(r.period.label, [sections.value_cell(n, r[n]) for n, _ in columns]) for r in resolved]
+    notes = [sections.COMPUTED_NOTE] if any(r.computed for r in resolved) else []
+    return Table("Ved månedsslutt", [Column(label) for _, label in columns], rows, row_header="Måned", notes=notes)
+
+
+def type_detail(request, pk):
+    housing_type = get_object_or_404(HousingType, pk=pk)
+    years = years_with_data(housing_type)
+    year = _year_param(request, default_year(years))
+    count = _int_param(request, "antall", 5, YEAR_COUNTS)
+    periods = sections.comparison_periods(Period.of_year(year), count)
+    # The last 24 months up to the latest month with data, for the monthly table and chart.
+    latest = latest_month_end() or Period.containing(timezone.localdate()).previous()
+    months = list(reversed([latest.shift(-i) for i in range(24)]))
+    first_year = min(periods[0].year, months[0].year)
+    data = WaitlistData([housing_type], first_year, max(periods[-1].year, months[-1].year))
+    resolved = [data.resolve(housing_type, p) for p in periods]
+    while len(resolved) > 3 and not resolved[0].has_data:  # no empty leading years beyond the three
+        resolved.pop(0)
+    periods = [r.period for r in resolved]
+    monthly = _monthly_table(data, housing_type, months)
+    label = sections.waitlist_label(periods)
+    categories = [p.label for p in periods]
+    charts = [
+        Chart(label, categories, [ChartSeries(housing_type.name, [r["waitlist"].value for r in resolved])],
+              unit="antall"),
+        Chart("Effektueringstid i gj.snitt", categories,
+              [ChartSeries(housing_type.name, [r["effectuation_days"].value for r in resolved])], unit="dager"),
+    ]  # fmt: skip
+    monthly_values = [
+        None if value.source == YEAR_END else value.value
+        for value in (data.resolve(housing_type, m)["waitlist"] for m in months)
+    ]
+    if sum(v is not None for v in monthly_values) >= 2:  # a line needs two points
+        first = next(i for i, v in enumerate(monthly_values) if v is not None)
+        charts.append(
+            Chart("Venteliste ved månedsslutt", [m.short_label for m in months[first:]],
+                  [ChartSeries(housing_type.name, monthly_values[first:])], unit="antall")
+        )  # fmt: skip
+    figures = housing_type.figures.order_by("-period")
+    today = timezone.localdate()
+    waiting = Q(decided_on__lte=today, moved_in_on__isnull=True, closed_on__isnull=True)
+    case_counts = housing_type.cases.aggregate(all=Count("pk"), waiting=Count("pk", filter=waiting))
+    context = {
+        "housing_type": housing_type,
+        "year": year,
+        "count": count,
+        "counts": YEAR_COUNTS,
+        "previous_year": year - 1 if not years or year - 1 >= years[0] else None,
+        "next_year": year + 1 if year + 1 <= today.year else None,
+        "table": sections.housing_type_table(resolved, title=f"{housing_type.name}, {periods[0].label}–{year}"),
+        "monthly_table": monthly,
+        "has_year_data": any(r.has_data for r in resolved),
+        "charts": _charts(charts),
+        "figures": figures,
+        "case_count": case_counts["all"],
+        "waiting_now": case_counts["waiting"],
+    }
+    return render(request, "waitlists/type_detail.html", context)
+
+
+# -- entering figures -----------------------------------------------------------------------------
+
+
+@permission_required("waitlists.add_waitlistfigure", raise_exception=True)
+def figure_create(request):
+    figure = WaitlistFigure()
+    type_id = request.GET.get("boligtype", "")
+    if type_id.isdigit():
+        figure.housing_type = HousingType.objects.filter(pk=type_id, active=True).first()
+    try:
+        figure.period = Period.parse(request.GET["periode"]) if "periode" in request.GET else None
+    except ValueError:
+        figure.period = None
+    if figure.period is not None and figure.period.kind not in (Kind.MONTH, Kind.YEAR):
+        figure.period = None
+    if figure.period is None and request.method == "GET":
+        figure.period = Period.containing(timezone.localdate()).previous()  # the month just ended
+    return _figure_form(request, figure)
+
+
+def _month_param(request) -> Period:
+    """The month of `?periode=2016-12`; the month just ended where missing, wrong or not begun."""
+    last_ended = Period.containing(timezone.localdate()).previous()
+    try:
+        period = Period.parse(request.GET.get("periode", ""))
+    except ValueError:
+        return last_ended
+    if period.kind is not Kind.MONTH or period.start > timezone.localdate():
+        return last_ended
+    return period
+
+
+@permission_required(["waitlists.add_waitlistfigure", "waitlists.change_waitlistfigure"], raise_exception=True)
+def month_entry(request):
+    """Every housing type's figures at one month's end, on one form: saved all together or not at all."""
+    period = _month_param(request)
+    rows = month_row_forms(period, request.POST or None)
+    if request.method == "POST":
+        valid = [form.is_valid() for form in rows]  # every row, so every row shows its messages
+        changed = [form for form in rows if form.has_changed()]
+        if all(valid) and changed:
+            try:
+                with transaction.atomic():
+                    for form in changed:
+                        try:
+                            form.save()
+                        except ValidationError as error:  # stale or locked since the form was checked
+                            form.add_error(None, error.messages)
+                            raise
+            except ValidationError:
+                pass
+            except IntegrityError:
+                messages.error(request, "Tallene ble lagret av noen andre samtidig. Last inn siden på nytt.")
+            else:
+                names = ", ".join(str(form.housing_type) for form in changed)
+                messages.success(request, f"Tallene for {period.label} er lagret: {names}.")
+                return redirect(reverse("waitlists:month_entry") + f"?periode={period}")
+        elif all(valid):
+            messages.info(request, "Ingenting er endret, så ingenting er lagret.")
+            return redirect(reverse("waitlists:month_entry") + f"?periode={period}")
+    context = {
+        "period": period,
+        "rows": rows,
+        "columns": [rows[0][name].label for name in WaitlistFigure.VALUE_FIELDS] if rows else [],
+        "lock": PeriodLock.objects.covering(period),
+        "max_month": str(Period.containing(timezone.localdate())),
+        "has_errors": any(form.errors for form in rows),
+    }
+    return render(request, "waitlists/month_form.html", context)
+
+
+@permission_required("waitlists.change_waitlistfigure", raise_exception=True)
+def figure_update(request, pk):
+    return _figure_form(request, get_object_or_404(WaitlistFigure.objects.select_related("housing_type"), pk=pk))
+
+
+def _figure_form(request, figure):
+    form = WaitlistFigureForm(request.POST or None, instance=figure)
+    if request.method == "POST" and form.is_valid():
+        figure = _save(form)
+        if figure is not None:
+            messages.success(request, f"Tallene for {figure.housing_type} for {figure.period.label} er lagret.")
+            return redirect(_type_url(figure.housing_type, figure.period.year))
+    return render(request, "waitlists/figure_form.html", {"form": form, "figure": figure})
+
+
+def _type_url(housing_type, year: int) -> str:
+    return reverse("waitlists:type_detail", args=[housing_type.pk]) + f"?aar={year}"
+
+
+@permission_required("waitlists.delete_waitlistfigure", raise_exception=True)
+def figure_delete(request, pk):
+    figure = get_object_or_404(WaitlistFigure.objects.select_related("housing_type"), pk=pk)
+    back = _type_url(figure.housing_type, figure.period.year)
+    if request.method == "POST":
+        _delete(request, figure, f"Tallene for {figure.housing_type} for {figure.period.label} er slettet.")
+        return redirect(back)
+    return render(
+        request,
+        "waitlists/confirm_delete.html",
+        {"object": figure, "what": f"tallene for {figure.housing_type} for {figure.period.label}", "back_url": back},
+    )
+
+
+@permission_required("waitlists.view_waitlistfigure", raise_exception=True)
+def figure_history(request, pk):
+    figure = get_object_or_404(WaitlistFigure.objects.select_related("housing_type"), pk=pk)
+    return history_page(request, figure, back_url=_type_url(figure.housing_type, figure.period.year), title=str(figure))
+
+
+# -- cases ----------------------------------------------------------------------------------------
+
+
+@permission_required("waitlists.view_housingcase", raise_exception=True)
+def case_list(request):
+    queryset = HousingCase.objects.select_related("housing_type")
+    filters = HousingCaseFilter(request.GET or None, queryset=queryset)
+    table = HousingCaseTable(filters.qs, can_edit=request.user.has_perm("waitlists.change_housingcase"))
+    RequestConfig(request, paginate={"per_page": 50}).configure(table)
+    return render(
+        request,
+        "waitlists/case_list.html",
+        {"filter": filters, "table": table, "has_cases": HousingCase.objects.exists()},
+    )
+
+
+@permission_required("waitlists.add_housingcase", raise_exception=True)
+def case_create(request):
+    case = HousingCase()
+    type_id = request.GET.get("boligtype", "")
+    if type_id.isdigit():
+        case.housing_type = HousingType.objects.filter(pk=type_id, active=True).first()
+    return _case_form(request, case)
+
+
+@permission_required("waitlists.change_housingcase", raise_exception=True)
+def case_update(request, pk):
+    return _case_form(request, get_object_or_404(HousingCase.objects.select_related("housing_type"), pk=pk))
+
+
+def _case_form(request, case):
+    form = HousingCaseForm(request.POST or None, instance=case)
+    if request.method == "POST" and form.is_valid():
+        case = _save(form)
+        if case is not None:
+            messages.success(request, f"Sak {case.reference} er lagret.")
+            return redirect("waitlists:case_list")
+    return render(request, "waitlists/case_form.html", {"form": form, "case": case})
+
+
+@permission_required("waitlists.delete_housingcase", raise_exception=True)
+def case_delete(request, pk):
+    case = get_object_or_404(HousingCase, pk=pk)
+    back = reverse("waitlists:case_list")
+    if request.method == "POST":
+        _delete(request, case, f"Sak {case.reference} er slettet.")
+        return redirect(back)
+    return render(
+        request, "waitlists/confirm_delete.html", {"object": case, "what": f"sak {case.reference}", "back_url": back}
+    )
+
+
+@permission_required("waitlists.view_housingcase", raise_exception=True)
+def case_history(request, pk):
+    case = get_object_or_404(HousingCase, pk=pk)
+    return history_page(request, case, back_url=reverse("waitlists:case_list"), title=str(case))
+
+
+# -- private housing ------------------------------------------------------------------------------
+
+
+@permission_required("waitlists.view_privatehousingfigure", raise_exception=True)
+def private_housing(request):
+    years = private_years_with_data()
+    fallback = max((y for y in years if y < timezone.localdate().year), default=years[-1] if years else None)
+    year = _year_param(request, fallback or timezone.localdate().year - 1)
+    count = _int_param(request, "antall", 5, YEAR_COUNTS)
+    periods = sections.comparison_periods(Period.of_year(year), count)
+    measures = list(PrivateHousingMeasure.objects.all())
+    figures = PrivateHousingFigure.objects.select_related("measure").order_by("-period", "measure__order")
+    context = {
+        "year": year,
+        "count": count,
+        "counts": YEAR_COUNTS,
+        "previous_year": year - 1 if years and year - 1 >= years[0] else None,
+        "next_year": year + 1 if year + 1 <= timezone.localdate().year else None,
+        "table": sections.private_housing_table(periods, measures),
+        "measures": measures,
+        "figures": figures,
+    }
+    return render(request, "waitlists/private_housing.html", context)
+
+
+@permission_required("waitlists.add_privatehousingfigure", raise_exception=True)
+def private_figure_create(request):
+    figure = PrivateHousingFigure()
+    measure_id = request.GET.get("tiltak", "")
+    if measure_id.isdigit():
+        figure.measure = PrivateHousingMeasure.objects.filter(pk=measure_id, active=True).first()
+    if request.method == "GET":
+        figure.period = Period.of_year(timezone.localdate().year - 1)
+    return _private_figure_form(request, figure)
+
+
+@permission_required("waitlists.change_privatehousingfigure", raise_exception=True)
+def private_figure_update(request, pk):
+    return _private_figure_form(request, get_object_or_404(PrivateHousingFigure, pk=pk))
+
+
+def _private_figure_form(request, figure):
+    form = PrivateHousingFigureForm(request.POST or None, instance=figure)
+    if request.method == "POST" and form.is_valid():
+        figure = _save(form)
+        if figure is not None:
+            messages.success(request, f"Antallet for «{figure.measure}» for {figure.period.label} er lagret.")
+            return redirect(reverse("waitlists:private_housing") + f"?aar={figure.period.year}")
+    return render(request, "waitlists/private_figure_form.html", {"form": form, "figure": figure})
+
+
+@permission_required("waitlists.delete_privatehousingfigure", raise_exception=True)
+def private_figure_delete(request, pk):
+    figure = get_object_or_404(PrivateHousingFigure.objects.select_related("measure"), pk=pk)
+    back = reverse("waitlists:private_housing") + f"?aar={figure.period.year}"
+    if request.method == "POST":
+        _delete(request, figure, f"Antallet for «{figure.measure}» for {figure.period.label} er slettet.")
+        return redirect(back)
+    what = f"antallet for «{figure.measure}» for {figure.period.label}"
+    return render(request, "waitlists/confirm_delete.html", {"object": figure, "what": what, "back_url": back})
+
+
+@permission_required("waitlists.view_privatehousingfigure", raise_exception=True)
+def private_figure_history(request, pk):
+    figure = get_object_or_404(PrivateHousingFigure.objects.select_related("measure"), pk=pk)
+    back = reverse("waitlists:private_housing") + f"?aar={figure.period.year}"
+    return history_page(request, figure, back_url=back, title=str(figure))
+
+
+# -- reference data: housing types and private housing measures -----------------------------------
+
+
+@permission_required("waitlists.view_housingtype", raise_exception=True)
+def type_list(request):
+    return render(request, "waitlists/type_list.html", {"housing_types": HousingType.objects.all()})
+
+
+@permission_required("waitlists.add_housingtype", raise_exception=True)
+def type_create(request):
+    return _type_form(request, HousingType())
+
+
+@permission_required("waitlists.change_housingtype", raise_exception=True)
+def type_update(request, pk):
+    return _type_form(request, get_object_or_404(HousingType, pk=pk))
+
+
+def _type_form(request, housing_type):
+    form = HousingTypeForm(request.POST or None, instance=housing_type)
+    if request.method == "POST" and form.is_valid():
+        housing_type = form.save()
+        messages.success(request, f"Boligtypen «{housing_type}» er lagret.")
+        return redirect("waitlists:type_list")
+    return render(request, "waitlists/type_form.html", {"form": form, "housing_type": housing_type})
+
+
+@permission_required("waitlists.view_privatehousingmeasure", raise_exception=True)
+def measure_list(request):
+    return render(request, "waitlists/measure_list.html", {"measures": PrivateHousingMeasure.objects.all()})
+
+
+@permission_required("waitlists.add_privatehousingmeasure", raise_exception=True)
+def measure_create(request):
+    return _measure_form(request, PrivateHousingMeasure())
+
+
+@permission_required("waitlists.change_privatehousingmeasure", raise_exception=True)
+def measure_update(request, pk):
+    return _measure_form(request, get_object_or_404(PrivateHousingMeasure, pk=pk))
+
+
+def _measure_form(request, measure):
+    form = PrivateHousingMeasureForm(request.POST or None, instance=measure)
+    if request.method == "POST" and form.is_valid():
+        measure = form.save()
+        messages.success(request, f"Nøkkeltallet «{measure}» er lagret.")
+        return redirect("waitlists:measure_list")
+    return render(request, "waitlists/measure_form.html", {"form": form, "measure": measure})

@@ -1,0 +1,62 @@
+"""Private housing key figures: measures an administrator adds, counts a Registrator enters."""
+
+import pytest
+from django.urls import reverse
+
+from horeport.models import period_lock
+from horeport.periods import Period
+from waitlists.models import PrivateHousingFigure, PrivateHousingMeasure
+
+pytestmark = pytest.mark.django_db
+URL = reverse("waitlists:private_figure_create")
+
+
+@pytest.fixture
+def measure():
+    return PrivateHousingMeasure.objects.create(name="Antall deltagere på boligskolen")
+
+
+def post(client, measure, url=URL, **values):
+    return client.post(url, {"measure": measure.pk, "year": "2016", "month": "", **values}, follow=True)
+
+
+def test_a_new_measure_gets_counts_without_any_migration(administrator_client, registrator_client):
+    administrator_client.post(reverse("waitlists:measure_create"), {"name": "Startlån innvilget", "order": "60",
+                                                                     "active": "on"})  # fmt: skip
+    added = PrivateHousingMeasure.objects.get(name="Startlån innvilget")
+    response = post(registrator_client, added, value="1 204")
+    assert "Antallet for «Startlån innvilget» for 2016 er lagret." in response.content.decode()
+    assert '<td class="num">1\u00a0204</td>' in response.content.decode()
+
+
+def test_a_count_with_a_note(registrator_client, measure):
+    post(registrator_client, measure, value="47", comment="4 kurs")
+    assert PrivateHousingFigure.objects.get().comment == "4 kurs"
+
+
+@pytest.mark.parametrize(
+    ("values", "message"),
+    [
+        ({"value": ""}, "Skriv antallet."),
+        ({"value": "-3"}, "Tallet kan ikke være negativt."),
+        ({"value": "12", "comment": "Gjelder 01017012343"}, "ser ut til å inneholde et fødselsnummer"),
+    ],
+)
+def test_wrong_input_gets_a_message(registrator_client, measure, values, message):
+    assert message in post(registrator_client, measure, **values).content.decode()
+    assert not PrivateHousingFigure.objects.exists()
+
+
+def test_a_second_count_for_the_same_period_is_refused(registrator_client, measure):
+    PrivateHousingFigure.objects.create(measure=measure, period=Period.parse("2016"), value=82)
+    response = post(registrator_client, measure, value="80")
+    assert "Det finnes allerede et antall for «Antall deltagere på boligskolen» for 2016." in response.content.decode()
+
+
+def test_a_count_in_a_locked_period_is_refused(registrator_client, measure):
+    row = PrivateHousingFigure.objects.create(measure=measure, period=Period.parse("2016"), value=82)
+    period_lock(period=Period.parse("2016"), reason="Årsrapport 2016")
+    url = reverse("waitlists:private_figure_update", args=[row.pk])
+    response = post(registrator_client, measure, url=url, value="80", version="0")
+    assert "Perioden 2016 er låst (Årsrapport 2016" in response.content.decode()
+    assert PrivateHousingFigure.objects.get().value == 82

@@ -1,0 +1,50 @@
+"""Demo data: seed 000's housing and private housing tables (fixtures/waitlists.toml).
+
+Idempotent: a row is saved only when it is missing or differs, so loading twice changes nothing
+(not even the history).
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from django.db import transaction
+
+from horeport.demo import read_fixture
+from horeport.periods import Period
+from waitlists.models import HousingType, PrivateHousingFigure, PrivateHousingMeasure, WaitlistFigure
+
+
+def _upsert(model, lookup: dict, values: dict):
+    """Create the row, or update it where a value differs; never save an unchanged row."""
+    obj = model.objects.filter(**lookup).first() or model(**lookup)
+    changed = obj.pk is None
+    for name, value in values.items():
+        if getattr(obj, name) != value:
+            setattr(obj, name, value)
+            changed = True
+    if changed:
+        obj.save()
+    return obj
+
+
+@transaction.atomic
+def load() -> None:
+    data = read_fixture("waitlists.toml")
+    for order, entry in enumerate(data["housing_types"], start=1):
+        housing_type = _upsert(
+            HousingType, {"name": entry["name"]}, {"description": entry.get("description", ""), "order": order * 10}
+        )
+        for figure in entry["figures"]:
+            values = {name: figure.get(name) for name in WaitlistFigure.VALUE_FIELDS}
+            if values["effectuation_days"] is not None:
+                values["effectuation_days"] = Decimal(values["effectuation_days"])
+            _upsert(WaitlistFigure, {"housing_type": housing_type, "period": Period.parse(figure["period"])}, values)
+    for order, entry in enumerate(data["private_housing"], start=1):
+        measure = _upsert(PrivateHousingMeasure, {"name": entry["name"]}, {"order": order * 10})
+        for figure in entry["figures"]:
+            _upsert(
+                PrivateHousingFigure,
+                {"measure": measure, "period": Period.parse(figure["period"])},
+                {"value": figure["value"], "comment": figure.get("comment", "")},
+            )
