@@ -14,7 +14,7 @@ from horeport.fields import PeriodField
 from horeport.formatting import nb_number
 from horeport.models import PeriodLock, TrackedModel
 from horeport.periods import Kind, Period
-from waitlists.validators import validate_no_national_id
+from horeport.validators import validate_no_national_id
 
 NOT_NEGATIVE = [MinValueValidator(0, message="Tallet kan ikke være negativt.")]
 

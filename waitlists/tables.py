@@ -20,7 +20,6 @@ class HousingCaseTable(tables.Table):
 
     class Meta:
         model = HousingCase
-        template_name = "waitlists/_django_table.html"
         fields = ["reference", "housing_type", "decided_on", "moved_in_on", "status", "days", "actions"]
         order_by = "-decided_on"
         empty_text = "Ingen saker passer med filteret."

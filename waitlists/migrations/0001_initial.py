@@ -4,7 +4,7 @@ import django.core.validators
 import django.db.models.deletion
 import horeport.fields
 import simple_history.models
-import waitlists.validators
+import horeport.validators
 from django.conf import settings
 from django.db import migrations, models
 
@@ -127,7 +127,7 @@ class Migration(migrations.Migration):
             fields=[
                 ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
                 ('version', models.PositiveIntegerField(default=0, editable=False)),
-                ('reference', models.CharField(help_text='Saksnummer eller annen anonym referanse. Aldri navn eller fødselsnummer.', max_length=40, validators=[waitlists.validators.validate_no_national_id], verbose_name='saksreferanse')),
+                ('reference', models.CharField(help_text='Saksnummer eller annen anonym referanse. Aldri navn eller fødselsnummer.', max_length=40, validators=[horeport.validators.validate_no_national_id], verbose_name='saksreferanse')),
                 ('decided_on', models.DateField(verbose_name='vedtaksdato')),
                 ('moved_in_on', models.DateField(blank=True, null=True, verbose_name='innflyttingsdato')),
                 ('closed_on', models.DateField(blank=True, help_text='Datoen saken ble avsluttet uten at boligen ble tatt i bruk, for eksempel fordi søknaden ble trukket.', null=True, verbose_name='avsluttet uten innflytting')),
@@ -154,7 +154,7 @@ class Migration(migrations.Migration):
                 ('version', models.PositiveIntegerField(default=0, editable=False)),
                 ('period', horeport.fields.PeriodField(kinds=('month', 'year'), verbose_name='periode')),
                 ('value', models.PositiveIntegerField(validators=[django.core.validators.MinValueValidator(0, message='Tallet kan ikke være negativt.')], verbose_name='antall')),
-                ('comment', models.CharField(blank=True, help_text='For eksempel «4 kurs». Ingen navn eller fødselsnumre.', max_length=200, validators=[waitlists.validators.validate_no_national_id], verbose_name='merknad')),
+                ('comment', models.CharField(blank=True, help_text='For eksempel «4 kurs». Ingen navn eller fødselsnumre.', max_length=200, validators=[horeport.validators.validate_no_national_id], verbose_name='merknad')),
                 ('history_id', models.AutoField(primary_key=True, serialize=False)),
                 ('history_date', models.DateTimeField(db_index=True)),
                 ('history_change_reason', models.CharField(max_length=100, null=True)),
@@ -175,7 +175,7 @@ class Migration(migrations.Migration):
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('version', models.PositiveIntegerField(default=0, editable=False)),
-                ('reference', models.CharField(help_text='Saksnummer eller annen anonym referanse. Aldri navn eller fødselsnummer.', max_length=40, validators=[waitlists.validators.validate_no_national_id], verbose_name='saksreferanse')),
+                ('reference', models.CharField(help_text='Saksnummer eller annen anonym referanse. Aldri navn eller fødselsnummer.', max_length=40, validators=[horeport.validators.validate_no_national_id], verbose_name='saksreferanse')),
                 ('decided_on', models.DateField(verbose_name='vedtaksdato')),
                 ('moved_in_on', models.DateField(blank=True, null=True, verbose_name='innflyttingsdato')),
                 ('closed_on', models.DateField(blank=True, help_text='Datoen saken ble avsluttet uten at boligen ble tatt i bruk, for eksempel fordi søknaden ble trukket.', null=True, verbose_name='avsluttet uten innflytting')),
@@ -196,7 +196,7 @@ class Migration(migrations.Migration):
                 ('version', models.PositiveIntegerField(default=0, editable=False)),
                 ('period', horeport.fields.PeriodField(kinds=('month', 'year'), verbose_name='periode')),
                 ('value', models.PositiveIntegerField(validators=[django.core.validators.MinValueValidator(0, message='Tallet kan ikke være negativt.')], verbose_name='antall')),
-                ('comment', models.CharField(blank=True, help_text='For eksempel «4 kurs». Ingen navn eller fødselsnumre.', max_length=200, validators=[waitlists.validators.validate_no_national_id], verbose_name='merknad')),
+                ('comment', models.CharField(blank=True, help_text='For eksempel «4 kurs». Ingen navn eller fødselsnumre.', max_length=200, validators=[horeport.validators.validate_no_national_id], verbose_name='merknad')),
                 ('measure', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='figures', to='waitlists.privatehousingmeasure', verbose_name='nøkkeltall')),
             ],
             options={
