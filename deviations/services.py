@@ -22,6 +22,7 @@ from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import transaction
 from django.utils import timezone
 from openpyxl import Workbook, load_workbook
+from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
@@ -504,43 +505,53 @@ def import_save(*, batch: ImportBatch, user) -> Plan:
 
 def deviations_workbook(deviations) -> bytes:
     """The deviations as an Excel workbook with the import's columns: real dates and numbers."""
-    workbook = Workbook()
-    sheet = workbook.active
-    sheet.title = "Avvik"
-    headers = [column.header for column in COLUMNS]
-    sheet.append(headers)
-    for cell in sheet[1]:
-        cell.font = Font(bold=True)
-    date_columns = [i + 1 for i, column in enumerate(COLUMNS) if column.field in DATE_FIELDS]
-    count = 0
-    for deviation in deviations:
-        sheet.append(
-            [
-                deviation.reference,
-                deviation.category.name,
-                deviation.unit.name,
-                deviation.occurred_on,
-                deviation.registered_on,
-                deviation.severity,
-                deviation.description,
-                deviation.immediate_action,
-                deviation.measures,
-                deviation.learning,
-                deviation.get_status_display(),
-                deviation.closed_on,
-                "Ja" if deviation.to_hospital else "Nei",
-                deviation.counterpart,
-            ]
-        )
-        count += 1
-    for column in date_columns:
-        for (cell,) in sheet.iter_rows(min_row=2, max_row=count + 1, min_col=column, max_col=column):
-            cell.number_format = "DD.MM.YYYY"
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet("Avvik")
     widths = {"reference": 18, "category": 20, "unit": 28, "description": 50, "immediate_action": 30,
               "measures": 40, "learning": 40, "status": 16, "counterpart": 18}  # fmt: skip
     for i, column in enumerate(COLUMNS, start=1):
         sheet.column_dimensions[get_column_letter(i)].width = widths.get(column.field, 13)
     sheet.freeze_panes = "A2"
+    bold = Font(bold=True)
+
+    def cell(value, **style):
+        written = WriteOnlyCell(sheet, value=value)
+        for name, setting in style.items():
+            setattr(written, name, setting)
+        return written
+
+    def day(value):
+        return cell(value, number_format="DD.MM.YYYY") if value else None
+
+    def text(value):
+        if isinstance(value, str) and value.startswith("="):  # text, never a formula run by Excel
+            written = cell(value)
+            written.data_type = "s"
+            return written
+        return value
+
+    sheet.append([cell(column.header, font=bold) for column in COLUMNS])
+    count = 0
+    for deviation in deviations:
+        sheet.append(
+            [
+                text(deviation.reference),
+                deviation.category.name,
+                deviation.unit.name,
+                day(deviation.occurred_on),
+                day(deviation.registered_on),
+                deviation.severity,
+                text(deviation.description),
+                text(deviation.immediate_action),
+                text(deviation.measures),
+                text(deviation.learning),
+                deviation.get_status_display(),
+                day(deviation.closed_on),
+                "Ja" if deviation.to_hospital else "Nei",
+                text(deviation.counterpart),
+            ]
+        )
+        count += 1
     sheet.auto_filter.ref = f"A1:{get_column_letter(len(COLUMNS))}{count + 1}"
     buffer = io.BytesIO()
     workbook.save(buffer)

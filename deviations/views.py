@@ -19,6 +19,7 @@ from deviations.forms import CategoryForm, DeviationForm, ImportForm, Statistics
 from deviations.models import Category, Deviation, ImportBatch, Status
 from deviations.tables import DeviationTable
 from horeport.charts import chart_svg, svg_data_uri
+from horeport.formatting import nb_number
 from horeport.history import history_page
 from horeport.periods import Period, months_up_to
 from horeport.sections import Chart, ChartSeries, SectionOptions
@@ -147,7 +148,8 @@ def statistics(request):
         (section, [(chart, svg_data_uri(chart_svg(chart))) for chart in section.charts]) for section in sections
     ]
     category_charts = [
-        (chart, svg_data_uri(chart_svg(chart, width=5.2, height=2.8))) for chart in _monthly_charts(period)
+        (chart, svg_data_uri(chart_svg(chart, width=5.2, height=2.8)), _describe(chart))
+        for chart in _monthly_charts(period)
     ]
     years = list(range(last_year, (selectors.first_year_with_data() or last_year) - 1, -1))
     return render(
@@ -157,11 +159,21 @@ def statistics(request):
     )
 
 
+def _describe(chart: Chart) -> str:
+    """The chart's numbers as text, for screen readers."""
+    return "; ".join(
+        f"{series.name}: "
+        + ", ".join(f"{month} {nb_number(value)}" for month, value in zip(chart.categories, series.values, strict=True))
+        for series in chart.series
+    )
+
+
 def _monthly_charts(period: Period) -> list[Chart]:
     """Per category: deviations registered per month, this year and last year, up to the period's end."""
     months = months_up_to(period)
     earlier = [m.same_period_last_year() for m in months]
     counts = selectors.registered_by_month([*earlier, *months])
+    today = timezone.localdate()
     if not counts:
         return []
     charts = []
@@ -173,7 +185,8 @@ def _monthly_charts(period: Period) -> list[Chart]:
                 categories=[m.short_label.split(" ")[0] for m in months],
                 series=[
                     ChartSeries(str(period.year - 1), [values[m] for m in earlier]),
-                    ChartSeries(str(period.year), [values[m] for m in months]),
+                    # Months still to come have no value yet (not zero).
+                    ChartSeries(str(period.year), [values[m] if m.start <= today else None for m in months]),
                 ],
                 kind="line",
                 unit="avvik per måned",

@@ -141,3 +141,10 @@ def test_the_list_and_the_export_do_not_query_per_row(leder_client, categories, 
     assert _queries(leder_client, reverse("deviations:export")) == few_export
     with django_assert_max_num_queries(12):
         leder_client.get(LIST)
+
+
+def test_text_that_looks_like_a_formula_is_exported_as_text(leder_client, categories, unit):
+    make_deviation(categories["Fall"], unit, "2016-01-02", description='=HYPERLINK("http://example.com","klikk")')
+    sheet = load_workbook(io.BytesIO(leder_client.get(reverse("deviations:export")).content)).active
+    assert sheet["G2"].data_type == "s"
+    assert sheet["G2"].value == '=HYPERLINK("http://example.com","klikk")'
