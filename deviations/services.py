@@ -19,7 +19,7 @@ import zipfile
 from dataclasses import dataclass, field
 
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from openpyxl import Workbook, load_workbook
 from openpyxl.cell import WriteOnlyCell
@@ -424,8 +424,6 @@ def import_plan(rows: list[dict]) -> Plan:
         for name, value in parsed.items():
             if name == "reference":
                 continue
-            if value is None and name in ("severity", "to_hospital") and action == ADD:
-                continue  # keep the model's default
             before = _current(instance, name)
             if action == CHANGE and before == _new(value, name):
                 continue
@@ -497,6 +495,11 @@ def import_save(*, batch: ImportBatch, user) -> Plan:
             batch.save(update_fields=["saved_at", "summary"])
     except ValidationError as error:  # a lock or someone else's save between preview and confirmation
         raise ImportRefused("Filen er ikke lagret, ingen rader er endret: " + " ".join(error.messages)) from None
+    except IntegrityError:  # the same case reference saved by someone else meanwhile
+        raise ImportRefused(
+            "Filen er ikke lagret, ingen rader er endret: noen av avvikene ble registrert av en annen i mellomtiden. "
+            "Last opp filen på nytt for å se hva som gjenstår."
+        ) from None
     return plan
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
 from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
 from django.db.models import ProtectedError
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -87,9 +88,12 @@ def _deviation_form(request, deviation, initial=None):
     form = DeviationForm(data, instance=deviation, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
-            saved = form.save()
+            with transaction.atomic():
+                saved = form.save()
         except ValidationError as error:  # locked or changed by someone else after validation
             form.add_error(None, error)
+        except IntegrityError:  # the same case reference saved by someone else after validation
+            form.add_error("reference", "Et avvik med dette saksnummeret ble nettopp registrert av en annen.")
         else:
             if is_new:
                 done = "registrert"

@@ -316,3 +316,22 @@ def test_a_file_without_the_optional_columns_leaves_those_fields_alone(registrat
 def test_the_reader_turns_cells_into_text_the_plan_can_read():
     assert services._text(datetime.datetime(2016, 3, 5)) == "2016-03-05"
     assert services._text(3.0) == "3" and services._text(2.5) == "2.5" and services._text(None) == ""
+
+
+def test_a_reference_registered_by_someone_else_meanwhile_saves_nothing(
+    registrator_client, categories, unit, monkeypatch
+):
+    from django.db import IntegrityError
+
+    response = upload(registrator_client, csv_file(ROWS))
+    original_save = Deviation.save
+
+    def collide_on_the_last(self, *args, **kwargs):
+        if self.reference == "AVV-2016-00103":
+            raise IntegrityError("UNIQUE constraint failed: deviations_deviation.reference")
+        original_save(self, *args, **kwargs)
+
+    monkeypatch.setattr(Deviation, "save", collide_on_the_last)
+    response = confirm(registrator_client, response)
+    assert "ble registrert av en annen i mellomtiden" in text(response)
+    assert not Deviation.objects.exists()

@@ -129,3 +129,18 @@ def test_a_leder_may_read_but_not_register(leder_client, categories, unit):
     response = leder_client.post(reverse("deviations:create"), form_data(categories["Fall"], unit))
     assert response.status_code == 403
     assert not Deviation.objects.exists()
+
+
+def test_a_reference_taken_after_validation_gets_a_message_next_to_the_field(registrator_client, categories, unit,
+                                                                             monkeypatch):  # fmt: skip
+    from django.db import IntegrityError
+
+    from deviations import forms
+
+    def collide(self, commit=True):
+        raise IntegrityError("UNIQUE constraint failed: deviations_deviation.reference")
+
+    monkeypatch.setattr(forms.DeviationForm, "save", collide)
+    response = registrator_client.post(reverse("deviations:create"), form_data(categories["Fall"], unit))
+    assert response.status_code == 200
+    assert "Et avvik med dette saksnummeret ble nettopp registrert av en annen." in page(response)
