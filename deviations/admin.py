@@ -1,1 +1,24 @@
-from django.contrib import admin  # noqa: F401
+from django.contrib import admin
+from simple_history.admin import SimpleHistoryAdmin
+
+from deviations.models import Category, Deviation, ImportBatch
+
+
+@admin.register(Category)
+class CategoryAdmin(SimpleHistoryAdmin):
+    list_display = ["name", "active", "sort_order"]
+
+
+@admin.register(Deviation)
+class DeviationAdmin(SimpleHistoryAdmin):
+    list_display = ["reference", "registered_on", "category", "unit", "status", "closed_on", "to_hospital"]
+    list_filter = ["category", "status", "to_hospital"]
+    list_select_related = ["category", "unit"]
+    search_fields = ["reference"]
+    date_hierarchy = "registered_on"
+
+
+@admin.register(ImportBatch)
+class ImportBatchAdmin(admin.ModelAdmin):
+    list_display = ["filename", "created_at", "created_by", "saved_at", "summary"]
+    readonly_fields = ["created_at", "created_by", "filename", "checksum", "rows", "saved_at", "summary"]

@@ -1,1 +1,251 @@
-from django.db import models  # noqa: F401
+"""The deviation register (avviksregister): quality deviations and deviations sent to the hospital."""
+
+from __future__ import annotations
+
+import datetime
+
+from django.conf import settings
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.db import models
+from django.urls import reverse
+from django.utils import timezone
+from simple_history.models import HistoricalRecords
+
+from deviations.personal_data import national_id_numbers_in, personal_data_message
+from horeport.models import ServiceUnit, TrackedModel
+
+
+class Category(models.Model):
+    """A kind of deviation (legemiddelavvik, vold og trusler, fall …): reference data."""
+
+    name = models.CharField("navn", max_length=80, unique=True)
+    description = models.CharField("beskrivelse", max_length=240, blank=True)
+    active = models.BooleanField("aktiv", default=True, help_text="Bare aktive kategorier kan velges for nye avvik.")
+    sort_order = models.PositiveIntegerField("rekkefølge", default=0)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["sort_order", "name"]
+        verbose_name = "avvikskategori"
+        verbose_name_plural = "avvikskategorier"
+
+    def __str__(self):
+        return self.name
+
+
+class Status(models.TextChoices):
+    REGISTERED = "registrert", "Registrert"
+    IN_PROGRESS = "under_behandling", "Under behandling"
+    CLOSED = "lukket", "Lukket"
+
+
+class Severity(models.IntegerChoices):
+    """The consequence of the event, on the four steps common in Norwegian health services'
+    quality systems (the consequence axis of a risk matrix)."""
+
+    INSIGNIFICANT = 1, "1 – Ubetydelig"
+    MINOR = 2, "2 – Mindre alvorlig"
+    SERIOUS = 3, "3 – Alvorlig"
+    CRITICAL = 4, "4 – Svært alvorlig"
+
+
+SEVERITY_HELP = (
+    "1 Ubetydelig: ingen skade. 2 Mindre alvorlig: forbigående, liten skade. "
+    "3 Alvorlig: betydelig skade eller behov for behandling. 4 Svært alvorlig: varig skade eller død."
+)
+
+# Free-text fields that must never hold an identity number.
+TEXT_FIELDS = ("reference", "description", "immediate_action", "measures", "learning", "counterpart")
+# Attributes a report counts a deviation by (besides its dates): a change to one of them
+# changes what its registration period counted.
+COUNTED_FIELDS = ("category_id", "unit_id", "registered_on", "to_hospital")
+CLOSING_FIELDS = ("status", "closed_on")
+
+
+class DeviationQuerySet(models.QuerySet):
+    def registered_in(self, start: datetime.date, end: datetime.date):
+        return self.filter(registered_on__gte=start, registered_on__lte=end)
+
+    def closed_by(self, cutoff: datetime.date):
+        return self.filter(status=Status.CLOSED, closed_on__lte=cutoff)
+
+    def open_at(self, day: datetime.date):
+        """Registered by the day and not closed by it."""
+        return self.filter(registered_on__lte=day).exclude(status=Status.CLOSED, closed_on__lte=day)
+
+    def internal(self):
+        """The municipality's own deviations (not those sent to the hospital)."""
+        return self.filter(to_hospital=False)
+
+
+class Deviation(TrackedModel):
+    """One deviation (avvik): what happened, what was done and learnt, and where it stands."""
+
+    lock_field = "registered_on"
+
+    reference = models.CharField(
+        "saksnummer", max_length=40, unique=True,
+        help_text="Saksnummeret i kommunens avvikssystem, for eksempel AVV-2016-00123.",
+        error_messages={"unique": "Et avvik med dette saksnummeret finnes allerede."},
+    )  # fmt: skip
+    category = models.ForeignKey(Category, models.PROTECT, related_name="deviations", verbose_name="kategori")
+    unit = models.ForeignKey(ServiceUnit, models.PROTECT, related_name="deviations", verbose_name="virksomhet")
+    occurred_on = models.DateField("hendelsesdato", help_text="Datoen hendelsen skjedde.")
+    registered_on = models.DateField("registrert", help_text="Datoen avviket ble meldt.")
+    severity = models.PositiveSmallIntegerField(
+        "alvorlighetsgrad", choices=Severity.choices, default=Severity.INSIGNIFICANT, help_text=SEVERITY_HELP
+    )
+    description = models.TextField(
+        "hva skjedde", help_text="Beskriv hendelsen uten navn, fødselsnummer eller andre personopplysninger."
+    )
+    immediate_action = models.TextField("strakstiltak", blank=True, help_text="Det som ble gjort med en gang.")
+    measures = models.TextField(
+        "tiltak", blank=True, help_text="Tiltak for å hindre at det skjer igjen. Må fylles ut før avviket lukkes."
+    )
+    learning = models.TextField("læring", blank=True, help_text="Hva virksomheten har lært (læringsløyfe).")
+    status = models.CharField("status", max_length=20, choices=Status.choices, default=Status.REGISTERED)
+    closed_on = models.DateField("lukket dato", null=True, blank=True)
+    to_hospital = models.BooleanField(
+        "avvik til sykehus", default=False,
+        help_text="Avviket gjelder sykehusets håndtering og er sendt dit (læringsløyfe med sykehuset).",
+    )  # fmt: skip
+    counterpart = models.CharField(
+        "sykehus",
+        max_length=120,
+        blank=True,
+        help_text="Hvilket sykehus avviket er sendt til, for eksempel Bærum sykehus.",
+    )
+
+    objects = DeviationQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-registered_on", "-reference"]
+        verbose_name = "avvik"
+        verbose_name_plural = "avvik"
+        indexes = [
+            models.Index(fields=["registered_on"]),
+            models.Index(fields=["status", "closed_on"]),
+        ]
+
+    def __str__(self):
+        return f"{self.reference} ({self.category_name})"
+
+    def get_absolute_url(self):
+        return reverse("deviations:detail", args=[self.pk])
+
+    @property
+    def category_name(self) -> str:
+        return self.category.name if self.category_id else "uten kategori"
+
+    @property
+    def is_closed(self) -> bool:
+        return self.status == Status.CLOSED
+
+    # -- the lock: a deviation's place in time is its registration and its closing ----------
+
+    @classmethod
+    def from_db(cls, db, field_names, values, **kwargs):
+        instance = super().from_db(db, field_names, values, **kwargs)
+        instance._loaded = {
+            name: getattr(instance, name) for name in (*COUNTED_FIELDS, *CLOSING_FIELDS) if name in field_names
+        }
+        return instance
+
+    def lock_values(self) -> list[datetime.date]:
+        """The dates a change to this deviation affects.
+
+        - created or deleted: its registration date (and its closing date, if closed);
+        - a counted attribute changed (category, unit, registration date, hospital flag): the
+          old and the new registration date;
+        - status or closing date changed: the old and the new closing date.
+        Text (what happened, measures, learning) is not counted: it may be completed later.
+        """
+        loaded = getattr(self, "_loaded", None)
+        if self._state.adding or not loaded or getattr(self, "_deleting", False):
+            values = [self.registered_on, self.closed_on if self.is_closed else None]
+            if loaded:  # deleting: the stored dates count, not unsaved edits
+                values += [loaded.get("registered_on"), loaded.get("closed_on")]
+            return _dates(values)
+        values = []
+        if any(getattr(self, name) != loaded.get(name) for name in COUNTED_FIELDS if name in loaded):
+            values += [loaded.get("registered_on"), self.registered_on]
+        if any(getattr(self, name) != loaded.get(name) for name in CLOSING_FIELDS if name in loaded):
+            values += [loaded.get("closed_on"), self.closed_on]
+        return _dates(values)
+
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        self._loaded = {name: getattr(self, name) for name in (*COUNTED_FIELDS, *CLOSING_FIELDS)}
+
+    def delete(self, *args, **kwargs):
+        self._deleting = True
+        try:
+            return super().delete(*args, **kwargs)
+        finally:
+            self._deleting = False
+
+    # -- rules ---------------------------------------------------------------------------
+
+    def clean(self):
+        errors: dict[str, list[str]] = {}
+
+        def add(field: str, message: str) -> None:
+            errors.setdefault(field, []).append(message)
+
+        today = timezone.localdate()
+        if self.registered_on and self.registered_on > today:
+            add("registered_on", "Registreringsdatoen kan ikke være fram i tid.")
+        if self.occurred_on and self.registered_on and self.occurred_on > self.registered_on:
+            add("occurred_on", "Hendelsen kan ikke ha skjedd etter at avviket ble registrert.")
+        if self.is_closed:
+            if not self.closed_on:
+                add("closed_on", "Skriv når avviket ble lukket.")
+            elif self.registered_on and self.closed_on < self.registered_on:
+                add("closed_on", "Avviket kan ikke lukkes før det ble registrert.")
+            elif self.closed_on > today:
+                add("closed_on", "Lukket dato kan ikke være fram i tid.")
+            if not (self.measures or "").strip():
+                add("measures", "Beskriv tiltakene før avviket lukkes.")
+        elif self.closed_on:
+            add("closed_on", "Lukket dato fylles bare ut når status er «Lukket».")
+        if self.to_hospital and not (self.counterpart or "").strip():
+            add("counterpart", "Skriv hvilket sykehus avviket er sendt til.")
+        elif not self.to_hospital and (self.counterpart or "").strip():
+            add("counterpart", "Sykehus fylles bare ut for avvik som er sendt til sykehus.")
+        for name in TEXT_FIELDS:
+            if national_id_numbers_in(getattr(self, name)):
+                add(name, personal_data_message(str(self._meta.get_field(name).verbose_name).capitalize()))
+        try:
+            super().clean()  # the period lock
+        except ValidationError as error:
+            errors.setdefault(NON_FIELD_ERRORS, []).extend(error.messages)
+        if errors:
+            raise ValidationError(errors)
+
+
+def _dates(values) -> list[datetime.date]:
+    return sorted({v for v in values if v is not None})
+
+
+class ImportBatch(models.Model):
+    """An uploaded register extract, kept between its preview and its confirmation."""
+
+    registrator_may_edit = True  # staff who register deviations import them too
+
+    created_at = models.DateTimeField("lastet opp", default=timezone.now)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, models.PROTECT, related_name="+", verbose_name="lastet opp av"
+    )
+    filename = models.CharField("filnavn", max_length=255)
+    checksum = models.CharField("sjekksum (SHA-256)", max_length=64)
+    rows = models.JSONField("rader", default=list)  # the file's rows as read, one dict per row
+    saved_at = models.DateTimeField("lagret", null=True, blank=True)
+    summary = models.CharField("resultat", max_length=200, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = "import av avvik"
+        verbose_name_plural = "importer av avvik"
+
+    def __str__(self):
+        return f"{self.filename} ({timezone.localtime(self.created_at):%d.%m.%Y %H:%M})"

@@ -1,5 +1,293 @@
-from django.shortcuts import render
+"""Pages of the deviation register: list, entry, history, statistics, import and categories."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import permission_required
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.db.models import ProtectedError
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+from django_tables2 import RequestConfig
+
+from deviations import report_sections, selectors, services
+from deviations.filters import DeviationFilter
+from deviations.forms import CategoryForm, DeviationForm, ImportForm, StatisticsForm
+from deviations.models import Category, Deviation, ImportBatch, Status
+from deviations.tables import DeviationTable
+from horeport.charts import chart_svg, svg_data_uri
+from horeport.formatting import nb_number
+from horeport.history import history_page
+from horeport.periods import Period, months_up_to
+from horeport.sections import Chart, ChartSeries, SectionOptions
+
+PER_PAGE = 50
 
 
+def _filtered(request):
+    queryset = Deviation.objects.select_related("category", "unit")
+    return DeviationFilter(request.GET or None, queryset=queryset)
+
+
+# -- the list ------------------------------------------------------------------------------------
+
+
+@permission_required("deviations.view_deviation", raise_exception=True)
 def index(request):
-    return render(request, "deviations/index.html")
+    filterset = _filtered(request)
+    table = DeviationTable(filterset.qs)
+    RequestConfig(request, paginate={"per_page": PER_PAGE}).configure(table)
+    return render(
+        request,
+        "deviations/deviation_list.html",
+        {"filter": filterset, "table": table, "filtered": bool(request.GET.keys() - {"page", "sort"})},
+    )
+
+
+@permission_required("deviations.view_deviation", raise_exception=True)
+def export(request):
+    filterset = _filtered(request)
+    content = services.deviations_workbook(filterset.qs.order_by("registered_on", "reference"))
+    response = HttpResponse(content, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    response["Content-Disposition"] = f'attachment; filename="avvik-{timezone.localdate():%Y-%m-%d}.xlsx"'
+    return response
+
+
+# -- one deviation -------------------------------------------------------------------------------
+
+
+@permission_required("deviations.view_deviation", raise_exception=True)
+def detail(request, pk):
+    deviation = get_object_or_404(Deviation.objects.select_related("category", "unit"), pk=pk)
+    return render(request, "deviations/deviation_detail.html", {"deviation": deviation})
+
+
+@permission_required("deviations.add_deviation", raise_exception=True)
+def create(request):
+    return _deviation_form(request, Deviation())
+
+
+@permission_required("deviations.change_deviation", raise_exception=True)
+def update(request, pk):
+    deviation = get_object_or_404(Deviation.objects.select_related("category", "unit"), pk=pk)
+    initial = {}
+    if request.method == "GET" and request.GET.get("steg") == "lukk" and not deviation.is_closed:
+        initial = {"status": Status.CLOSED, "closed_on": timezone.localdate()}
+    elif request.method == "GET" and request.GET.get("steg") == "behandle" and deviation.status == Status.REGISTERED:
+        initial = {"status": Status.IN_PROGRESS}
+    return _deviation_form(request, deviation, initial)
+
+
+def _deviation_form(request, deviation, initial=None):
+    is_new = deviation.pk is None
+    data = request.POST if request.method == "POST" else None
+    form = DeviationForm(data, instance=deviation, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            with transaction.atomic():
+                saved = form.save()
+        except ValidationError as error:  # locked or changed by someone else after validation
+            form.add_error(None, error)
+        except IntegrityError:  # the same case reference saved by someone else after validation
+            form.add_error("reference", "Et avvik med dette saksnummeret ble nettopp registrert av en annen.")
+        else:
+            if is_new:
+                done = "registrert"
+            elif "status" in form.changed_data:
+                done = {Status.CLOSED: "lukket", Status.IN_PROGRESS: "satt under behandling"}.get(
+                    saved.status, "lagret"
+                )
+            else:
+                done = "lagret"
+            messages.success(request, f"Avviket {saved.reference} er {done}.")
+            return redirect(saved)
+    return render(request, "deviations/deviation_form.html", {"form": form, "deviation": deviation})
+
+
+@permission_required("deviations.delete_deviation", raise_exception=True)
+def delete(request, pk):
+    deviation = get_object_or_404(Deviation.objects.select_related("category", "unit"), pk=pk)
+    error = None
+    if request.method == "POST":
+        try:
+            deviation.delete()
+        except ValidationError as refused:
+            error = " ".join(refused.messages)
+        else:
+            messages.success(request, f"Avviket {deviation.reference} er slettet.")
+            return redirect("deviations:index")
+    return render(request, "deviations/deviation_delete.html", {"deviation": deviation, "error": error})
+
+
+@permission_required("deviations.view_deviation", raise_exception=True)
+def history(request, pk):
+    deviation = get_object_or_404(Deviation, pk=pk)
+    return history_page(request, deviation, back_url=deviation.get_absolute_url(), title=f"avvik {deviation.reference}")
+
+
+# -- statistics ----------------------------------------------------------------------------------
+
+
+@permission_required("deviations.view_deviation", raise_exception=True)
+def statistics(request):
+    form = StatisticsForm(request.GET or None)
+    last_year = selectors.last_year_with_data() or timezone.localdate().year
+    period, cutoff = Period.of_year(last_year), None
+    if form.is_bound and form.is_valid():
+        period = form.cleaned_data["period"] or period
+        cutoff = form.cleaned_data["cutoff"]
+    elif not form.is_bound:
+        form = StatisticsForm(initial={"period": period})
+    options = SectionOptions(cutoff=cutoff)
+    sections = [
+        report_sections.by_category(period=period, options=options),
+        report_sections.hospital(period=period, options=options),
+        report_sections.open_deviations(period=period, options=options),
+    ]
+    rendered = [
+        (section, [(chart, svg_data_uri(chart_svg(chart))) for chart in section.charts]) for section in sections
+    ]
+    category_charts = [
+        (chart, svg_data_uri(chart_svg(chart, width=5.2, height=2.8)), _describe(chart))
+        for chart in _monthly_charts(period)
+    ]
+    years = list(range(last_year, (selectors.first_year_with_data() or last_year) - 1, -1))
+    return render(
+        request,
+        "deviations/statistics.html",
+        {"form": form, "period": period, "sections": rendered, "category_charts": category_charts, "years": years},
+    )
+
+
+def _describe(chart: Chart) -> str:
+    """The chart's numbers as text, for screen readers."""
+    return "; ".join(
+        f"{series.name}: "
+        + ", ".join(f"{month} {nb_number(value)}" for month, value in zip(chart.categories, series.values, strict=True))
+        for series in chart.series
+    )
+
+
+def _monthly_charts(period: Period) -> list[Chart]:
+    """Per category: deviations registered per month, this year and last year, up to the period's end."""
+    months = months_up_to(period)
+    earlier = [m.same_period_last_year() for m in months]
+    counts = selectors.registered_by_month([*earlier, *months])
+    today = timezone.localdate()
+    if not counts:
+        return []
+    charts = []
+    for category in Category.objects.filter(pk__in=counts):
+        values = counts[category.pk]
+        charts.append(
+            Chart(
+                category.name,
+                categories=[m.short_label.split(" ")[0] for m in months],
+                series=[
+                    ChartSeries(str(period.year - 1), [values[m] for m in earlier]),
+                    # Months still to come have no value yet (not zero).
+                    ChartSeries(str(period.year), [values[m] if m.start <= today else None for m in months]),
+                ],
+                kind="line",
+                unit="avvik per måned",
+            )
+        )
+    return charts
+
+
+# -- import --------------------------------------------------------------------------------------
+
+
+@permission_required("deviations.add_deviation", raise_exception=True)
+def import_upload(request):
+    form = ImportForm(request.POST, request.FILES) if request.method == "POST" else ImportForm()
+    if request.method == "POST" and form.is_valid():
+        try:
+            extract = services.extract_read(form.cleaned_data["file"])
+        except services.ExtractError as error:
+            form.add_error("file", str(error))
+        else:
+            batch = services.import_batch_create(extract=extract, user=request.user)
+            if extract.ignored_columns:
+                messages.info(request, f"Disse kolonnene blir ikke lest: {', '.join(extract.ignored_columns)}.")
+            return redirect("deviations:import_preview", pk=batch.pk)
+    recent = ImportBatch.objects.filter(created_by=request.user, saved_at__isnull=False)[:5]
+    return render(
+        request,
+        "deviations/import_upload.html",
+        {"form": form, "recent": recent, "columns": services.COLUMNS},
+        status=400 if form.errors else 200,
+    )
+
+
+@permission_required("deviations.add_deviation", raise_exception=True)
+def import_preview(request, pk):
+    batch = get_object_or_404(ImportBatch, pk=pk)
+    if request.method == "POST":
+        try:
+            plan = services.import_save(batch=batch, user=request.user)
+        except services.ImportRefused as refused:
+            messages.error(request, str(refused))
+            return _preview(request, batch, refused.plan, status=409)
+        messages.success(
+            request,
+            f"Importen er lagret: {len(plan.added)} avvik lagt til, {len(plan.changed)} endret, "
+            f"{len(plan.unchanged)} uendret.",
+        )
+        return redirect("deviations:index")
+    return _preview(request, batch, None)
+
+
+def _preview(request, batch, plan, status=200):
+    if batch.saved_at is not None:
+        plan = None  # saved: the register now holds the rows, so a new plan would say "unchanged"
+    elif plan is None:
+        plan = services.import_plan(batch.rows)
+    return render(request, "deviations/import_preview.html", {"batch": batch, "plan": plan}, status=status)
+
+
+# -- categories (reference data, managed by administrators) -------------------------------------
+
+
+@permission_required("deviations.view_category", raise_exception=True)
+def category_list(request):
+    return render(request, "deviations/category_list.html", {"categories": Category.objects.all()})
+
+
+@permission_required("deviations.add_category", raise_exception=True)
+def category_create(request):
+    return _category_form(request, Category())
+
+
+@permission_required("deviations.change_category", raise_exception=True)
+def category_update(request, pk):
+    return _category_form(request, get_object_or_404(Category, pk=pk))
+
+
+def _category_form(request, category):
+    form = CategoryForm(request.POST if request.method == "POST" else None, instance=category)
+    if request.method == "POST" and form.is_valid():
+        category = form.save()
+        messages.success(request, f"Kategorien «{category}» er lagret.")
+        return redirect("deviations:category_list")
+    return render(request, "deviations/category_form.html", {"form": form, "category": category})
+
+
+@require_POST
+@permission_required("deviations.delete_category", raise_exception=True)
+def category_delete(request, pk):
+    category = get_object_or_404(Category, pk=pk)
+    try:
+        category.delete()
+    except ProtectedError:
+        messages.error(
+            request,
+            f"Kategorien «{category}» er brukt av avvik og kan ikke slettes. Merk den som ikke aktiv i stedet.",
+        )
+        return redirect(reverse("deviations:category_update", args=[category.pk]))
+    messages.success(request, f"Kategorien «{category}» er slettet.")
+    return redirect("deviations:category_list")

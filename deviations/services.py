@@ -1,0 +1,561 @@
+"""Import of a register extract (.xlsx or .csv) and export of deviations to Excel.
+
+The import is two steps: `extract_read` turns an uploaded file into plain rows (kept in an
+`ImportBatch`), `import_plan` says for every row whether it would be added, changed, left
+unchanged or refused and why, and `import_save` saves the plan whole or not at all. A row is
+matched on its case reference, so importing the same file twice adds nothing.
+
+The export writes the same columns, so an exported file can be imported again.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime
+import hashlib
+import io
+import logging
+import zipfile
+from dataclasses import dataclass, field
+
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from openpyxl import Workbook, load_workbook
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.styles import Font
+from openpyxl.utils import get_column_letter
+
+from deviations.models import Category, Deviation, ImportBatch, Severity, Status
+from horeport.formatting import nb_date
+from horeport.models import ServiceUnit
+
+logger = logging.getLogger(__name__)
+
+MAX_BYTES = 5 * 1024 * 1024
+MAX_UNPACKED_BYTES = 100 * 1024 * 1024  # an .xlsx is a zip: refuse one that unpacks to a huge size
+MAX_ROWS = 20_000
+
+
+@dataclass(frozen=True)
+class ExtractColumn:
+    header: str  # the column name in the file
+    field: str  # the Deviation field it fills
+    required: bool
+    aliases: tuple[str, ...] = ()
+
+
+COLUMNS = [
+    ExtractColumn("Saksnummer", "reference", True, ("saksnr", "saksnr.", "referanse")),
+    ExtractColumn("Kategori", "category", True, ("type avvik", "avvikstype")),
+    ExtractColumn("Virksomhet", "unit", True, ("enhet",)),
+    ExtractColumn("Hendelsesdato", "occurred_on", True, ("hendelse dato", "dato for hendelsen")),
+    ExtractColumn("Registrert", "registered_on", True, ("registrert dato", "meldt dato")),
+    ExtractColumn("Alvorlighetsgrad", "severity", True, ("alvorlighet", "konsekvens")),
+    ExtractColumn("Hva skjedde", "description", True, ("beskrivelse", "hendelse")),
+    ExtractColumn("Strakstiltak", "immediate_action", False),
+    ExtractColumn("Tiltak", "measures", False),
+    ExtractColumn("Læring", "learning", False),
+    ExtractColumn("Status", "status", True),
+    ExtractColumn("Lukket", "closed_on", False, ("lukket dato", "dato lukket")),
+    ExtractColumn("Til sykehus", "to_hospital", False, ("avvik til sykehus",)),
+    ExtractColumn("Sykehus", "counterpart", False),
+]
+DATE_FIELDS = {"occurred_on", "registered_on", "closed_on"}
+TRUE_WORDS = {"ja", "j", "x", "1", "true", "sann"}
+FALSE_WORDS = {"", "nei", "n", "0", "false", "usann"}
+
+
+class ExtractError(Exception):
+    """A file that cannot be read as a register extract (the message says why, in Norwegian)."""
+
+
+def _normalise(text) -> str:
+    return " ".join(str(text or "").split()).casefold()
+
+
+_HEADERS = {}
+for _column in COLUMNS:
+    for _name in (_column.header, *_column.aliases):
+        _HEADERS[_normalise(_name)] = _column
+
+
+# -- reading the file ----------------------------------------------------------------------------
+
+
+@dataclass
+class Extract:
+    filename: str
+    checksum: str
+    rows: list[dict]  # {"row": number in the file, "values": {field: text}}
+    fields: list[str]  # the fields the file has a column for
+    ignored_columns: list[str] = field(default_factory=list)
+
+
+def extract_read(upload) -> Extract:
+    """Read an uploaded .xlsx or .csv file into rows of text, or raise ExtractError."""
+    name = upload.name or "fil"
+    if upload.size is not None and upload.size > MAX_BYTES:
+        raise ExtractError("Filen er for stor. Den kan være høyst 5 MB.")
+    data = upload.read()
+    if not data:
+        raise ExtractError("Filen er tom.")
+    lower = name.lower()
+    if lower.endswith(".xlsx"):
+        table = _read_xlsx(data)
+    elif lower.endswith(".csv") or lower.endswith(".txt"):
+        table = _read_csv(data)
+    elif lower.endswith(".xls"):
+        raise ExtractError("Det gamle Excel-formatet (.xls) kan ikke leses. Lagre filen som .xlsx eller .csv.")
+    else:
+        raise ExtractError("Last opp en .xlsx- eller .csv-fil.")
+    rows = [row for row in table if any(_text(v) for v in row)]
+    if not rows:
+        raise ExtractError("Filen har ingen rader.")
+    header_row, *data_rows = rows
+    columns, ignored = _match_headers(header_row)
+    if not data_rows:
+        raise ExtractError("Filen har kolonnenavn, men ingen avvik under dem.")
+    if len(data_rows) > MAX_ROWS:
+        raise ExtractError(f"Filen har {len(data_rows)} rader. Del den opp i filer med høyst {MAX_ROWS} rader.")
+    extracted = []
+    for number, row in enumerate(table, start=1):
+        if row is header_row or not any(_text(v) for v in row):
+            continue
+        values = {column.field: _text(row[i]) if i < len(row) else "" for i, column in columns.items()}
+        extracted.append({"row": number, "values": values})
+    return Extract(
+        filename=name[:255],
+        checksum=hashlib.sha256(data).hexdigest(),
+        rows=extracted,
+        fields=[column.field for column in columns.values()],
+        ignored_columns=ignored,
+    )
+
+
+def _read_xlsx(data: bytes) -> list[list]:
+    if not data.startswith(b"PK"):
+        raise ExtractError("Filen kunne ikke leses som et Excel-ark (.xlsx). Er den skadet, eller en annen filtype?")
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            if sum(info.file_size for info in archive.infolist()) > MAX_UNPACKED_BYTES:
+                raise ExtractError("Excel-filen er for stor når den pakkes ut.")
+        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+        try:
+            sheet = workbook.worksheets[0]
+            return [list(row) for row in sheet.iter_rows(values_only=True)]
+        finally:
+            workbook.close()
+    except ExtractError:
+        raise
+    except Exception as error:  # noqa: BLE001 - any broken file is the uploader's problem, not a server error
+        logger.info("Unreadable .xlsx upload: %r", error)
+        raise ExtractError(
+            "Filen kunne ikke leses som et Excel-ark (.xlsx). Er den skadet? Prøv å lagre den på nytt i Excel."
+        ) from None
+
+
+def _read_csv(data: bytes) -> list[list]:
+    if b"\x00" in data[:4096]:
+        raise ExtractError("Filen ser ikke ut som en tekstfil (.csv). Lagre uttrekket som CSV eller .xlsx.")
+    for encoding in ("utf-8-sig", "cp1252"):
+        try:
+            text = data.decode(encoding)
+            break
+        except UnicodeDecodeError:
+            continue
+    else:
+        raise ExtractError("Tegnene i filen kunne ikke leses. Lagre den som CSV med UTF-8.")
+    first_line = text.split("\n", 1)[0]
+    delimiter = max((";", ",", "\t"), key=first_line.count)
+    try:
+        return [list(row) for row in csv.reader(io.StringIO(text), delimiter=delimiter)]
+    except csv.Error as error:
+        raise ExtractError(f"CSV-filen kunne ikke leses: {error}.") from None
+
+
+def _match_headers(header_row: list) -> tuple[dict[int, ExtractColumn], list[str]]:
+    columns: dict[int, ExtractColumn] = {}
+    ignored = []
+    seen = set()
+    for i, value in enumerate(header_row):
+        column = _HEADERS.get(_normalise(value))
+        if column is None:
+            if _text(value):
+                ignored.append(_text(value))
+            continue
+        if column.field in seen:
+            raise ExtractError(f"Kolonnen «{column.header}» står to ganger i første rad.")
+        seen.add(column.field)
+        columns[i] = column
+    missing = [c.header for c in COLUMNS if c.required and c.field not in seen]
+    if missing:
+        expected = ", ".join(c.header for c in COLUMNS if c.required)
+        raise ExtractError(
+            f"Filen mangler {'kolonnen' if len(missing) == 1 else 'kolonnene'} {', '.join(missing)}. "
+            f"Første rad må ha kolonnenavnene {expected} (og gjerne Strakstiltak, Tiltak, Læring, "
+            "Lukket, Til sykehus, Sykehus)."
+        )
+    return columns, ignored
+
+
+def _text(value) -> str:
+    """A cell as text: dates in ISO form, whole numbers without ".0"."""
+    if value is None:
+        return ""
+    if isinstance(value, datetime.datetime):
+        return value.date().isoformat() if value.time() == datetime.time(0) else value.isoformat()
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value).strip()
+
+
+# -- planning ------------------------------------------------------------------------------------
+
+ADD, CHANGE, UNCHANGED, REFUSED = "add", "change", "unchanged", "refused"
+ACTION_LABELS = {ADD: "Legges til", CHANGE: "Endres", UNCHANGED: "Uendret", REFUSED: "Avvist"}
+
+
+@dataclass
+class PlannedRow:
+    number: int
+    reference: str
+    action: str
+    changes: list[tuple[str, str, str]] = field(default_factory=list)  # (field label, before, after)
+    errors: list[str] = field(default_factory=list)
+    instance: Deviation | None = None
+
+    @property
+    def action_label(self) -> str:
+        return ACTION_LABELS[self.action]
+
+
+@dataclass
+class Plan:
+    rows: list[PlannedRow]
+
+    def of(self, action: str) -> list[PlannedRow]:
+        return [row for row in self.rows if row.action == action]
+
+    @property
+    def added(self):
+        return self.of(ADD)
+
+    @property
+    def changed(self):
+        return self.of(CHANGE)
+
+    @property
+    def unchanged(self):
+        return self.of(UNCHANGED)
+
+    @property
+    def refused(self):
+        return self.of(REFUSED)
+
+    @property
+    def listed(self):
+        """The rows the preview lists: everything that would be added, changed or refused."""
+        return [row for row in self.rows if row.action != UNCHANGED]
+
+    @property
+    def to_save(self) -> int:
+        return len(self.added) + len(self.changed)
+
+    @property
+    def can_save(self) -> bool:
+        return not self.refused and bool(self.added or self.changed)
+
+
+def _label(field_name: str) -> str:
+    label = str(Deviation._meta.get_field(field_name).verbose_name)
+    return label[:1].upper() + label[1:]
+
+
+def _parse_date(text: str) -> datetime.date:
+    for pattern in ("%Y-%m-%d", "%d.%m.%Y", "%d.%m.%y", "%Y-%m-%dT%H:%M:%S"):
+        try:
+            return datetime.datetime.strptime(text, pattern).date()
+        except ValueError:
+            continue
+    raise ValueError(f"«{text}» er ikke en dato. Skriv for eksempel 31.12.2016.")
+
+
+def _parse_severity(text: str) -> int:
+    lowered = _normalise(text)
+    for value, label in Severity.choices:
+        name = label.split("–", 1)[1].strip().casefold()
+        if lowered in (str(value), name, _normalise(label)):
+            return value
+    raise ValueError(f"«{text}» er ikke en alvorlighetsgrad. Bruk 1, 2, 3 eller 4.")
+
+
+def _parse_status(text: str) -> str:
+    lowered = _normalise(text).replace("_", " ")
+    for value, label in Status.choices:
+        if lowered in (value.replace("_", " "), label.casefold()):
+            return value
+    raise ValueError(f"«{text}» er ikke en status. Bruk Registrert, Under behandling eller Lukket.")
+
+
+def _parse_bool(text: str) -> bool:
+    lowered = _normalise(text)
+    if lowered in TRUE_WORDS:
+        return True
+    if lowered in FALSE_WORDS:
+        return False
+    raise ValueError(f"«{text}» må være Ja eller Nei.")
+
+
+class _Lookups:
+    """Categories and units by name, read once per plan."""
+
+    def __init__(self):
+        self.categories = {_normalise(c.name): c for c in Category.objects.all()}
+        self.units = {}
+        for unit in ServiceUnit.objects.all():
+            self.units[_normalise(unit.name)] = unit
+            if unit.short_name:
+                self.units.setdefault(_normalise(unit.short_name), unit)
+
+    def category(self, text: str) -> Category:
+        try:
+            return self.categories[_normalise(text)]
+        except KeyError:
+            raise ValueError(
+                f"Ukjent kategori «{text}». En administrator kan legge den til under Avvik → Kategorier."
+            ) from None
+
+    def unit(self, text: str) -> ServiceUnit:
+        try:
+            return self.units[_normalise(text)]
+        except KeyError:
+            raise ValueError(
+                f"Ukjent virksomhet «{text}». En administrator kan legge den til under Innstillinger → Virksomheter."
+            ) from None
+
+
+def _parse_values(values: dict[str, str], lookups: _Lookups) -> tuple[dict, list[str]]:
+    parsed, errors = {}, []
+    for name, text in values.items():
+        try:
+            if name in DATE_FIELDS:
+                parsed[name] = _parse_date(text) if text else None
+            elif name == "category":
+                parsed[name] = lookups.category(text) if text else None
+            elif name == "unit":
+                parsed[name] = lookups.unit(text) if text else None
+            elif name == "severity":
+                parsed[name] = _parse_severity(text) if text else None
+            elif name == "status":
+                parsed[name] = _parse_status(text) if text else None
+            elif name == "to_hospital":
+                parsed[name] = _parse_bool(text)
+            else:
+                parsed[name] = text
+        except ValueError as error:
+            errors.append(f"{_column_header(name)}: {error}")
+    for name in ("reference", "category", "unit", "occurred_on", "registered_on", "severity", "status",
+                 "description"):  # fmt: skip
+        if (
+            name in values
+            and parsed.get(name) in (None, "")
+            and not any(e.startswith(_column_header(name)) for e in errors)
+        ):
+            errors.append(f"{_column_header(name)}: Feltet må fylles ut.")
+    return parsed, errors
+
+
+def _column_header(field_name: str) -> str:
+    return next(c.header for c in COLUMNS if c.field == field_name)
+
+
+def _display(field_name: str, value) -> str:
+    if value is None or value == "":
+        return "–"
+    if field_name in DATE_FIELDS:
+        return nb_date(value)
+    if field_name == "severity":
+        return Severity(value).label
+    if field_name == "status":
+        return Status(value).label
+    if field_name == "to_hospital":
+        return "Ja" if value else "Nei"
+    return str(value)
+
+
+def _current(instance: Deviation, name: str):
+    return getattr(instance, f"{name}_id") if name in ("category", "unit") else getattr(instance, name)
+
+
+def _new(value, name: str):
+    return value.pk if name in ("category", "unit") and value is not None else value
+
+
+def import_plan(rows: list[dict]) -> Plan:
+    """What importing these rows would do, row by row, without saving anything."""
+    lookups = _Lookups()
+    references = [row["values"].get("reference", "").strip() for row in rows]
+    existing = {
+        d.reference: d
+        for d in Deviation.objects.filter(reference__in=[r for r in references if r]).select_related("category", "unit")
+    }
+    seen: dict[str, int] = {}
+    planned = []
+    for row in rows:
+        number, values = row["row"], row["values"]
+        reference = values.get("reference", "").strip()
+        parsed, errors = _parse_values(values, lookups)
+        if reference and reference in seen:
+            errors.append(f"Saksnummeret står også på rad {seen[reference]} i filen.")
+        elif reference:
+            seen[reference] = number
+        if errors:
+            planned.append(PlannedRow(number, reference, REFUSED, errors=errors))
+            continue
+
+        instance = existing.get(reference)
+        action = CHANGE if instance is not None else ADD
+        if instance is None:
+            instance = Deviation()
+        changes = []
+        for name, value in parsed.items():
+            if name == "reference":
+                continue
+            before = _current(instance, name)
+            if action == CHANGE and before == _new(value, name):
+                continue
+            if action == CHANGE:
+                old_display = _display(name, getattr(instance, name))
+                changes.append((_label(name), old_display, _display(name, value)))
+            setattr(instance, name, value)
+        instance.reference = reference
+        if action == CHANGE and not changes:
+            planned.append(PlannedRow(number, reference, UNCHANGED, instance=instance))
+            continue
+        try:
+            instance.full_clean(exclude=["version"], validate_unique=False)
+        except ValidationError as error:
+            planned.append(PlannedRow(number, reference, REFUSED, errors=_messages(error)))
+            continue
+        planned.append(PlannedRow(number, reference, action, changes=changes, instance=instance))
+    return Plan(planned)
+
+
+def _messages(error: ValidationError) -> list[str]:
+    if not hasattr(error, "error_dict"):
+        return list(error.messages)
+    messages = []
+    for name, field_errors in error.message_dict.items():
+        for message in field_errors:
+            if name == NON_FIELD_ERRORS:
+                messages.append(message)
+            else:
+                header = next((c.header for c in COLUMNS if c.field == name), _label(name))
+                messages.append(f"{header}: {message}")
+    return messages
+
+
+def import_batch_create(*, extract: Extract, user) -> ImportBatch:
+    return ImportBatch.objects.create(
+        created_by=user, filename=extract.filename, checksum=extract.checksum, rows=extract.rows
+    )
+
+
+class ImportRefused(Exception):
+    """The import was not saved (nothing was): the plan has refused rows, or a save failed."""
+
+    def __init__(self, message: str, plan: Plan | None = None):
+        super().__init__(message)
+        self.plan = plan
+
+
+def import_save(*, batch: ImportBatch, user) -> Plan:
+    """Save every row of the batch, or none: re-plans against the register as it is now."""
+    if batch.saved_at is not None:
+        raise ImportRefused(f"Denne filen ble lagret {timezone.localtime(batch.saved_at):%d.%m.%Y kl. %H:%M}.")
+    try:
+        with transaction.atomic():
+            plan = import_plan(batch.rows)
+            if plan.refused:
+                raise ImportRefused(
+                    "Filen er ikke lagret: noen rader kan ikke lagres. Rett dem i filen og last den opp på nytt.",
+                    plan,
+                )
+            if not plan.can_save:
+                raise ImportRefused("Filen er ikke lagret: den har ingen nye eller endrede avvik.", plan)
+            for row in [*plan.added, *plan.changed]:
+                row.instance._change_reason = f"Import fra {batch.filename}"
+                row.instance._history_user = user
+                row.instance.save()
+            batch.saved_at = timezone.now()
+            batch.summary = f"{len(plan.added)} lagt til, {len(plan.changed)} endret, {len(plan.unchanged)} uendret"
+            batch.save(update_fields=["saved_at", "summary"])
+    except ValidationError as error:  # a lock or someone else's save between preview and confirmation
+        raise ImportRefused("Filen er ikke lagret, ingen rader er endret: " + " ".join(error.messages)) from None
+    except IntegrityError:  # the same case reference saved by someone else meanwhile
+        raise ImportRefused(
+            "Filen er ikke lagret, ingen rader er endret: noen av avvikene ble registrert av en annen i mellomtiden. "
+            "Last opp filen på nytt for å se hva som gjenstår."
+        ) from None
+    return plan
+
+
+# -- export --------------------------------------------------------------------------------------
+
+
+def deviations_workbook(deviations) -> bytes:
+    """The deviations as an Excel workbook with the import's columns: real dates and numbers."""
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet("Avvik")
+    widths = {"reference": 18, "category": 20, "unit": 28, "description": 50, "immediate_action": 30,
+              "measures": 40, "learning": 40, "status": 16, "counterpart": 18}  # fmt: skip
+    for i, column in enumerate(COLUMNS, start=1):
+        sheet.column_dimensions[get_column_letter(i)].width = widths.get(column.field, 13)
+    sheet.freeze_panes = "A2"
+    bold = Font(bold=True)
+
+    def cell(value, **style):
+        written = WriteOnlyCell(sheet, value=value)
+        for name, setting in style.items():
+            setattr(written, name, setting)
+        return written
+
+    def day(value):
+        return cell(value, number_format="DD.MM.YYYY") if value else None
+
+    def text(value):
+        if isinstance(value, str) and value.startswith("="):  # text, never a formula run by Excel
+            written = cell(value)
+            written.data_type = "s"
+            return written
+        return value
+
+    sheet.append([cell(column.header, font=bold) for column in COLUMNS])
+    count = 0
+    for deviation in deviations:
+        sheet.append(
+            [
+                text(deviation.reference),
+                deviation.category.name,
+                deviation.unit.name,
+                day(deviation.occurred_on),
+                day(deviation.registered_on),
+                deviation.severity,
+                text(deviation.description),
+                text(deviation.immediate_action),
+                text(deviation.measures),
+                text(deviation.learning),
+                deviation.get_status_display(),
+                day(deviation.closed_on),
+                "Ja" if deviation.to_hospital else "Nei",
+                text(deviation.counterpart),
+            ]
+        )
+        count += 1
+    sheet.auto_filter.ref = f"A1:{get_column_letter(len(COLUMNS))}{count + 1}"
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()

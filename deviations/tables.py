@@ -1,0 +1,55 @@
+import django_tables2 as tables
+from django.utils.html import format_html
+
+from deviations.models import Deviation, Status
+from horeport.formatting import nb_date
+
+STATUS_COLOURS = {Status.REGISTERED: "info", Status.IN_PROGRESS: "warning", Status.CLOSED: "success"}
+
+
+def status_tag(deviation) -> str:
+    return format_html(
+        '<span class="ds-tag" data-color="{}" data-size="sm">{}</span>',
+        STATUS_COLOURS.get(deviation.status, "neutral"),
+        deviation.get_status_display(),
+    )
+
+
+class DateColumn(tables.Column):
+    def render(self, value):
+        return nb_date(value)
+
+
+class DeviationTable(tables.Table):
+    reference = tables.Column("Saksnummer", linkify=True)
+    registered_on = DateColumn("Registrert", order_by=("registered_on", "reference"))
+    category = tables.Column(
+        "Kategori", order_by=("category__sort_order", "category__name", "registered_on", "reference")
+    )
+    unit = tables.Column(
+        "Virksomhet",
+        order_by=("unit__sort_order", "unit__name", "registered_on", "reference"),
+        attrs={"td": {"class": "wrap"}},
+    )
+    severity = tables.Column("Alvorlighet", attrs={"td": {"class": "num"}, "th": {"class": "num"}})
+    status = tables.Column("Status")
+    closed_on = DateColumn("Lukket", default="–")
+    to_hospital = tables.Column("Til sykehus")
+
+    class Meta:
+        model = Deviation
+        fields = ["reference", "registered_on", "category", "unit", "severity", "status",
+                  "closed_on", "to_hospital"]  # fmt: skip
+        order_by = "-registered_on"
+        template_name = "deviations/table.html"
+        attrs = {"class": "ds-table deviation-table", "data-border": "true", "th": {"scope": "col"}}
+        empty_text = "Ingen avvik passer til filteret. Fjern noen av valgene, eller registrer et nytt avvik."
+
+    def render_severity(self, record):
+        return format_html('<abbr title="{}">{}</abbr>', record.get_severity_display(), record.severity)
+
+    def render_status(self, record):
+        return status_tag(record)
+
+    def render_to_hospital(self, record):
+        return "Ja" if record.to_hospital else "–"
