@@ -11,8 +11,8 @@ from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
-from deviations.personal_data import national_id_numbers_in, personal_data_message
 from horeport.models import ServiceUnit, TrackedModel
+from horeport.validators import contains_national_id, national_id_message
 
 
 class Category(models.Model):
@@ -213,8 +213,8 @@ class Deviation(TrackedModel):
         elif not self.to_hospital and (self.counterpart or "").strip():
             add("counterpart", "Sykehus fylles bare ut for avvik som er sendt til sykehus.")
         for name in TEXT_FIELDS:
-            if national_id_numbers_in(getattr(self, name)):
-                add(name, personal_data_message(str(self._meta.get_field(name).verbose_name).capitalize()))
+            if contains_national_id(getattr(self, name)):
+                add(name, national_id_message(str(self._meta.get_field(name).verbose_name).capitalize()))
         try:
             super().clean()  # the period lock
         except ValidationError as error:

@@ -41,7 +41,6 @@ class DeviationTable(tables.Table):
         fields = ["reference", "registered_on", "category", "unit", "severity", "status",
                   "closed_on", "to_hospital"]  # fmt: skip
         order_by = "-registered_on"
-        template_name = "deviations/table.html"
         attrs = {"class": "ds-table deviation-table", "data-border": "true", "th": {"scope": "col"}}
         empty_text = "Ingen avvik passer til filteret. Fjern noen av valgene, eller registrer et nytt avvik."
 

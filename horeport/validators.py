@@ -46,11 +46,16 @@ def contains_national_id(text: str | None) -> bool:
     return bool(text) and any(is_national_id(a + b) for a, b in _CANDIDATE.findall(text))
 
 
+def national_id_message(label: str | None = None) -> str:
+    """The refusal, naming the field where there is one (the number itself is never repeated)."""
+    subject = f"«{label}»" if label else "Teksten"
+    return (
+        f"{subject} ser ut til å inneholde et fødselsnummer. Fjern det: registeret skal ikke ha "
+        "navn eller fødselsnumre, bare saksnummer."
+    )
+
+
 def validate_no_national_id(text: str | None) -> None:
     """A model or form validator for free-text fields."""
     if contains_national_id(text):
-        raise ValidationError(
-            "Teksten ser ut til å inneholde et fødselsnummer. Fjern det: registeret skal ikke ha "
-            "navn eller fødselsnumre, bare saksnummer.",
-            code="national_id",
-        )
+        raise ValidationError(national_id_message(), code="national_id")

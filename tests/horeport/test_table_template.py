@@ -16,3 +16,12 @@ def test_the_shared_table_template_renders_sorting_and_pages():
     assert "Side 2 av 3" in html
     assert 'href="?side=1&amp;q=fall"' in html or 'href="?q=fall&amp;side=1"' in html
     assert "Neste" in html and "Forrige" in html
+
+
+def test_the_sorted_column_says_how_it_is_sorted():
+    request = RequestFactory().get("/avvik/", {"sort": "-name"})
+    table = FigureTable([{"name": "A"}, {"name": "B"}])
+    RequestConfig(request, paginate=False).configure(table)
+    html = table.as_html(request)
+    assert 'aria-sort="descending"' in html
+    assert html.index(">B<") < html.index(">A<")
