@@ -200,7 +200,10 @@ class ResultRowForm(RowForm):
 
     def clean_value(self):
         value = self.cleaned_data.get("value")
-        value_check(self.indicator, value)
+        try:
+            value_check(self.indicator, value)
+        except ValidationError as error:
+            raise ValidationError(error.message_dict["value"]) from None
         return value
 
 

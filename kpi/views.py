@@ -7,7 +7,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError
-from django.db.models import Prefetch
+from django.db.models import Min, Prefetch
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -70,6 +70,10 @@ def _django_choices(groups) -> list:
     return [(label, options) for label, options in groups]
 
 
+def _first_band_year() -> int | None:
+    return Band.objects.aggregate(first=Min("valid_from"))["first"]
+
+
 def _period_param(request, name: str, default: Period, allowed: set[str]) -> Period:
     """The period named in the query string, or the default (with a message if it was not valid)."""
     return _period_from(request, request.GET.get(name), default, allowed)
@@ -90,10 +94,14 @@ def _period_from(request, text: str | None, default: Period, allowed: set[str]) 
     return period
 
 
+YEARS_BACK = 10  # how far back the period selects reach when no data reaches further
+
+
 def _year_span(*years) -> tuple[int, int]:
+    """From the earliest of the years (at most YEARS_BACK before this year) to this year, or later."""
     present = [y for y in years if y]
     this_year = timezone.localdate().year
-    return min([*present, this_year]), max([*present, this_year])
+    return min([*present, this_year - YEARS_BACK]), max([*present, this_year])
 
 
 def _sparkline(line: selectors.MalekartLine) -> tuple[str, str]:
@@ -114,7 +122,7 @@ def index(request):
     kinds = selectors.kinds_in_use()
     periods = selectors.result_periods()
     latest = periods[-1] if periods else Period.of_year(timezone.localdate().year - 1)
-    first_year, last_year = _year_span(periods[0].year if periods else None, latest.year)
+    first_year, last_year = _year_span(periods[0].year if periods else None, _first_band_year(), latest.year)
     choices = _choices(kinds, first_year, last_year)
     filterset = MalekartFilter(
         request.GET or None,
@@ -210,7 +218,7 @@ def result_entry(request):
     kinds = selectors.kinds_in_use()
     periods = selectors.result_periods()
     this_year = timezone.localdate().year
-    first_year, last_year = _year_span(periods[0].year if periods else None, this_year)
+    first_year, last_year = _year_span(periods[0].year if periods else None, _first_band_year(), this_year)
     choices = _choices(kinds, first_year, last_year)
     source = request.POST if request.method == "POST" else request.GET
     period = _period_from(request, source.get("periode"), _entry_default(kinds), _flat(choices))

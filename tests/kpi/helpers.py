@@ -85,3 +85,15 @@ def text_of(fragment: str) -> str:
     """The visible text of an HTML fragment, spaces collapsed."""
     text = html.unescape(re.sub(r"<[^>]+>", " ", fragment)).replace("\xa0", " ")
     return re.sub(r"\s+", " ", text).strip()
+
+
+def query_count(client, url, params=None) -> int:
+    """How many queries a page takes (after one warm-up request of the session)."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client.get(url, params or {})
+    with CaptureQueriesContext(connection) as context:
+        response = client.get(url, params or {})
+    assert response.status_code == 200
+    return len(context.captured_queries)

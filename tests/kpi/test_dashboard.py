@@ -124,5 +124,5 @@ def test_the_query_count_does_not_grow_with_the_number_of_indicators(leder_clien
     add(3, 27)
     many = _queries(leder_client, {"periode": "2014"})
     assert many == few
-    with django_assert_max_num_queries(13):
+    with django_assert_max_num_queries(14):
         leder_client.get(URL, {"periode": "2014", "malekart": "gjennomgaende"})
