@@ -196,7 +196,8 @@ def _indicator_chart(indicator: Indicator, results: list[Result]) -> str:
         categories=[p.short_label for p in categories],
         series=series,
         unit=indicator.suffix or indicator.get_unit_display(),
-        decimals=indicator.decimals,
+        # Axis ticks: whole numbers where the values are large (percentages), else the indicator's decimals.
+        decimals=0 if max(abs(r.value) for r in results) >= 10 else min(indicator.decimals, 2),
     )
     return svg_data_uri(chart_svg(chart, width=8, height=3.6))
 
