@@ -22,6 +22,7 @@ from horeport.models import ServiceUnit, TrackedModel
 from horeport.periods import Kind, Period
 from kpi import bands
 from kpi.bands import Condition
+from kpi.validators import no_personal_number
 
 YEAR_VALIDATORS = [MinValueValidator(1900), MaxValueValidator(2999)]
 
@@ -323,7 +324,7 @@ class Result(TrackedModel):
         help_text="Tomt for hele tjenesteområdet.",
     )  # fmt: skip
     value = models.DecimalField("resultat", max_digits=14, decimal_places=4)
-    comment = models.TextField("kommentar", blank=True)
+    comment = models.TextField("kommentar", blank=True, validators=[no_personal_number])
 
     class Meta:
         verbose_name = "resultat"
@@ -409,7 +410,7 @@ class KeyFigureValue(TrackedModel):
     key_figure = models.ForeignKey(KeyFigure, models.PROTECT, related_name="values", verbose_name="nøkkeltall")
     period = PeriodField("periode")
     value = models.DecimalField("verdi", max_digits=16, decimal_places=4)
-    comment = models.TextField("kommentar", blank=True)
+    comment = models.TextField("kommentar", blank=True, validators=[no_personal_number])
 
     class Meta:
         verbose_name = "verdi for nøkkeltall"
@@ -524,7 +525,7 @@ class MeasureStatus(TrackedModel):
     measure = models.ForeignKey(Measure, models.PROTECT, related_name="statuses", verbose_name="tiltak")
     period = PeriodField("rapportperiode")
     status = models.CharField("status", max_length=20, choices=MeasureState.choices)
-    comment = models.TextField("kommentar", blank=True)
+    comment = models.TextField("kommentar", blank=True, validators=[no_personal_number])
 
     class Meta:
         verbose_name = "status for tiltak"
