@@ -130,10 +130,10 @@ def index(request):
         period_choices=_django_choices(choices),
         default_period=str(latest),
     )
-    filterset.is_valid()
-    chosen = filterset.form.cleaned_data.get("periode") if hasattr(filterset.form, "cleaned_data") else None
+    filterset.is_valid()  # a choice that is not offered gets a message next to its field; the rest apply
+    chosen = filterset.form.cleaned_data.get("periode")
     period = Period.parse(chosen) if chosen else latest
-    unit = filterset.form.cleaned_data.get("virksomhet") if hasattr(filterset.form, "cleaned_data") else None
+    unit = filterset.form.cleaned_data.get("virksomhet")
 
     malekart = selectors.malekart_build(period=period, indicators=filterset.qs, unit=unit)
     for line in malekart.lines:
