@@ -63,7 +63,11 @@ def _figure(chart: Chart, width: float, height: float) -> Figure:
     axes.yaxis.set_major_formatter(FuncFormatter(lambda y, _: nb_number(y, chart.decimals)))
     axes.grid(axis="y", color="#d9dde2", linewidth=0.8)
     axes.set_axisbelow(True)
-    axes.set_ylim(bottom=0)
+    lowest = min((float(to_decimal(v)) for s in chart.series for v in s.values if v is not None), default=0)
+    if lowest >= 0:
+        axes.set_ylim(bottom=0)  # negative values (a budget deviation) keep the automatic lower limit
+    else:
+        axes.axhline(0, color="#6b7480", linewidth=0.8)
     if chart.unit:
         axes.set_ylabel(chart.unit)
     if chart.title:

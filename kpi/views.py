@@ -1,5 +1,686 @@
-from django.shortcuts import render
+"""Pages of the målekart: the dashboard, an indicator's page, result entry; key figures;
+strategy status; and the administrators' screens for all of them."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import permission_required
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError
+from django.db.models import Min, Prefetch
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.http import require_http_methods
+
+from horeport.calculations import change
+from horeport.charts import chart_svg, sparkline_svg, svg_data_uri
+from horeport.history import history_page
+from horeport.models import PeriodLock, ServiceUnit
+from horeport.periods import InvalidPeriod, Kind, Period, period_choices, period_range
+from horeport.sections import Chart, ChartSeries
+from kpi import selectors
+from kpi.filters import MalekartFilter
+from kpi.forms import (
+    BandForm,
+    Grid,
+    IndicatorForm,
+    KeyFigureForm,
+    KeyFigureRowForm,
+    MeasureForm,
+    MeasureStatusRowForm,
+    PerspectiveForm,
+    ResultRowForm,
+    StrategyForm,
+    ThemePlanForm,
+)
+from kpi.models import (
+    Band,
+    Indicator,
+    KeyFigure,
+    KeyFigureValue,
+    Measure,
+    MeasureStatus,
+    Perspective,
+    Result,
+    Scorecard,
+    Strategy,
+    ThemePlan,
+)
+from kpi.selectors import assess
+
+# -- helpers --------------------------------------------------------------------------------
 
 
+def _choices(kinds: list[Kind], first_year: int, last_year: int) -> list[tuple[str | None, list]]:
+    """Period options for a select, newest first: (group label or None, [(value, label)])."""
+    if kinds == [Kind.YEAR]:
+        return [(None, period_choices((Kind.YEAR,), first_year, last_year))]
+    return [(str(year), period_choices(tuple(kinds), year, year)) for year in range(last_year, first_year - 1, -1)]
+
+
+def _flat(groups) -> set[str]:
+    return {value for _, options in groups for value, _ in options}
+
+
+def _django_choices(groups) -> list:
+    """The same options as Django form choices (optgroups as nested lists)."""
+    if len(groups) == 1 and groups[0][0] is None:
+        return groups[0][1]
+    return [(label, options) for label, options in groups]
+
+
+def _first_band_year() -> int | None:
+    return Band.objects.aggregate(first=Min("valid_from"))["first"]
+
+
+def _period_param(request, name: str, default: Period, allowed: set[str]) -> Period:
+    """The period named in the query string, or the default (with a message if it was not valid)."""
+    return _period_from(request, request.GET.get(name), default, allowed)
+
+
+def _period_from(request, text: str | None, default: Period, allowed: set[str]) -> Period:
+    text = (text or "").strip()
+    if not text:
+        return default
+    try:
+        period = Period.parse(text)
+    except InvalidPeriod as error:
+        messages.error(request, f"{error} Viser {default.label}.")
+        return default
+    if str(period) not in allowed:
+        messages.error(request, f"{period.label} kan ikke velges her. Viser {default.label}.")
+        return default
+    return period
+
+
+YEARS_BACK = 10  # how far back the period selects reach when no data reaches further
+
+
+def _year_span(*years) -> tuple[int, int]:
+    """From the earliest of the years (at most YEARS_BACK before this year) to this year, or later."""
+    present = [y for y in years if y]
+    this_year = timezone.localdate().year
+    return min([*present, this_year - YEARS_BACK]), max([*present, this_year])
+
+
+def _sparkline(line: selectors.MalekartLine) -> tuple[str, str]:
+    values = [value for _, value in line.trend]
+    if sum(value is not None for value in values) < 2:
+        return "", ""  # a single point shows no trend
+    while values[0] is None:
+        values.pop(0)  # the line starts at the first result
+    shown = [f"{p.short_label}: {line.indicator.show(v)}" for p, v in line.trend if v is not None]
+    return svg_data_uri(sparkline_svg(values)), "Utvikling – " + "; ".join(shown)
+
+
+# -- the målekart dashboard -------------------------------------------------------------------
+
+
+@permission_required("kpi.view_indicator", raise_exception=True)
 def index(request):
-    return render(request, "kpi/index.html")
+    kinds = selectors.kinds_in_use()
+    periods = selectors.result_periods()
+    latest = periods[-1] if periods else Period.of_year(timezone.localdate().year - 1)
+    first_year, last_year = _year_span(periods[0].year if periods else None, _first_band_year(), latest.year)
+    choices = _choices(kinds, first_year, last_year)
+    filterset = MalekartFilter(
+        request.GET or None,
+        queryset=Indicator.objects.all(),
+        period_choices=_django_choices(choices),
+        default_period=str(latest),
+    )
+    filterset.is_valid()  # a choice that is not offered gets a message next to its field; the rest apply
+    chosen = filterset.form.cleaned_data.get("periode")
+    period = Period.parse(chosen) if chosen else latest
+    unit = filterset.form.cleaned_data.get("virksomhet")
+
+    malekart = selectors.malekart_build(period=period, indicators=filterset.qs, unit=unit)
+    for line in malekart.lines:
+        line.sparkline, line.sparkline_alt = _sparkline(line)
+    return render(
+        request,
+        "kpi/dashboard.html",
+        {
+            "filter": filterset,
+            "malekart": malekart,
+            "period": period,
+            "unit": unit,
+            "headings": malekart.shared_headings,
+            "has_indicators": Indicator.objects.exists(),
+        },
+    )
+
+
+# -- an indicator's page ----------------------------------------------------------------------
+
+
+@permission_required("kpi.view_indicator", raise_exception=True)
+def indicator_detail(request, pk):
+    indicator = get_object_or_404(Indicator.objects.for_malekart(), pk=pk)
+    results = sorted(
+        Result.objects.filter(indicator=indicator).select_related("unit"),
+        key=lambda r: (r.period, r.unit.sort_order if r.unit else -1, r.unit.name if r.unit else ""),
+    )
+    rows = [(result, assess(indicator, result.period, result.value)) for result in results]
+    changes = (
+        Result.history.filter(indicator_id=indicator.pk)
+        .select_related("history_user", "unit")
+        .order_by("-history_date", "-history_id")[:25]
+    )
+    return render(
+        request,
+        "kpi/indicator_detail.html",
+        {
+            "indicator": indicator,
+            "bands": indicator.sorted_bands(),
+            "rows": rows,
+            "chart": _indicator_chart(indicator, results),
+            "changes": changes,
+        },
+    )
+
+
+def _indicator_chart(indicator: Indicator, results: list[Result]) -> str:
+    if not results:
+        return ""
+    periods = sorted({r.period for r in results})
+    categories = list(period_range(periods[0], periods[-1]))
+    by_unit: dict[str, dict[str, object]] = {}
+    for result in results:
+        name = result.unit.name if result.unit else "Hele tjenesteområdet"
+        by_unit.setdefault(name, {})[str(result.period)] = result.value
+    series = [ChartSeries(name, [values.get(str(p)) for p in categories]) for name, values in by_unit.items()]
+    chart = Chart(
+        title="",
+        categories=[p.short_label for p in categories],
+        series=series,
+        unit=indicator.suffix or indicator.get_unit_display(),
+        # Axis ticks: whole numbers where the values are large (percentages), else the indicator's decimals.
+        decimals=0 if max(abs(r.value) for r in results) >= 10 else min(indicator.decimals, 2),
+    )
+    return svg_data_uri(chart_svg(chart, width=8, height=3.6))
+
+
+@permission_required("kpi.view_result", raise_exception=True)
+def result_history(request, pk):
+    result = get_object_or_404(Result.objects.select_related("indicator", "unit"), pk=pk)
+    return history_page(
+        request, result, back_url=reverse("kpi:indicator", args=[result.indicator_id]), title=f"Resultat {result}"
+    )
+
+
+# -- result entry -----------------------------------------------------------------------------
+
+
+@require_http_methods(["GET", "POST"])
+@permission_required("kpi.add_result", raise_exception=True)
+def result_entry(request):
+    kinds = selectors.kinds_in_use()
+    periods = selectors.result_periods()
+    this_year = timezone.localdate().year
+    first_year, last_year = _year_span(periods[0].year if periods else None, _first_band_year(), this_year)
+    choices = _choices(kinds, first_year, last_year)
+    source = request.POST if request.method == "POST" else request.GET
+    period = _period_from(request, source.get("periode"), _entry_default(kinds), _flat(choices))
+    unit_id = source.get("virksomhet", "")
+    unit = ServiceUnit.objects.filter(pk=unit_id).first() if unit_id.isdigit() else None
+
+    indicators = [
+        i for i in Indicator.objects.for_malekart().filter(frequency=period.kind)
+        if not i.is_retired_in(period)
+    ]  # fmt: skip
+    active = [i for i in indicators if not i.is_new_in(period)]
+    later = [i for i in indicators if i.is_new_in(period)]
+    existing = Result.objects.filter(indicator__in=active, period=period)
+    existing = existing.filter(unit=unit) if unit else existing.filter(unit__isnull=True)
+    existing = {r.indicator_id: r for r in existing}
+    lock = PeriodLock.objects.covering(period)
+    data = request.POST if request.method == "POST" else None
+    grid = Grid(
+        [
+            (i, ResultRowForm(data, instance=existing.get(i.pk) or Result(indicator=i, period=period, unit=unit),
+                              indicator=i, prefix=f"r{i.pk}"))
+            for i in active
+        ],
+        lock=lock,
+    )  # fmt: skip
+    _disable_if_locked(grid)
+    if request.method == "POST" and grid.is_valid():
+        try:
+            grid.save()
+        except (ValidationError, IntegrityError) as error:
+            grid.errors.append(_race_message(error))
+        else:
+            where = f" for {unit}" if unit else ""
+            messages.success(request, f"Resultatene for {period.label}{where} er lagret ({grid.summary}).")
+            query = f"?periode={period}" + (f"&virksomhet={unit.pk}" if unit else "")
+            return redirect(reverse("kpi:result_entry") + query)
+
+    rows = []
+    for indicator, form in grid.rows:
+        saved = existing.get(indicator.pk)
+        assessment = assess(indicator, period, saved.value if saved else None)
+        rows.append((indicator, form, indicator.band_shown_for(period), saved, assessment))
+    return render(
+        request,
+        "kpi/result_entry.html",
+        {
+            "period": period,
+            "unit": unit,
+            "units": ServiceUnit.objects.all(),
+            "choices": choices,
+            "grid": grid,
+            "rows": rows,
+            "later": later,
+            "lock": lock,
+        },
+        status=400 if request.method == "POST" else 200,
+    )
+
+
+def _entry_default(kinds: list[Kind]) -> Period:
+    """The period an entry form opens at: last year, or the current period of the shortest kind."""
+    today = timezone.localdate()
+    if Kind.YEAR in kinds:
+        return Period.of_year(today.year - 1)
+    return Period.containing(today, kinds[-1])
+
+
+def _disable_if_locked(grid: Grid) -> None:
+    """A locked period's figures are shown, not offered for editing."""
+    if grid.lock is not None:
+        for form in grid.forms:
+            for field in form.fields.values():
+                field.disabled = True
+
+
+def _race_message(error: Exception) -> str:
+    if isinstance(error, ValidationError):
+        return " ".join(error.messages) + " Ingenting er lagret."
+    return "Noen andre lagret samtidig. Ingenting er lagret; last inn siden på nytt og prøv igjen."
+
+
+# -- key figures ------------------------------------------------------------------------------
+
+
+@permission_required("kpi.view_keyfigure", raise_exception=True)
+def key_figures(request):
+    this_year = timezone.localdate().year
+    latest_years = [p.year for kind in selectors.key_figure_kinds() if (p := selectors.latest_key_figure_period(kind))]
+    default_year = max(latest_years) if latest_years else this_year - 1
+    first_year, last_year = _year_span(min(latest_years, default=None), default_year)
+    year_choices = _choices([Kind.YEAR], first_year - 4, last_year)
+    year = _period_param(request, "til", Period.of_year(default_year), _flat(year_choices))
+    tables = []
+    for kind in selectors.key_figure_kinds():
+        last = selectors.latest_complete(kind, year)
+        count = 5 if kind is Kind.YEAR else kind.count
+        lines = selectors.key_figure_table(kind=kind, last=last, count=count)
+        periods = [p for p, _ in lines[0].values] if lines else []
+        title = "Nøkkeltall per år" if kind is Kind.YEAR else f"Nøkkeltall per {kind.label.lower()}"
+        tables.append({"kind": kind, "title": title, "periods": periods, "lines": lines})
+    return render(request, "kpi/key_figures.html", {"tables": tables, "year": year, "year_choices": year_choices})
+
+
+@permission_required("kpi.view_keyfigure", raise_exception=True)
+def key_figure_detail(request, pk):
+    figure = get_object_or_404(KeyFigure, pk=pk)
+    values = sorted(figure.values.all(), key=lambda v: v.period)
+    by_period = {str(v.period): v for v in values}
+    rows = []
+    for value in values:
+        previous = by_period.get(str(value.period.same_period_last_year()))
+        rows.append((value, previous, change(previous.value if previous else None, value.value,
+                                             percentages=figure.is_percent)))  # fmt: skip
+    chart = ""
+    if values:
+        chart = svg_data_uri(
+            chart_svg(
+                Chart(
+                    title=figure.name[:90],
+                    categories=[v.period.short_label for v in values],
+                    series=[ChartSeries(figure.name, [v.value for v in values])],
+                    kind="bar",
+                    unit=figure.unit,
+                    decimals=figure.decimals,
+                ),  # fmt: skip
+                width=7,
+                height=3.2,
+            )
+        )
+    return render(request, "kpi/key_figure_detail.html", {"figure": figure, "rows": rows, "chart": chart})
+
+
+@permission_required("kpi.view_keyfigurevalue", raise_exception=True)
+def key_figure_value_history(request, pk):
+    value = get_object_or_404(KeyFigureValue.objects.select_related("key_figure"), pk=pk)
+    return history_page(request, value, back_url=reverse("kpi:key_figure", args=[value.key_figure_id]),
+                        title=f"{value.key_figure} – {value.period.label}")  # fmt: skip
+
+
+@require_http_methods(["GET", "POST"])
+@permission_required("kpi.add_keyfigurevalue", raise_exception=True)
+def key_figure_entry(request):
+    kinds = selectors.key_figure_kinds() or [Kind.YEAR]
+    this_year = timezone.localdate().year
+    latest = [p for kind in kinds if (p := selectors.latest_key_figure_period(kind))]
+    first_year, last_year = _year_span(min((p.year for p in latest), default=None), this_year)
+    choices = _choices(kinds, first_year - 2, last_year)
+    source = request.POST if request.method == "POST" else request.GET
+    period = _period_from(request, source.get("periode"), _entry_default(kinds), _flat(choices))
+    figures = list(KeyFigure.objects.filter(active=True, frequency=period.kind))
+    existing = {v.key_figure_id: v for v in KeyFigureValue.objects.filter(key_figure__in=figures, period=period)}
+    lock = PeriodLock.objects.covering(period)
+    data = request.POST if request.method == "POST" else None
+    grid = Grid(
+        [
+            (f, KeyFigureRowForm(data, instance=existing.get(f.pk) or KeyFigureValue(key_figure=f, period=period),
+                                 key_figure=f, prefix=f"k{f.pk}"))
+            for f in figures
+        ],
+        lock=lock,
+    )  # fmt: skip
+    _disable_if_locked(grid)
+    if request.method == "POST" and grid.is_valid():
+        try:
+            grid.save()
+        except (ValidationError, IntegrityError) as error:
+            grid.errors.append(_race_message(error))
+        else:
+            messages.success(request, f"Nøkkeltallene for {period.label} er lagret ({grid.summary}).")
+            return redirect(reverse("kpi:key_figure_entry") + f"?periode={period}")
+    previous = {
+        v.key_figure_id: v
+        for v in KeyFigureValue.objects.filter(key_figure__in=figures, period=period.same_period_last_year())
+    }
+    rows = [(f, form, existing.get(f.pk), previous.get(f.pk)) for f, form in grid.rows]
+    return render(
+        request,
+        "kpi/key_figure_entry.html",
+        {
+            "period": period,
+            "choices": choices,
+            "grid": grid,
+            "rows": rows,
+            "lock": lock,
+            "previous_period": period.same_period_last_year(),
+        },  # fmt: skip
+        status=400 if request.method == "POST" else 200,
+    )
+
+
+# -- strategy status --------------------------------------------------------------------------
+
+STATUS_KINDS = (Kind.YEAR, Kind.HALF)
+
+
+def _status_choices():
+    latest = selectors.latest_status_period()
+    first_year, last_year = _year_span(2014, latest.year if latest else None)
+    return _choices(list(STATUS_KINDS), first_year, last_year), latest
+
+
+@permission_required("kpi.view_measure", raise_exception=True)
+def strategy(request):
+    choices, latest = _status_choices()
+    default = latest or Period.of_year(timezone.localdate().year)
+    period = _period_param(request, "periode", default, _flat(choices))
+    strategies, plans, others = selectors.strategy_overview(period)
+    return render(
+        request,
+        "kpi/strategy.html",
+        {"period": period, "choices": choices, "strategies": strategies, "plans": plans, "others": others},
+    )
+
+
+@permission_required("kpi.view_themeplan", raise_exception=True)
+def theme_plan_detail(request, pk):
+    plan = get_object_or_404(
+        ThemePlan.objects.select_related("strategy").prefetch_related(
+            Prefetch("measures", queryset=Measure.objects.order_by("sort_order", "name"))
+        ),
+        pk=pk,
+    )
+    choices, latest = _status_choices()
+    period = _period_param(request, "periode", latest or Period.of_year(timezone.localdate().year), _flat(choices))
+    measures = list(plan.measures.all())
+    latest_by_measure = selectors.statuses_as_of(period, measures)
+    every = {}
+    for status in MeasureStatus.objects.filter(measure__in=measures):
+        every.setdefault(status.measure_id, []).append(status)
+    rows = [
+        (m, latest_by_measure.get(m.pk), sorted(every.get(m.pk, []), key=lambda s: s.period, reverse=True))
+        for m in measures
+    ]
+    return render(request, "kpi/theme_plan.html", {"plan": plan, "rows": rows, "period": period, "choices": choices})
+
+
+@permission_required("kpi.view_measurestatus", raise_exception=True)
+def measure_status_history(request, pk):
+    status = get_object_or_404(MeasureStatus.objects.select_related("measure__theme_plan"), pk=pk)
+    plan = status.measure.theme_plan
+    back = reverse("kpi:theme_plan", args=[plan.pk]) if plan else reverse("kpi:strategy")
+    return history_page(request, status, back_url=back, title=f"Status for {status.measure} – {status.period.label}")
+
+
+@require_http_methods(["GET", "POST"])
+@permission_required("kpi.add_measurestatus", raise_exception=True)
+def measure_status_entry(request):
+    choices, latest = _status_choices()
+    default = latest or Period.of_year(timezone.localdate().year)
+    source = request.POST if request.method == "POST" else request.GET
+    period = _period_from(request, source.get("periode"), default, _flat(choices))
+    measures = list(Measure.objects.filter(active=True).select_related("theme_plan", "strategy"))
+    existing = {s.measure_id: s for s in MeasureStatus.objects.filter(measure__in=measures, period=period)}
+    earlier = selectors.statuses_as_of(period.previous(), measures)
+    lock = PeriodLock.objects.covering(period)
+    data = request.POST if request.method == "POST" else None
+    grid = Grid(
+        [
+            (m, MeasureStatusRowForm(data, instance=existing.get(m.pk) or MeasureStatus(measure=m, period=period),
+                                     measure=m, prefix=f"m{m.pk}"))
+            for m in measures
+        ],
+        lock=lock,
+    )  # fmt: skip
+    _disable_if_locked(grid)
+    if request.method == "POST" and grid.is_valid():
+        try:
+            grid.save()
+        except (ValidationError, IntegrityError) as error:
+            grid.errors.append(_race_message(error))
+        else:
+            messages.success(request, f"Status for tiltakene i {period.label} er lagret ({grid.summary}).")
+            return redirect(reverse("kpi:measure_status_entry") + f"?periode={period}")
+    groups: dict[str, list] = {}
+    for measure, form in sorted(grid.rows, key=lambda row: _measure_place(row[0])):
+        title = (
+            measure.theme_plan.name if measure.theme_plan
+            else str(measure.strategy) if measure.strategy else "Tiltak utenfor temaplanene"
+        )  # fmt: skip
+        groups.setdefault(title, []).append((measure, form, earlier.get(measure.pk)))
+    return render(
+        request,
+        "kpi/measure_status_entry.html",
+        {"period": period, "choices": choices, "grid": grid, "groups": groups, "lock": lock},
+        status=400 if request.method == "POST" else 200,
+    )
+
+
+def _measure_place(measure: Measure) -> tuple:
+    """Theme plans first (in their order), then strategies, then measures under neither."""
+    if measure.theme_plan:
+        return (0, measure.theme_plan.sort_order, measure.theme_plan.name, measure.sort_order)
+    if measure.strategy:
+        return (1, measure.strategy.number, "", measure.sort_order)
+    return (2, 0, "", measure.sort_order)
+
+
+# -- administrators' screens ------------------------------------------------------------------
+
+
+@permission_required("kpi.change_indicator", raise_exception=True)
+def manage(request):
+    perspectives = Perspective.objects.prefetch_related(
+        Prefetch("indicators", queryset=Indicator.objects.prefetch_related("bands"))
+    )
+    return render(
+        request,
+        "kpi/manage.html",
+        {
+            "scorecards": [
+                (label, [p for p in perspectives if p.scorecard == value]) for value, label in Scorecard.choices
+            ],
+            "key_figures": KeyFigure.objects.all(),
+            "strategies": Strategy.objects.all(),
+            "plans": ThemePlan.objects.select_related("strategy"),
+            "measures": Measure.objects.select_related("theme_plan", "strategy"),
+        },
+    )
+
+
+def _manage_form(request, form, *, title: str, back: str, saved: str, template="kpi/manage_form.html", **context):
+    if request.method == "POST" and form.is_valid():
+        try:
+            obj = form.save()
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, saved.format(obj=obj))
+            return redirect(back)
+    return render(
+        request, template, {"form": form, "title": title, "back": back, **context},
+        status=400 if request.method == "POST" else 200,
+    )  # fmt: skip
+
+
+MANAGE = "kpi:manage"
+
+
+@permission_required("kpi.add_perspective", raise_exception=True)
+def perspective_create(request):
+    form = PerspectiveForm(request.POST or None)
+    return _manage_form(request, form, title="Ny sentral utfordring", back=reverse(MANAGE),
+                        saved="Den sentrale utfordringen «{obj}» er lagret.")  # fmt: skip
+
+
+@permission_required("kpi.change_perspective", raise_exception=True)
+def perspective_update(request, pk):
+    perspective = get_object_or_404(Perspective, pk=pk)
+    form = PerspectiveForm(request.POST or None, instance=perspective)
+    return _manage_form(request, form, title=f"Endre {perspective}", back=reverse(MANAGE),
+                        saved="Den sentrale utfordringen «{obj}» er lagret.")  # fmt: skip
+
+
+@permission_required("kpi.add_indicator", raise_exception=True)
+def indicator_create(request):
+    form = IndicatorForm(request.POST or None, initial={"perspective": request.GET.get("perspektiv")})
+    if request.method == "POST" and form.is_valid():
+        indicator = form.save()
+        messages.success(request, f"Indikatoren {indicator.code} er lagret. Legg inn grenseverdiene.")
+        return redirect("kpi:band_create", pk=indicator.pk)
+    return render(request, "kpi/manage_form.html", {"form": form, "title": "Ny indikator", "back": reverse(MANAGE)},
+                  status=400 if request.method == "POST" else 200)  # fmt: skip
+
+
+@permission_required("kpi.change_indicator", raise_exception=True)
+def indicator_update(request, pk):
+    indicator = get_object_or_404(Indicator, pk=pk)
+    form = IndicatorForm(request.POST or None, instance=indicator)
+    return _manage_form(request, form, title=f"Endre {indicator.code}", back=reverse("kpi:indicator", args=[pk]),
+                        saved="Indikatoren «{obj}» er lagret.")  # fmt: skip
+
+
+@permission_required("kpi.add_band", raise_exception=True)
+def band_create(request, pk):
+    indicator = get_object_or_404(Indicator, pk=pk)
+    latest = indicator.sorted_bands()[-1] if indicator.bands.exists() else None
+    first_year = indicator.introduced_year or timezone.localdate().year
+    initial = {"valid_from": (latest.valid_from + 1) if latest else first_year}
+    form = BandForm(request.POST or None, indicator=indicator, initial=initial)
+    return _manage_form(request, form, title=f"Nye grenseverdier for {indicator.code}",
+                        back=reverse("kpi:indicator", args=[pk]), saved="Grenseverdiene for {obj} er lagret.",
+                        template="kpi/band_form.html", indicator=indicator)  # fmt: skip
+
+
+@permission_required("kpi.change_band", raise_exception=True)
+def band_update(request, pk):
+    band = get_object_or_404(Band.objects.select_related("indicator"), pk=pk)
+    form = BandForm(request.POST or None, instance=band, indicator=band.indicator)
+    return _manage_form(request, form, title=f"Endre grenseverdier for {band.indicator.code} fra {band.valid_from}",
+                        back=reverse("kpi:indicator", args=[band.indicator_id]),
+                        saved="Grenseverdiene for {obj} er lagret.", template="kpi/band_form.html",
+                        indicator=band.indicator)  # fmt: skip
+
+
+@require_http_methods(["GET", "POST"])
+@permission_required("kpi.delete_band", raise_exception=True)
+def band_delete(request, pk):
+    band = get_object_or_404(Band.objects.select_related("indicator"), pk=pk)
+    back = reverse("kpi:indicator", args=[band.indicator_id])
+    if request.method == "POST":
+        band.delete()
+        messages.success(request, f"Grenseverdiene for {band} er slettet.")
+        return redirect(back)
+    return render(request, "kpi/band_delete.html", {"band": band, "back": back})
+
+
+@permission_required("kpi.add_keyfigure", raise_exception=True)
+def key_figure_create(request):
+    form = KeyFigureForm(request.POST or None)
+    return _manage_form(request, form, title="Nytt nøkkeltall", back=reverse(MANAGE) + "#nokkeltall",
+                        saved="Nøkkeltallet «{obj}» er lagret.")  # fmt: skip
+
+
+@permission_required("kpi.change_keyfigure", raise_exception=True)
+def key_figure_update(request, pk):
+    figure = get_object_or_404(KeyFigure, pk=pk)
+    form = KeyFigureForm(request.POST or None, instance=figure)
+    return _manage_form(request, form, title=f"Endre {figure}", back=reverse("kpi:key_figure", args=[pk]),
+                        saved="Nøkkeltallet «{obj}» er lagret.")  # fmt: skip
+
+
+@permission_required("kpi.add_strategy", raise_exception=True)
+def strategy_create(request):
+    form = StrategyForm(request.POST or None)
+    return _manage_form(request, form, title="Ny strategi", back=reverse(MANAGE) + "#strategi",
+                        saved="Strategien «{obj}» er lagret.")  # fmt: skip
+
+
+@permission_required("kpi.change_strategy", raise_exception=True)
+def strategy_update(request, pk):
+    item = get_object_or_404(Strategy, pk=pk)
+    form = StrategyForm(request.POST or None, instance=item)
+    return _manage_form(request, form, title=f"Endre strategi {item.number}", back=reverse(MANAGE) + "#strategi",
+                        saved="Strategien «{obj}» er lagret.")  # fmt: skip
+
+
+@permission_required("kpi.add_themeplan", raise_exception=True)
+def theme_plan_create(request):
+    form = ThemePlanForm(request.POST or None)
+    return _manage_form(request, form, title="Ny temaplan", back=reverse(MANAGE) + "#strategi",
+                        saved="Temaplanen «{obj}» er lagret.")  # fmt: skip
+
+
+@permission_required("kpi.change_themeplan", raise_exception=True)
+def theme_plan_update(request, pk):
+    plan = get_object_or_404(ThemePlan, pk=pk)
+    form = ThemePlanForm(request.POST or None, instance=plan)
+    return _manage_form(request, form, title=f"Endre {plan}", back=reverse("kpi:theme_plan", args=[pk]),
+                        saved="Temaplanen «{obj}» er lagret.")  # fmt: skip
+
+
+@permission_required("kpi.add_measure", raise_exception=True)
+def measure_create(request):
+    form = MeasureForm(request.POST or None, initial={"theme_plan": request.GET.get("temaplan")})
+    return _manage_form(request, form, title="Nytt tiltak", back=reverse(MANAGE) + "#strategi",
+                        saved="Tiltaket «{obj}» er lagret.")  # fmt: skip
+
+
+@permission_required("kpi.change_measure", raise_exception=True)
+def measure_update(request, pk):
+    measure = get_object_or_404(Measure, pk=pk)
+    form = MeasureForm(request.POST or None, instance=measure)
+    return _manage_form(request, form, title=f"Endre tiltak: {measure}", back=reverse(MANAGE) + "#strategi",
+                        saved="Tiltaket «{obj}» er lagret.")  # fmt: skip

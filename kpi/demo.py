@@ -1,0 +1,163 @@
+"""Demo data of the målekart, key figures and strategy status, from fixtures/kpi/*.toml.
+
+Idempotent: a row is saved only when it is missing or differs from the fixture, so running
+`load_demo` twice changes nothing (no new versions, no new history).
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from django.db import transaction
+
+from horeport.demo import read_fixture
+from horeport.periods import Period
+from kpi.bands import Condition
+from kpi.models import (
+    Band,
+    Indicator,
+    KeyFigure,
+    KeyFigureValue,
+    Measure,
+    MeasureStatus,
+    Perspective,
+    Result,
+    Strategy,
+    ThemePlan,
+)
+
+REASON = "Demodata fra kildedokumentene"
+
+
+def _upsert(model, lookup: dict, values: dict):
+    """Create the row, or update the fields that differ; leave an unchanged row untouched."""
+    obj = model.objects.filter(**lookup).first()
+    if obj is None:
+        obj = model(**lookup, **values)
+    else:
+        changed = {name: value for name, value in values.items() if getattr(obj, name) != value}
+        if not changed:
+            return obj
+        for name, value in changed.items():
+            setattr(obj, name, value)
+    obj._change_reason = REASON
+    obj.save()
+    return obj
+
+
+def _condition_fields(prefix: str, text: str) -> dict:
+    condition = Condition.parse(text)
+    return {
+        f"{prefix}_lower": condition.lower,
+        f"{prefix}_lower_inclusive": condition.lower_inclusive,
+        f"{prefix}_upper": condition.upper,
+        f"{prefix}_upper_inclusive": condition.upper_inclusive,
+    }
+
+
+@transaction.atomic
+def load() -> None:
+    malekart_load()
+    key_figures_load()
+    strategy_load()
+
+
+def malekart_load() -> None:
+    data = read_fixture("kpi/malekart.toml")
+    perspectives = {}
+    for order, item in enumerate(data["perspectives"], start=1):
+        perspectives[item["code"]] = _upsert(
+            Perspective,
+            {"code": item["code"]},
+            {"name": item["name"], "scorecard": item["scorecard"], "sort_order": order * 10},
+        )
+    for order, item in enumerate(data["indicators"], start=1):
+        indicator = _upsert(
+            Indicator,
+            {"code": item["code"]},
+            {
+                "perspective": perspectives[item["perspective"]],
+                "name": item["name"],
+                "unit": item["unit"],
+                "decimals": item["decimals"],
+                "frequency": item.get("frequency", "year"),
+                "introduced_year": item.get("introduced_year"),
+                "sort_order": order * 10,
+            },
+        )
+        band = item["band"]
+        _upsert(
+            Band,
+            {"indicator": indicator, "valid_from": band["valid_from"]},
+            {
+                **_condition_fields("green", band["green"]),
+                **_condition_fields("red", band["red"]),
+                "green_text": band.get("green_text", ""),
+                "yellow_text": band.get("yellow_text", ""),
+                "red_text": band.get("red_text", ""),
+            },
+        )
+        for period, value in item.get("results", {}).items():
+            _upsert(Result, {"indicator": indicator, "period": Period.parse(period), "unit": None},
+                    {"value": Decimal(value)})  # fmt: skip
+
+
+def key_figures_load() -> None:
+    data = read_fixture("kpi/key_figures.toml")
+    for order, item in enumerate(data["key_figures"], start=1):
+        figure = _upsert(
+            KeyFigure,
+            {"name": item["name"]},
+            {
+                "unit": item.get("unit", ""),
+                "decimals": item.get("decimals", 0),
+                "frequency": item.get("frequency", "year"),
+                "description": item.get("description", ""),
+                "sort_order": order * 10,
+            },
+        )
+        for value in item.get("values", []):
+            _upsert(
+                KeyFigureValue,
+                {"key_figure": figure, "period": Period.parse(value["period"])},
+                {"value": Decimal(value["value"]), "comment": value.get("comment", "")},
+            )
+
+
+def strategy_load() -> None:
+    data = read_fixture("kpi/strategy.toml")
+    strategies = {
+        number: _upsert(Strategy, {"number": number}, {"name": name})
+        for number, name in enumerate(data["strategies"], start=1)
+    }
+    plans = {}
+    for order, item in enumerate(data["theme_plans"], start=1):
+        plans[item["name"]] = _upsert(
+            ThemePlan,
+            {"name": item["name"]},
+            {
+                "first_year": item.get("first_year"),
+                "last_year": item.get("last_year"),
+                "adopted": item.get("adopted", ""),
+                "description": item.get("description", ""),
+                "sort_order": order * 10,
+            },
+        )
+    for order, item in enumerate(data["measures"], start=1):
+        measure = _upsert(
+            Measure,
+            {"name": item["name"]},
+            {
+                "theme_plan": plans[item["theme_plan"]] if "theme_plan" in item else None,
+                "strategy": strategies[item["strategy"]] if "strategy" in item else None,
+                "decision": item.get("decision", ""),
+                "description": item.get("description", ""),
+                "sort_order": order * 10,
+            },
+        )
+        for status in item.get("statuses", []):
+            _upsert(
+                MeasureStatus,
+                {"measure": measure, "period": Period.parse(status["period"])},
+                {"status": status["status"], "comment": status.get("comment", "")},
+            )

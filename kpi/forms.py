@@ -1,0 +1,297 @@
+"""Forms: the administrators' forms for the målekart, key figures and plans, and the entry
+grids (one period, one row per indicator, key figure or measure) that save all or nothing."""
+
+from __future__ import annotations
+
+from django import forms
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.db import transaction
+
+from horeport.forms import NorwegianModelForm, TrackedModelForm
+from horeport.models import PeriodLock, StaleEditError, stale_message
+from kpi.models import (
+    Band,
+    Indicator,
+    KeyFigure,
+    KeyFigureValue,
+    Measure,
+    MeasureState,
+    MeasureStatus,
+    Perspective,
+    Result,
+    Strategy,
+    ThemePlan,
+    value_check,
+)
+
+# -- administrators' forms ----------------------------------------------------------------
+
+
+def year_field(label: str, *, required: bool = False, help_text: str = "") -> forms.IntegerField:
+    """A year, written as a year ("2016", not "2 016")."""
+    return forms.IntegerField(
+        label=label, required=required, help_text=help_text, min_value=1900, max_value=2999,
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "maxlength": 4, "size": 6}),
+    )  # fmt: skip
+
+
+class PerspectiveForm(NorwegianModelForm):
+    class Meta:
+        model = Perspective
+        fields = ["scorecard", "code", "name", "sort_order"]
+
+
+class IndicatorForm(NorwegianModelForm):
+    introduced_year = year_field(
+        "Ny indikator fra år", help_text=Indicator._meta.get_field("introduced_year").help_text
+    )
+    retired_year = year_field("Utgått fra år", help_text=Indicator._meta.get_field("retired_year").help_text)
+
+    class Meta:
+        model = Indicator
+        fields = [
+            "perspective", "code", "name", "unit", "decimals", "frequency",
+            "introduced_year", "retired_year", "description", "sort_order",
+        ]  # fmt: skip
+        widgets = {"description": forms.Textarea(attrs={"rows": 3})}
+
+
+class BandForm(NorwegianModelForm):
+    valid_from = year_field("Gjelder fra år", required=True, help_text=Band._meta.get_field("valid_from").help_text)
+
+    class Meta:
+        model = Band
+        fields = [
+            "valid_from",
+            "green_lower", "green_lower_inclusive", "green_upper", "green_upper_inclusive",
+            "red_lower", "red_lower_inclusive", "red_upper", "red_upper_inclusive",
+            "green_text", "yellow_text", "red_text",
+        ]  # fmt: skip
+        labels = {
+            "green_lower": "Nedre grense", "green_upper": "Øvre grense",
+            "red_lower": "Nedre grense", "red_upper": "Øvre grense",
+            "green_lower_inclusive": "Grensen er med", "green_upper_inclusive": "Grensen er med",
+            "red_lower_inclusive": "Grensen er med", "red_upper_inclusive": "Grensen er med",
+            "green_text": "Tekst for ønsket resultat", "yellow_text": "Tekst for laveste aksepterte resultat",
+            "red_text": "Tekst for ikke godkjent resultat",
+        }  # fmt: skip
+
+    def __init__(self, *args, indicator: Indicator, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.instance.indicator = indicator
+        unit = f" I {indicator.suffix}." if indicator.suffix else ""
+        for name in ("green_lower", "green_upper", "red_lower", "red_upper"):
+            self.fields[name].help_text = f"Tomt: ingen grense.{unit}"
+
+    def text_fields(self):
+        return [self["green_text"], self["yellow_text"], self["red_text"]]
+
+    def clean_valid_from(self):
+        year = self.cleaned_data["valid_from"]
+        others = Band.objects.filter(indicator=self.instance.indicator, valid_from=year).exclude(pk=self.instance.pk)
+        if others.exists():
+            raise ValidationError("Indikatoren har allerede grenseverdier som gjelder fra dette året.")
+        return year
+
+
+class KeyFigureForm(NorwegianModelForm):
+    class Meta:
+        model = KeyFigure
+        fields = ["name", "unit", "decimals", "frequency", "description", "sort_order", "active"]
+        widgets = {"description": forms.Textarea(attrs={"rows": 3})}
+
+
+class StrategyForm(NorwegianModelForm):
+    class Meta:
+        model = Strategy
+        fields = ["number", "name", "description"]
+        widgets = {"description": forms.Textarea(attrs={"rows": 3})}
+
+
+class ThemePlanForm(NorwegianModelForm):
+    first_year = year_field("Fra år")
+    last_year = year_field("Til år")
+
+    class Meta:
+        model = ThemePlan
+        fields = ["name", "strategy", "first_year", "last_year", "adopted", "description", "sort_order"]
+        widgets = {"description": forms.Textarea(attrs={"rows": 4})}
+
+
+class MeasureForm(NorwegianModelForm):
+    class Meta:
+        model = Measure
+        fields = ["name", "theme_plan", "strategy", "decision", "description", "sort_order", "active"]
+        widgets = {"description": forms.Textarea(attrs={"rows": 4})}
+
+
+# -- entry grids --------------------------------------------------------------------------
+
+
+class RowForm(TrackedModelForm):
+    """One row of an entry grid: a figure for one object in the grid's period.
+
+    A row left blank stores nothing (and deletes what was stored); the model's checks apply
+    to what is saved. A row that someone else has saved since the grid was opened is refused.
+    """
+
+    blank_field = "value"
+
+    def __init__(self, *args, label: str, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.row_label = label
+        if "comment" in self.fields:
+            self.fields["comment"].widget = forms.TextInput(attrs={"autocomplete": "off"})
+            self.fields["comment"].label = f"Kommentar til {label}"
+
+    def clean(self):
+        cleaned = super().clean()
+        if self.instance.pk and cleaned.get("version") is None:
+            # Opened while there was no row; someone has registered one since.
+            raise ValidationError(stale_message(self.instance), code="stale")
+        if self.is_blank and (cleaned.get("comment") or "").strip():
+            raise ValidationError(self.comment_without_value_message)
+        return cleaned
+
+    comment_without_value_message = "Skriv inn verdien, eller fjern kommentaren."
+
+    @property
+    def is_blank(self) -> bool:
+        data = getattr(self, "cleaned_data", {})
+        return data.get(self.blank_field) in (None, "") and self.blank_field not in self.errors
+
+    def _post_clean(self):
+        if self.is_blank:
+            return  # nothing will be stored: the model's checks are for what is saved
+        super()._post_clean()
+
+    def _update_errors(self, errors):
+        # The model's checks may name fields this row does not show (its period): show them
+        # as the row's own errors.
+        if hasattr(errors, "error_dict"):
+            moved: dict[str, list] = {}
+            for name, messages in errors.error_dict.items():
+                key = name if name in self.fields else NON_FIELD_ERRORS
+                moved.setdefault(key, []).extend(messages)
+            errors = ValidationError(moved)
+        super()._update_errors(errors)
+
+    @property
+    def row_errors(self) -> list[str]:
+        messages = list(self.non_field_errors())
+        for name in self.fields:
+            for error in self.errors.get(name, []):
+                messages.append(f"{self.fields[name].label}: {error}" if name == "comment" else error)
+        return messages
+
+
+class ResultRowForm(RowForm):
+    class Meta:
+        model = Result
+        fields = ["value", "comment"]
+
+    def __init__(self, *args, indicator: Indicator, **kwargs):
+        super().__init__(*args, label=indicator.code, **kwargs)
+        self.indicator = indicator
+        self.fields["value"].required = False
+        self.fields["value"].label = f"Resultat for {indicator.code}"
+        self.fields["value"].widget.attrs.update({"autocomplete": "off", "size": 8})
+        self.comment_without_value_message = "Skriv inn resultatet, eller fjern kommentaren."
+
+    def clean_value(self):
+        value = self.cleaned_data.get("value")
+        try:
+            value_check(self.indicator, value)
+        except ValidationError as error:
+            raise ValidationError(error.message_dict["value"]) from None
+        return value
+
+
+class KeyFigureRowForm(RowForm):
+    class Meta:
+        model = KeyFigureValue
+        fields = ["value", "comment"]
+
+    def __init__(self, *args, key_figure: KeyFigure, **kwargs):
+        super().__init__(*args, label=key_figure.name, **kwargs)
+        self.fields["value"].required = False
+        self.fields["value"].label = f"Verdi for {key_figure.name}"
+        self.fields["value"].widget.attrs.update({"autocomplete": "off", "size": 8})
+
+
+class MeasureStatusRowForm(RowForm):
+    blank_field = "status"
+    comment_without_value_message = "Velg en status, eller fjern kommentaren."
+
+    status = forms.ChoiceField(choices=[("", "Ingen status"), *MeasureState.choices], required=False)
+
+    class Meta:
+        model = MeasureStatus
+        fields = ["status", "comment"]
+
+    def __init__(self, *args, measure: Measure, **kwargs):
+        super().__init__(*args, label=measure.name, **kwargs)
+        self.fields["status"].label = f"Status for {measure.name}"
+        self.fields["comment"].widget = forms.Textarea(attrs={"rows": 2})
+
+
+class Grid:
+    """The rows of one period, saved all together or not at all.
+
+    `rows` pairs each object (indicator, key figure, measure) with its row form. A locked
+    period refuses the whole grid with the lock's message; so does any stale or invalid row.
+    """
+
+    def __init__(self, rows: list[tuple[object, RowForm]], *, lock: PeriodLock | None = None):
+        self.rows = rows
+        self.lock = lock
+        self.errors: list[str] = []
+        self.saved = {"created": 0, "changed": 0, "deleted": 0}
+
+    @property
+    def forms(self) -> list[RowForm]:
+        return [form for _, form in self.rows]
+
+    def is_valid(self) -> bool:
+        self.errors = []
+        if self.lock is not None:
+            self.errors.append(self.lock.message)
+            return False
+        results = [form.is_valid() for form in self.forms]  # every row, so every row gets its messages
+        valid = all(results)
+        if not valid:
+            count = sum(1 for form in self.forms if form.errors)
+            self.errors.append(
+                f"Ingenting er lagret: {count} {'rad' if count == 1 else 'rader'} må rettes (se merknadene i tabellen)."
+            )
+        return valid
+
+    @transaction.atomic
+    def save(self) -> dict[str, int]:
+        """Save every row (blank rows delete what was stored). Raises StaleEditError or
+        PeriodLockedError from a race after validation; the transaction then stores nothing."""
+        for form in self.forms:
+            instance = form.instance
+            if form.is_blank:
+                if instance.pk:
+                    current = type(instance)._base_manager.filter(pk=instance.pk, version=instance.version)
+                    if not current.select_for_update().exists():
+                        raise StaleEditError(instance)
+                    instance.delete()
+                    self.saved["deleted"] += 1
+                continue
+            if instance.pk is None:
+                form.save()
+                self.saved["created"] += 1
+            elif form.has_changed():
+                form.save()
+                self.saved["changed"] += 1
+        return self.saved
+
+    @property
+    def summary(self) -> str:
+        parts = []
+        for key, word in (("created", "nye"), ("changed", "endret"), ("deleted", "slettet")):
+            if self.saved[key]:
+                parts.append(f"{self.saved[key]} {word}")
+        return ", ".join(parts) if parts else "ingen endringer"

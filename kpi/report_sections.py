@@ -1,0 +1,261 @@
+"""Report sections of the målekart, key figures and strategy status (for the reports app).
+
+Each returns the neutral `Section` value: no HTML, no request; an honest empty section when
+there is nothing to show.
+"""
+
+from __future__ import annotations
+
+from horeport.calculations import change
+from horeport.periods import Kind, Period
+from horeport.sections import Cell, CellType, Column, Row, Section, SectionOptions, Table, report_section
+from kpi import selectors
+from kpi.bands import GREEN, NONE, RED, YELLOW
+from kpi.models import Indicator, KeyFigure, KeyFigureValue, MeasureState, MeasureUnit, Result
+from kpi.selectors import NEW, Assessment, assess, latest_complete
+
+
+def result_cell(indicator: Indicator, value, *, note: str = "") -> Cell:
+    """A result typed by its unit, with the indicator's decimals."""
+    if indicator.unit == MeasureUnit.PERCENT:
+        return Cell.percent(value, indicator.decimals, note=note)
+    return Cell.decimal(value, indicator.decimals, unit=indicator.suffix, note=note)
+
+
+def status_cell(assessment: Assessment) -> Cell:
+    if assessment.reason:
+        # A new indicator, or a result without bands: grey, with its own word (not "Mangler data").
+        return Cell(assessment.badge, CellType.STATUS, note=assessment.note, status=NONE)
+    return Cell.of_status(assessment.status, note=assessment.note)
+
+
+# -- målekart -------------------------------------------------------------------------------
+
+
+@report_section(
+    "kpi.malekart",
+    "Målekart",
+    description="Indikatorene gruppert etter sentrale utfordringer, med grenseverdier, resultat og status.",
+)
+def malekart(*, period: Period, options: SectionOptions) -> Section:
+    data = selectors.malekart_build(period=period, history=1, trend=1)
+    section = Section("kpi.malekart", "Målekart", period)
+    if not data.lines:
+        section.notes.append("Ingen indikatorer er lagt inn.")
+        return section
+    if not any(line.current.result for line in data.lines):
+        section.notes.append(f"Ingen resultater er registrert for målekartet pr. {period.end:%d.%m.%Y}.")
+        return section
+    periods = {line.period for line in data.lines}
+    shared = periods.pop() if len(periods) == 1 else None
+    result_label = f"Resultat {shared.label}" if shared else "Resultat"
+    bands = [] if options.short else [
+        Column("Ønsket resultat", numeric=False),
+        Column("Laveste aksepterte resultat", numeric=False),
+        Column("Ikke godkjent resultat", numeric=False),
+    ]  # fmt: skip
+    for scorecard in data.scorecards:
+        table = Table(
+            scorecard.label, [*bands, Column(result_label), Column("Status", numeric=False)], row_header="Måleindikator"
+        )
+        for group in scorecard.perspectives:
+            table.rows.append(Row(str(group.perspective), [], kind="group"))
+            for line in group.lines:
+                indicator, assessment = line.indicator, line.assessment
+                note = "" if shared else line.period.label
+                if assessment.reason == NEW:
+                    result = Cell.text(indicator.new_text)
+                else:
+                    result = result_cell(indicator, line.current.value, note=note)
+                band_cells = [] if options.short else [
+                    Cell.text(line.band.green_display if line.band else None),
+                    Cell.text(line.band.yellow_display if line.band else None),
+                    Cell.text(line.band.red_display if line.band else None),
+                ]  # fmt: skip
+                table.rows.append(
+                    Row(f"{indicator.code} {indicator.name}", [*band_cells, result, status_cell(assessment)],
+                        key=indicator.code)
+                )  # fmt: skip
+        section.tables.append(table)
+    section.paragraphs.append(_summary_sentence(data))
+    if not shared:
+        section.notes.append("Hver indikator viser det siste resultatet for sin frekvens; perioden står ved tallet.")
+    return section
+
+
+def _summary_sentence(data: selectors.Malekart) -> str:
+    counts = {key: count for key, _, count in data.summary}
+    total = len(data.lines)
+    measured = total - counts.get(NEW, 0)
+    parts = [
+        f"{counts.get(GREEN, 0)} har ønsket resultat",
+        f"{counts.get(YELLOW, 0)} har akseptert resultat",
+        f"{counts.get(RED, 0)} har ikke godkjent resultat",
+    ]
+    if counts.get(NONE):
+        parts.append(f"{counts[NONE]} mangler resultat")
+    sentence = f"Av {measured} indikatorer som måles, " + ", ".join(parts[:-1]) + f" og {parts[-1]}."
+    if counts.get(NEW):
+        sentence += f" {counts[NEW]} indikatorer er nye og måles senere."
+    return sentence
+
+
+# -- monthly indicators -----------------------------------------------------------------------
+
+
+@report_section(
+    "kpi.monthly_indicators",
+    "Månedlige indikatorer",
+    period_kinds=(Kind.MONTH,),
+    description="Indikatorene som måles månedlig: resultat for måneden mot samme måned i fjor, med status.",
+)
+def monthly_indicators(*, period: Period, options: SectionOptions) -> Section:
+    section = Section("kpi.monthly_indicators", "Månedlige indikatorer", period)
+    indicators = [
+        i for i in Indicator.objects.for_malekart().filter(frequency=Kind.MONTH) if not i.is_retired_in(period)
+    ]
+    if not indicators:
+        section.notes.append("Ingen indikatorer måles månedlig.")
+        return section
+    last_year = period.same_period_last_year()
+    results = {
+        (r.indicator_id, str(r.period)): r.value
+        for r in Result.objects.filter(
+            indicator__in=indicators, period__in=[str(period), str(last_year)], unit__isnull=True
+        )
+    }
+    table = Table(
+        f"Månedlige indikatorer, {period.label}",
+        [
+            Column("Ønsket resultat", numeric=False),
+            Column(period.short_label),
+            Column(last_year.short_label),
+            Column("Endring"),
+            Column("Endring i %"),
+            Column("Status", numeric=False),
+        ],
+        row_header="Måleindikator",
+    )
+    for indicator in indicators:
+        value, earlier = results.get((indicator.pk, str(period))), results.get((indicator.pk, str(last_year)))
+        assessment = assess(indicator, period, value)
+        band = indicator.band_shown_for(period)
+        if assessment.reason == NEW:
+            now_cell, then_cell = Cell.text(indicator.new_text), Cell.text(None)
+            absolute, relative = Cell.text(None), Cell.text(None)
+        else:
+            now_cell, then_cell = result_cell(indicator, value), result_cell(indicator, earlier)
+            absolute, relative = Cell.changes(
+                change(earlier, value, percentages=indicator.unit == MeasureUnit.PERCENT), decimals=1
+            )
+        table.rows.append(
+            Row(f"{indicator.code} {indicator.name}",
+                [Cell.text(band.green_display if band else None), now_cell, then_cell, absolute, relative,
+                 status_cell(assessment)],
+                key=indicator.code)
+        )  # fmt: skip
+    section.tables.append(table)
+    if any(i.unit == MeasureUnit.PERCENT for i in indicators):
+        section.notes.append("Endring mellom to prosenttall er i prosentpoeng.")
+    return section
+
+
+# -- key figures --------------------------------------------------------------------------------
+
+
+@report_section(
+    "kpi.key_figures",
+    "Nøkkeltall",
+    description="Nøkkeltallene for perioden, med endring fra samme periode året før.",
+)
+def key_figures(*, period: Period, options: SectionOptions) -> Section:
+    section = Section("kpi.key_figures", "Nøkkeltall", period)
+    figures = list(KeyFigure.objects.filter(active=True))
+    # Each figure at its own frequency: the last of its periods that has ended by the period's end.
+    wanted = {f.pk: latest_complete(f.kind, period) for f in figures}
+    periods = {str(p) for p in wanted.values()} | {str(p.same_period_last_year()) for p in wanted.values()}
+    values = {
+        (v.key_figure_id, str(v.period)): v.value
+        for v in KeyFigureValue.objects.filter(key_figure__in=figures, period__in=periods)
+    }
+    table = Table(
+        "Nøkkeltall",
+        [
+            Column("Periode", numeric=False),
+            Column("Verdi"),
+            Column("Samme periode året før"),
+            Column("Endring"),
+            Column("Endring i %"),
+        ],
+        row_header="Nøkkeltall",
+    )
+    for figure in figures:
+        shown = wanted[figure.pk]
+        value = values.get((figure.pk, str(shown)))
+        earlier = values.get((figure.pk, str(shown.same_period_last_year())))
+        if value is None and earlier is None:
+            continue
+        absolute, relative = Cell.changes(change(earlier, value, percentages=figure.is_percent), decimals=1)
+        table.rows.append(
+            Row(figure.name,
+                [Cell.text(shown.label), Cell.decimal(value, figure.decimals, unit=figure.unit),
+                 Cell.decimal(earlier, figure.decimals, unit=figure.unit), absolute, relative])
+        )  # fmt: skip
+    if table.rows:
+        section.tables.append(table)
+        section.notes.append(
+            "Endringen er ny verdi minus verdien for samme periode året før, og i prosent av den. "
+            "Der en av verdiene mangler, står det «–»."
+        )
+    else:
+        section.notes.append(f"Ingen nøkkeltall er registrert for {period.label} eller året før.")
+    return section
+
+
+# -- strategy status ----------------------------------------------------------------------------
+
+
+@report_section(
+    "kpi.strategy_status",
+    "Status for Strategi 2020 og temaplaner",
+    description="Strategiene, temaplanene og tiltakene deres, med siste rapporterte status.",
+)
+def strategy_status(*, period: Period, options: SectionOptions) -> Section:
+    section = Section("kpi.strategy_status", "Status for Strategi 2020 og temaplaner", period)
+    strategies, plans, others = selectors.strategy_overview(period)
+    table = Table(
+        f"Status for tiltak pr. {period.end:%d.%m.%Y}",
+        [Column("Status", numeric=False), Column("Rapportert for", numeric=False), Column("Kommentar", numeric=False)],
+        row_header="Tiltak",
+    )
+    groups = [group for _, group in strategies if group.lines] + [group for group in plans if group.lines]
+    if others.lines:
+        groups.append(others)
+    lines = []
+    for group in groups:
+        title = group.title
+        if group.plan and group.plan.years_label:
+            title = f"{group.plan.name} {group.plan.years_label}"
+        table.rows.append(Row(title, [], kind="group"))
+        for line in group.lines:
+            lines.append(line)
+            table.rows.append(
+                Row(line.measure.name,
+                    [Cell.text(line.state_label),
+                     Cell.text(line.reported_in.label if line.reported_in else None),
+                     Cell.text(line.status.comment if line.status else None)],
+                    key=str(line.measure.pk), level=1)
+            )  # fmt: skip
+    if not lines:
+        section.notes.append("Ingen tiltak er lagt inn.")
+        return section
+    section.tables.append(table)
+    counts = {state: sum(1 for line in lines if line.state == state) for state, _ in MeasureState.choices}
+    without = sum(1 for line in lines if not line.status)
+    parts = [f"{counts[state]} {label.lower()}" for state, label in MeasureState.choices if counts[state]]
+    sentence = f"Av {len(lines)} tiltak er status rapportert for {len(lines) - without}"
+    sentence += f" ({', '.join(parts)})" if parts else ""
+    sentence += f"; {without} har ingen rapportert status." if without else "."
+    section.paragraphs.append(sentence)
+    section.notes.append("Hvert tiltak viser den siste statusen som er rapportert for en periode som var over da.")
+    return section

@@ -1,0 +1,348 @@
+"""Reads for the målekart, key figures and strategy status, shared by pages and report sections.
+
+Each function reads with a fixed number of queries, however many indicators there are.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from horeport.calculations import Change, change
+from horeport.periods import Kind, Period, period_range
+from kpi.bands import GREEN, NONE, RED, STATUS_WORDS, YELLOW
+from kpi.models import (
+    Band,
+    Indicator,
+    KeyFigure,
+    KeyFigureValue,
+    Measure,
+    MeasureState,
+    MeasureStatus,
+    Result,
+    Scorecard,
+    Strategy,
+    ThemePlan,
+)
+
+NEW = "new"  # an indicator not yet introduced: shown as "Ny indikator fra 2016", not as missing
+SUMMARY_ORDER = (GREEN, YELLOW, RED, NONE, NEW)
+
+
+@dataclass(frozen=True)
+class Assessment:
+    """A result's status and what the reader sees for it."""
+
+    status: str  # green, yellow, red or none: the `data-status` of the målekart
+    label: str  # the visible word: Ønsket, Akseptert, Ikke godkjent, Mangler data, Ny indikator fra 2016
+    reason: str = ""  # "new" (not introduced yet), "no_band" (no bands for the period), "" otherwise
+    note: str = ""
+
+    @property
+    def summary_key(self) -> str:
+        return NEW if self.reason == NEW else self.status
+
+    @property
+    def badge(self) -> str:
+        """The word in the status badge (a new indicator's year is in the result cell)."""
+        return "Ny indikator" if self.reason == NEW else self.label
+
+
+def assess(indicator: Indicator, period: Period, value: Decimal | None) -> Assessment:
+    """The status of an indicator's result for a period, by the bands valid at the period's start."""
+    if indicator.is_new_in(period):
+        return Assessment(NONE, indicator.new_text, NEW)
+    if value is None:
+        return Assessment(NONE, STATUS_WORDS[NONE])
+    band = indicator.band_for(period)
+    if band is None:
+        return Assessment(NONE, "Ingen grenser", "no_band", f"Ingen grenseverdier gjaldt i {period.year}.")
+    status = band.status(value)
+    return Assessment(status, STATUS_WORDS[status])
+
+
+def latest_complete(kind: Kind, as_of: Period) -> Period:
+    """The last period of a kind that has ended by the end of `as_of` (a yearly indicator seen
+    from March 2016 shows 2015; a monthly one seen from 2016 shows December 2016)."""
+    period = Period.containing(as_of.end, kind)
+    return period if period.end <= as_of.end else period.previous()
+
+
+# -- the målekart -------------------------------------------------------------------------
+
+
+@dataclass
+class ResultCell:
+    period: Period
+    result: Result | None
+    assessment: Assessment
+    text: str  # the value as printed, or "Ny indikator fra 2016"
+    span: int = 1  # consecutive periods before the indicator was introduced share one cell
+
+    @property
+    def value(self) -> Decimal | None:
+        return None if self.result is None else self.result.value
+
+
+@dataclass
+class MalekartLine:
+    indicator: Indicator
+    period: Period  # the indicator's period shown as "the result" (latest complete as of the chosen period)
+    band: Band | None  # the bands printed beside it
+    cells: list[ResultCell]  # the last periods, oldest first; the last is `period`
+    trend: list[tuple[Period, Decimal | None]]
+    sparkline: str = ""  # set by the page: a data: URI
+    sparkline_alt: str = ""
+
+    @property
+    def current(self) -> ResultCell:
+        return self.cells[-1]
+
+    @property
+    def assessment(self) -> Assessment:
+        return self.current.assessment
+
+    @property
+    def merged_cells(self) -> list[ResultCell]:
+        """The cells with consecutive not-yet-introduced periods merged into one spanning cell."""
+        merged: list[ResultCell] = []
+        for cell in self.cells:
+            if merged and cell.assessment.reason == NEW and merged[-1].assessment.reason == NEW:
+                merged[-1] = ResultCell(merged[-1].period, None, merged[-1].assessment, merged[-1].text,
+                                        merged[-1].span + 1)  # fmt: skip
+            else:
+                merged.append(cell)
+        return merged
+
+
+@dataclass
+class PerspectiveGroup:
+    perspective: object
+    lines: list[MalekartLine] = field(default_factory=list)
+
+
+@dataclass
+class ScorecardGroup:
+    scorecard: str
+    label: str
+    perspectives: list[PerspectiveGroup] = field(default_factory=list)
+
+    @property
+    def lines(self) -> list[MalekartLine]:
+        return [line for group in self.perspectives for line in group.lines]
+
+
+@dataclass
+class Malekart:
+    period: Period
+    unit: object
+    scorecards: list[ScorecardGroup]
+
+    @property
+    def lines(self) -> list[MalekartLine]:
+        return [line for scorecard in self.scorecards for line in scorecard.lines]
+
+    @property
+    def summary(self) -> list[tuple[str, str, int]]:
+        """(key, word, count) per status, in the order green, yellow, red, none, new."""
+        counts = dict.fromkeys(SUMMARY_ORDER, 0)
+        for line in self.lines:
+            counts[line.assessment.summary_key] += 1
+        words = {**STATUS_WORDS, NEW: "Ny indikator"}
+        return [(key, words[key], counts[key]) for key in SUMMARY_ORDER if counts[key] or key != NEW]
+
+    @property
+    def shared_headings(self) -> list[str] | None:
+        """Column headings for the result columns when every line shows the same periods."""
+        periods = {tuple(cell.period for cell in line.cells) for line in self.lines}
+        if len(periods) == 1:
+            return [period.short_label for period in periods.pop()]
+        return None
+
+
+def malekart_build(
+    *,
+    period: Period,
+    indicators=None,
+    unit=None,
+    scorecard: str | None = None,
+    history: int = 3,
+    trend: int = 8,
+) -> Malekart:
+    """The målekart as of a period: per indicator the bands, the last `history` results and
+    their status, and the values for a trend line. Two queries, whatever the number of rows."""
+    queryset = (indicators if indicators is not None else Indicator.objects.all()).for_malekart()
+    if scorecard:
+        queryset = queryset.filter(perspective__scorecard=scorecard)
+    indicators = [i for i in queryset if not i.is_retired_in(latest_complete(i.kind, period))]
+
+    wanted: dict[int, list[Period]] = {}
+    for indicator in indicators:
+        last = latest_complete(indicator.kind, period)
+        wanted[indicator.pk] = list(period_range(last.shift(-(max(history, trend) - 1)), last))
+    results = _results(wanted, unit)
+
+    groups: dict[str, ScorecardGroup] = {}
+    for indicator in indicators:
+        periods = wanted[indicator.pk]
+        cells = []
+        for shown in periods[-history:]:
+            result = results.get((indicator.pk, str(shown)))
+            assessment = assess(indicator, shown, None if result is None else result.value)
+            text = indicator.new_text if assessment.reason == NEW else indicator.show(result and result.value)
+            cells.append(ResultCell(shown, result, assessment, text))
+        values = [(p, getattr(results.get((indicator.pk, str(p))), "value", None)) for p in periods[-trend:]]
+        line = MalekartLine(indicator, periods[-1], indicator.band_shown_for(periods[-1]), cells, values)
+        perspective = indicator.perspective
+        group = groups.setdefault(
+            perspective.scorecard, ScorecardGroup(perspective.scorecard, Scorecard(perspective.scorecard).label)
+        )
+        if not group.perspectives or group.perspectives[-1].perspective.pk != perspective.pk:
+            group.perspectives.append(PerspectiveGroup(perspective))
+        group.perspectives[-1].lines.append(line)
+    ordered = [groups[key] for key in Scorecard.values if key in groups]
+    return Malekart(period, unit, ordered)
+
+
+def _results(wanted: dict[int, list[Period]], unit) -> dict[tuple[int, str], Result]:
+    if not wanted:
+        return {}
+    periods = {str(p) for periods in wanted.values() for p in periods}
+    queryset = Result.objects.filter(indicator_id__in=wanted, period__in=periods)
+    queryset = queryset.filter(unit=unit) if unit is not None else queryset.filter(unit__isnull=True)
+    return {(r.indicator_id, str(r.period)): r for r in queryset}
+
+
+def result_periods() -> list[Period]:
+    """Every period that holds a result, oldest first."""
+    return sorted({Period.parse(p) for p in Result.objects.values_list("period", flat=True).distinct()})
+
+
+def kinds_in_use() -> list[Kind]:
+    """The period kinds of the indicators, longest first (years before months)."""
+    kinds = {Kind(f) for f in Indicator.objects.order_by().values_list("frequency", flat=True).distinct()} or {
+        Kind.YEAR
+    }
+    return sorted(kinds, key=lambda kind: -kind.months)
+
+
+# -- key figures --------------------------------------------------------------------------
+
+
+@dataclass
+class KeyFigureLine:
+    key_figure: KeyFigure
+    values: list[tuple[Period, KeyFigureValue | None]]
+    change: Change  # between the last two periods shown
+
+    @property
+    def has_values(self) -> bool:
+        return any(value is not None for _, value in self.values)
+
+
+def key_figure_table(*, kind: Kind, last: Period, count: int = 5, key_figures=None) -> list[KeyFigureLine]:
+    """Per key figure of a kind, its values in the `count` periods up to `last`, with the change
+    between the last two (by horeport.calculations.change). One query for the values."""
+    figures = list(key_figures if key_figures is not None else KeyFigure.objects.filter(active=True, frequency=kind))
+    periods = list(period_range(last.shift(-(count - 1)), last))
+    values = {
+        (v.key_figure_id, str(v.period)): v
+        for v in KeyFigureValue.objects.filter(key_figure__in=figures, period__in=[str(p) for p in periods])
+    }
+    lines = []
+    for figure in figures:
+        row = [(p, values.get((figure.pk, str(p)))) for p in periods]
+        old = row[-2][1].value if len(row) > 1 and row[-2][1] else None
+        new = row[-1][1].value if row[-1][1] else None
+        lines.append(KeyFigureLine(figure, row, change(old, new, percentages=figure.is_percent)))
+    return lines
+
+
+def key_figure_kinds() -> list[Kind]:
+    kinds = {
+        Kind(f) for f in KeyFigure.objects.filter(active=True).order_by().values_list("frequency", flat=True).distinct()
+    }
+    return sorted(kinds, key=lambda kind: -kind.months)
+
+
+def latest_key_figure_period(kind: Kind) -> Period | None:
+    periods = [
+        Period.parse(p)
+        for p in KeyFigureValue.objects.filter(key_figure__frequency=kind).values_list("period", flat=True).distinct()
+    ]
+    return max(periods) if periods else None
+
+
+# -- strategy status ----------------------------------------------------------------------
+
+
+@dataclass
+class MeasureLine:
+    measure: Measure
+    status: MeasureStatus | None  # the latest status reported by the end of the period
+
+    @property
+    def state_label(self) -> str:
+        return self.status.get_status_display() if self.status else "Ingen status"
+
+    @property
+    def state(self) -> str:
+        return self.status.status if self.status else ""
+
+    @property
+    def reported_in(self) -> Period | None:
+        return self.status.period if self.status else None
+
+
+@dataclass
+class MeasureGroup:
+    title: str
+    plan: ThemePlan | None = None
+    strategy: Strategy | None = None
+    lines: list[MeasureLine] = field(default_factory=list)
+
+    @property
+    def counts(self) -> list[tuple[str, str, int]]:
+        counts = {}
+        for line in self.lines:
+            counts[line.state] = counts.get(line.state, 0) + 1
+        labels = [*MeasureState.choices, ("", "Ingen status")]
+        return [(key, label, counts[key]) for key, label in labels if counts.get(key)]
+
+
+def statuses_as_of(period: Period, measures) -> dict[int, MeasureStatus]:
+    """Per measure, the latest status reported for a period that ended by the end of `period`."""
+    latest: dict[int, MeasureStatus] = {}
+    for status in MeasureStatus.objects.filter(measure__in=measures):
+        if status.period.end > period.end:
+            continue
+        current = latest.get(status.measure_id)
+        if current is None or (status.period.end, status.period.start) > (current.period.end, current.period.start):
+            latest[status.measure_id] = status
+    return latest
+
+
+def strategy_overview(period: Period) -> tuple[list[tuple[Strategy, MeasureGroup]], list[MeasureGroup], MeasureGroup]:
+    """The strategies (with the measures under them), the theme plans with their measures, and
+    the measures under neither, each with its status as of the period. Five queries."""
+    strategies = list(Strategy.objects.prefetch_related("theme_plans"))
+    plans = list(ThemePlan.objects.select_related("strategy"))
+    measures = list(Measure.objects.filter(active=True).select_related("theme_plan", "strategy"))
+    latest = statuses_as_of(period, measures)
+    by_strategy = {s.pk: MeasureGroup(str(s), strategy=s) for s in strategies}
+    by_plan = {p.pk: MeasureGroup(p.name, plan=p) for p in plans}
+    others = MeasureGroup("Tiltak utenfor temaplanene")
+    for measure in measures:
+        line = MeasureLine(measure, latest.get(measure.pk))
+        if measure.theme_plan_id:
+            by_plan[measure.theme_plan_id].lines.append(line)
+        elif measure.strategy_id:
+            by_strategy[measure.strategy_id].lines.append(line)
+        else:
+            others.lines.append(line)
+    return [(s, by_strategy[s.pk]) for s in strategies], [by_plan[p.pk] for p in plans], others
+
+
+def latest_status_period() -> Period | None:
+    periods = [Period.parse(p) for p in MeasureStatus.objects.values_list("period", flat=True).distinct()]
+    return max(periods) if periods else None

@@ -1,0 +1,128 @@
+"""The målekart dashboard as a manager sees it."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from horeport.models import ServiceUnit
+from tests.kpi.helpers import indicator, result, row_html, status_of, text_of
+
+pytestmark = pytest.mark.django_db
+URL = reverse("kpi:index")
+
+
+def test_it_shows_each_indicator_with_its_bands_results_status_and_a_word(leder_client):
+    s31 = indicator("S.3.1", name="Andel miljøsertifiserte virksomheter", green_text="95 - 100 %")
+    result(s31, "2013", "50")
+    result(s31, "2014", "54.55")
+    html = leder_client.get(URL).content.decode()
+    assert status_of(html, "S.3.1") == "red"
+    row = text_of(row_html(html, "S.3.1"))
+    assert "50,00 % 54,55 % Ikke godkjent" in row
+    assert 'class="status status--red">Ikke godkjent</span>' in row_html(html, "S.3.1")
+    assert "Målekart 2014" in html  # the latest period with a result is shown first
+
+
+def test_the_three_columns_show_generated_text_where_the_municipality_gave_none(leder_client):
+    result(indicator("S.3.1"), "2014", "96")
+    row = text_of(row_html(leder_client.get(URL).content.decode(), "S.3.1"))
+    assert "minst 95 % fra 60 til under 95 % under 60 %" in row
+
+
+def test_the_last_three_periods_are_shown_and_a_trend_line_drawn(leder_client):
+    item = indicator("B-HO.2.3", unit="days", green="<= 3", red="> 5", perspective_code="B-HO.2", scorecard="unikt")
+    for year, value in (("2012", "4.1"), ("2013", "3.7"), ("2014", "2.04")):
+        result(item, year, value)
+    html = leder_client.get(URL, {"periode": "2014"}).content.decode()
+    assert "4,10 døgn 3,70 døgn 2,04 døgn Ønsket" in text_of(row_html(html, "B-HO.2.3"))
+    assert '<img src="data:image/svg+xml;base64,' in row_html(html, "B-HO.2.3")
+    assert 'alt="Utvikling – 2012: 4,10' in row_html(html, "B-HO.2.3")
+
+
+def test_a_summary_counts_the_indicators_per_status(leder_client):
+    result(indicator("A.1"), "2014", "96")
+    result(indicator("A.2"), "2014", "70")
+    result(indicator("A.3"), "2014", "10")
+    indicator("A.4")
+    indicator("A.5", introduced_year=2016, valid_from=2016)
+    html = leder_client.get(URL, {"periode": "2014"}).content.decode()
+    for key, count in (("green", 1), ("yellow", 1), ("red", 1), ("none", 1), ("new", 1)):
+        assert f'data-summary="{key}"' in html
+        summary = html.split(f'data-summary="{key}"')[1].split("</li>")[0]
+        assert f'kpi-summary__count">{count}<' in summary
+
+
+def test_an_earlier_year_shows_that_years_statuses(leder_client):
+    item = indicator("S.3.1")
+    result(item, "2014", "54.55")
+    result(item, "2015", "96")
+    assert status_of(leder_client.get(URL).content.decode(), "S.3.1") == "green"  # 2015, the latest
+    assert status_of(leder_client.get(URL, {"periode": "2014"}).content.decode(), "S.3.1") == "red"
+
+
+def test_it_filters_by_malekart(leder_client):
+    indicator("S.3.1")
+    indicator("B-HO.2.3", green="<= 3", red="> 5", perspective_code="B-HO.2", scorecard="unikt")
+    html = leder_client.get(URL, {"malekart": "unikt"}).content.decode()
+    assert 'data-indicator="B-HO.2.3"' in html and 'data-indicator="S.3.1"' not in html
+    assert "Unikt målekart" in html and "Gjennomgående målekart</h2>" not in html
+
+
+def test_it_shows_a_units_results_when_a_unit_is_chosen(leder_client):
+    unit = ServiceUnit.objects.create(name="Brukertorget")
+    item = indicator("Ø.2.1", green=">= 0", red="< -0.75", perspective_code="Ø.2")
+    result(item, "2014", "-0.70")
+    result(item, "2014", "-1.20", unit=unit)
+    assert status_of(leder_client.get(URL, {"periode": "2014"}).content.decode(), "Ø.2.1") == "yellow"
+    html = leder_client.get(URL, {"periode": "2014", "virksomhet": unit.pk}).content.decode()
+    assert status_of(html, "Ø.2.1") == "red" and "-1,20 %" in text_of(row_html(html, "Ø.2.1"))
+
+
+def test_a_yearly_indicator_seen_from_a_month_shows_the_last_complete_year(leder_client):
+    yearly = indicator("S.3.1")
+    monthly = indicator("M.1", frequency="month", green="<= 3", red="> 5", unit="days")
+    result(yearly, "2015", "96")
+    result(monthly, "2016-03", "6")
+    html = leder_client.get(URL, {"periode": "2016-03"}).content.decode()
+    assert status_of(html, "S.3.1") == "green" and "2015" in row_html(html, "S.3.1")
+    assert status_of(html, "M.1") == "red" and "mar. 2016" in row_html(html, "M.1")
+
+
+def test_a_period_that_is_not_offered_gives_a_message_not_an_error(leder_client):
+    result(indicator("S.3.1"), "2014", "54.55")
+    response = leder_client.get(URL, {"periode": "tull", "virksomhet": "999"})
+    assert response.status_code == 200
+    assert "Velg et gyldig valg" in response.content.decode() or "gyldig" in response.content.decode()
+    assert status_of(response.content.decode(), "S.3.1") == "red"
+
+
+def test_without_indicators_it_says_what_to_do(leder_client, administrator_client):
+    assert "En administrator legger inn indikatorene" in leder_client.get(URL).content.decode()
+    assert "Legg inn sentrale utfordringer og indikatorer under Forvaltning." in (
+        administrator_client.get(URL).content.decode()
+    )
+
+
+def _queries(client, params) -> int:
+    with CaptureQueriesContext(connection) as context:
+        response = client.get(URL, params)
+    assert response.status_code == 200
+    return len(context.captured_queries)
+
+
+def test_the_query_count_does_not_grow_with_the_number_of_indicators(leder_client, django_assert_max_num_queries):
+    def add(start, count):
+        for n in range(start, start + count):
+            item = indicator(f"X.{n}", perspective_code=f"X{n % 3}")
+            result(item, "2013", "70")
+            result(item, "2014", "96")
+
+    add(0, 3)
+    leder_client.get(URL)  # the first request of a session does a little more
+    few = _queries(leder_client, {"periode": "2014"})
+    add(3, 27)
+    many = _queries(leder_client, {"periode": "2014"})
+    assert many == few
+    with django_assert_max_num_queries(14):
+        leder_client.get(URL, {"periode": "2014", "malekart": "gjennomgaende"})

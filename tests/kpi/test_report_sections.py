@@ -1,0 +1,129 @@
+"""The report sections of the målekart, key figures and strategy status: neutral values."""
+
+from decimal import Decimal
+
+import pytest
+
+from horeport import demo as core_demo
+from horeport.periods import Kind, Period
+from horeport.sections import CellType, SectionOptions, sections_autodiscover
+from kpi import demo
+from kpi.models import KeyFigure, KeyFigureValue, Measure, MeasureStatus, ThemePlan
+from tests.kpi.helpers import indicator, result
+
+pytestmark = pytest.mark.django_db
+OPTIONS = SectionOptions()
+PERIODS = ["2016-03", "2016-Q1", "2016-T1", "2016-H1", "2016"]
+
+
+def section(key, period, options=OPTIONS):
+    spec = sections_autodiscover()[key]
+    return spec.function(period=Period.parse(period), options=options)
+
+
+def rows_by_key(table):
+    return {row.key: row for row in table.rows if row.key}
+
+
+def test_the_sections_are_registered_under_the_agreed_keys():
+    registry = sections_autodiscover()
+    for key in ("kpi.malekart", "kpi.monthly_indicators", "kpi.key_figures", "kpi.strategy_status"):
+        assert key in registry
+    assert registry["kpi.monthly_indicators"].period_kinds == (Kind.MONTH,)
+
+
+def test_the_malekart_section_of_2014_has_a_keyed_row_and_a_status_cell_per_indicator():
+    core_demo.load()
+    demo.load()
+    malekart = section("kpi.malekart", "2014")
+    shared, unique = malekart.tables
+    assert (shared.title, unique.title) == ("Gjennomgående målekart", "Unikt målekart")
+    assert [c.label for c in shared.columns] == [
+        "Ønsket resultat", "Laveste aksepterte resultat", "Ikke godkjent resultat", "Resultat 2014", "Status",
+    ]  # fmt: skip
+    rows = rows_by_key(shared) | rows_by_key(unique)
+    assert len(rows) == 24
+    s31 = rows["S.3.1"].cells
+    assert [c.text_value for c in s31] == ["95 - 100 %", "60 - 94 %", "0 - 59 %", "54,55\xa0%", "Ikke godkjent"]
+    assert s31[3].type is CellType.PERCENT and s31[3].value == Decimal("54.55") and s31[4].status == "red"
+    assert rows["B-HO.2.3"].cells[3].text_value == "2,04\xa0døgn" and rows["B-HO.2.3"].cells[4].status == "green"
+    assert rows["Ø.2.1"].cells[4].status == "yellow"
+    assert [c.text_value for c in rows["MA.1.3"].cells[3:]] == ["Ny indikator fra 2016", "Ny indikator"]
+    assert rows["MA.1.3"].cells[4].status == "none"
+    assert [row.header for row in shared.rows if row.kind == "group"][:2] == [
+        "Ø.2. God økonomistyring", "S.3. Natur, kulturmiljø og samfunnssikkerhet",
+    ]  # fmt: skip
+    assert malekart.paragraphs == [
+        "Av 17 indikatorer som måles, 13 har ønsket resultat, 3 har akseptert resultat og 1 har ikke godkjent "
+        "resultat. 7 indikatorer er nye og måles senere."
+    ]
+
+
+def test_the_short_malekart_leaves_out_the_band_columns():
+    result(indicator("S.3.1"), "2014", "96")
+    table = section("kpi.malekart", "2014", SectionOptions(short=True)).tables[0]
+    assert [c.label for c in table.columns] == ["Resultat 2014", "Status"]
+
+
+@pytest.mark.parametrize("period", PERIODS)
+def test_every_section_works_for_every_period_kind_it_declares(period):
+    yearly = indicator("S.3.1")
+    monthly = indicator("M.1", frequency="month", green="<= 3", red="> 5", unit="days")
+    result(yearly, "2015", "96")
+    result(monthly, "2016-03", "6")
+    item = KeyFigure.objects.create(name="KAD-plasser", unit="plasser")
+    KeyFigureValue.objects.create(key_figure=item, period=Period.parse("2015"), value=Decimal(7))
+    for key, spec in sections_autodiscover().items():
+        if key.startswith("kpi.") and Period.parse(period).kind in spec.period_kinds:
+            value = section(key, period)
+            assert value.key == key and value.period == Period.parse(period)
+
+
+def test_sections_are_honestly_empty_without_data():
+    for key in ("kpi.malekart", "kpi.key_figures", "kpi.strategy_status", "kpi.monthly_indicators"):
+        value = section(key, "2016-03")
+        assert value.is_empty and value.notes, key
+    indicator("S.3.1")
+    assert section("kpi.malekart", "2016").notes == ["Ingen resultater er registrert for målekartet pr. 31.12.2016."]
+
+
+def test_monthly_indicators_compare_with_the_same_month_last_year_in_points_for_percentages():
+    item = indicator("M.1", frequency="month", green=">= 95", red="< 60")
+    result(item, "2015-03", "90")
+    result(item, "2016-03", "96.5")
+    value = section("kpi.monthly_indicators", "2016-03")
+    row = rows_by_key(value.tables[0])["M.1"]
+    assert [c.text_value for c in row.cells] == [
+        "minst 95\xa0%", "96,50\xa0%", "90,00\xa0%", "+6,5\xa0prosentpoeng", "", "Ønsket",
+    ]  # fmt: skip
+    assert [c.label for c in value.tables[0].columns][1:3] == ["mar. 2016", "mar. 2015"]
+
+
+def test_key_figures_show_the_latest_value_with_the_change_from_the_year_before():
+    item = KeyFigure.objects.create(name="Ressurspersoner i etikk", unit="personer")
+    for year, number in (("2015", "119"), ("2016", "131")):
+        KeyFigureValue.objects.create(key_figure=item, period=Period.parse(year), value=Decimal(number))
+    row = section("kpi.key_figures", "2016").tables[0].rows[0]
+    assert [c.text_value for c in row.cells] == ["2016", "131\xa0personer", "119\xa0personer", "+12", "+10,1\xa0%"]
+    row = section("kpi.key_figures", "2016-H1").tables[0].rows[0]  # the last whole year by the end of June
+    assert [c.text_value for c in row.cells][:2] == ["2015", "119\xa0personer"]
+
+
+def test_the_strategy_status_groups_measures_by_plan_with_the_latest_status():
+    plan = ThemePlan.objects.create(name="Temaplan psykisk helse og rus", first_year=2015, last_year=2018)
+    fontenehus = Measure.objects.create(name="Fontenehus", theme_plan=plan)
+    Measure.objects.create(name="Lavterskel døgntilbud", theme_plan=plan)
+    MeasureStatus.objects.create(measure=fontenehus, period=Period.parse("2016"), status="implemented",
+                                 comment="Fontenehuset åpnet i april 2016.")  # fmt: skip
+    value = section("kpi.strategy_status", "2016")
+    table = value.tables[0]
+    assert [(row.kind, row.header) for row in table.rows] == [
+        ("group", "Temaplan psykisk helse og rus 2015–2018"),
+        ("data", "Fontenehus"),
+        ("data", "Lavterskel døgntilbud"),
+    ]
+    assert [c.text_value for c in table.rows[1].cells] == ["Gjennomført", "2016", "Fontenehuset åpnet i april 2016."]
+    assert value.paragraphs == [
+        "Av 2 tiltak er status rapportert for 1 (1 gjennomført); 1 har ingen rapportert status."
+    ]
+    assert section("kpi.strategy_status", "2016-H1").tables[0].rows[1].cells[0].text_value == "Ingen status"
