@@ -20,9 +20,9 @@ from horeport.fields import PeriodField
 from horeport.formatting import NBSP, nb_number
 from horeport.models import ServiceUnit, TrackedModel
 from horeport.periods import Kind, Period
+from horeport.validators import validate_no_national_id
 from kpi import bands
 from kpi.bands import Condition
-from kpi.validators import no_personal_number
 
 YEAR_VALIDATORS = [MinValueValidator(1900), MaxValueValidator(2999)]
 
@@ -324,7 +324,7 @@ class Result(TrackedModel):
         help_text="Tomt for hele tjenesteområdet.",
     )  # fmt: skip
     value = models.DecimalField("resultat", max_digits=14, decimal_places=4)
-    comment = models.TextField("kommentar", blank=True, validators=[no_personal_number])
+    comment = models.TextField("kommentar", blank=True, validators=[validate_no_national_id])
 
     class Meta:
         verbose_name = "resultat"
@@ -410,7 +410,7 @@ class KeyFigureValue(TrackedModel):
     key_figure = models.ForeignKey(KeyFigure, models.PROTECT, related_name="values", verbose_name="nøkkeltall")
     period = PeriodField("periode")
     value = models.DecimalField("verdi", max_digits=16, decimal_places=4)
-    comment = models.TextField("kommentar", blank=True, validators=[no_personal_number])
+    comment = models.TextField("kommentar", blank=True, validators=[validate_no_national_id])
 
     class Meta:
         verbose_name = "verdi for nøkkeltall"
@@ -525,7 +525,7 @@ class MeasureStatus(TrackedModel):
     measure = models.ForeignKey(Measure, models.PROTECT, related_name="statuses", verbose_name="tiltak")
     period = PeriodField("rapportperiode")
     status = models.CharField("status", max_length=20, choices=MeasureState.choices)
-    comment = models.TextField("kommentar", blank=True, validators=[no_personal_number])
+    comment = models.TextField("kommentar", blank=True, validators=[validate_no_national_id])
 
     class Meta:
         verbose_name = "status for tiltak"

@@ -3,7 +3,7 @@
 import django.core.validators
 import django.db.models.deletion
 import horeport.fields
-import kpi.validators
+import horeport.validators
 import simple_history.models
 from django.conf import settings
 from django.db import migrations, models
@@ -177,7 +177,7 @@ class Migration(migrations.Migration):
                 ('version', models.PositiveIntegerField(default=0, editable=False)),
                 ('period', horeport.fields.PeriodField(verbose_name='periode')),
                 ('value', models.DecimalField(decimal_places=4, max_digits=14, verbose_name='resultat')),
-                ('comment', models.TextField(blank=True, validators=[kpi.validators.no_personal_number], verbose_name='kommentar')),
+                ('comment', models.TextField(blank=True, validators=[horeport.validators.validate_no_national_id], verbose_name='kommentar')),
                 ('history_id', models.AutoField(primary_key=True, serialize=False)),
                 ('history_date', models.DateTimeField(db_index=True)),
                 ('history_change_reason', models.CharField(max_length=100, null=True)),
@@ -232,7 +232,7 @@ class Migration(migrations.Migration):
                 ('version', models.PositiveIntegerField(default=0, editable=False)),
                 ('period', horeport.fields.PeriodField(verbose_name='periode')),
                 ('value', models.DecimalField(decimal_places=4, max_digits=16, verbose_name='verdi')),
-                ('comment', models.TextField(blank=True, validators=[kpi.validators.no_personal_number], verbose_name='kommentar')),
+                ('comment', models.TextField(blank=True, validators=[horeport.validators.validate_no_national_id], verbose_name='kommentar')),
                 ('history_id', models.AutoField(primary_key=True, serialize=False)),
                 ('history_date', models.DateTimeField(db_index=True)),
                 ('history_change_reason', models.CharField(max_length=100, null=True)),
@@ -255,7 +255,7 @@ class Migration(migrations.Migration):
                 ('version', models.PositiveIntegerField(default=0, editable=False)),
                 ('period', horeport.fields.PeriodField(verbose_name='rapportperiode')),
                 ('status', models.CharField(choices=[('not_started', 'Ikke startet'), ('in_progress', 'Pågår'), ('implemented', 'Gjennomført'), ('postponed', 'Utsatt')], max_length=20, verbose_name='status')),
-                ('comment', models.TextField(blank=True, validators=[kpi.validators.no_personal_number], verbose_name='kommentar')),
+                ('comment', models.TextField(blank=True, validators=[horeport.validators.validate_no_national_id], verbose_name='kommentar')),
                 ('history_id', models.AutoField(primary_key=True, serialize=False)),
                 ('history_date', models.DateTimeField(db_index=True)),
                 ('history_change_reason', models.CharField(max_length=100, null=True)),
@@ -414,7 +414,7 @@ class Migration(migrations.Migration):
                 ('version', models.PositiveIntegerField(default=0, editable=False)),
                 ('period', horeport.fields.PeriodField(verbose_name='periode')),
                 ('value', models.DecimalField(decimal_places=4, max_digits=16, verbose_name='verdi')),
-                ('comment', models.TextField(blank=True, validators=[kpi.validators.no_personal_number], verbose_name='kommentar')),
+                ('comment', models.TextField(blank=True, validators=[horeport.validators.validate_no_national_id], verbose_name='kommentar')),
                 ('key_figure', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='values', to='kpi.keyfigure', verbose_name='nøkkeltall')),
             ],
             options={
@@ -430,7 +430,7 @@ class Migration(migrations.Migration):
                 ('version', models.PositiveIntegerField(default=0, editable=False)),
                 ('period', horeport.fields.PeriodField(verbose_name='rapportperiode')),
                 ('status', models.CharField(choices=[('not_started', 'Ikke startet'), ('in_progress', 'Pågår'), ('implemented', 'Gjennomført'), ('postponed', 'Utsatt')], max_length=20, verbose_name='status')),
-                ('comment', models.TextField(blank=True, validators=[kpi.validators.no_personal_number], verbose_name='kommentar')),
+                ('comment', models.TextField(blank=True, validators=[horeport.validators.validate_no_national_id], verbose_name='kommentar')),
                 ('measure', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='statuses', to='kpi.measure', verbose_name='tiltak')),
             ],
             options={
@@ -446,7 +446,7 @@ class Migration(migrations.Migration):
                 ('version', models.PositiveIntegerField(default=0, editable=False)),
                 ('period', horeport.fields.PeriodField(verbose_name='periode')),
                 ('value', models.DecimalField(decimal_places=4, max_digits=14, verbose_name='resultat')),
-                ('comment', models.TextField(blank=True, validators=[kpi.validators.no_personal_number], verbose_name='kommentar')),
+                ('comment', models.TextField(blank=True, validators=[horeport.validators.validate_no_national_id], verbose_name='kommentar')),
                 ('indicator', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='results', to='kpi.indicator', verbose_name='indikator')),
                 ('unit', models.ForeignKey(blank=True, help_text='Tomt for hele tjenesteområdet.', null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='horeport.serviceunit', verbose_name='virksomhet')),
             ],
