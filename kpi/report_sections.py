@@ -38,17 +38,20 @@ def status_cell(assessment: Assessment) -> Cell:
     description="Indikatorene gruppert etter sentrale utfordringer, med grenseverdier, resultat og status.",
 )
 def malekart(*, period: Period, options: SectionOptions) -> Section:
-    data = selectors.malekart_build(period=period, history=1, trend=1)
+    # The results of the last years beside the bands, as the dashboard shows them; the short
+    # form (1st and 3rd quarter) shows the latest result and its status only.
+    history = 1 if options.short else max(1, options.comparison_years)
+    data = selectors.malekart_build(period=period, history=history, trend=1)
     section = Section("kpi.malekart", "Målekart", period)
     if not data.lines:
         section.notes.append("Ingen indikatorer er lagt inn.")
         return section
-    if not any(line.current.result for line in data.lines):
-        section.notes.append(f"Ingen resultater er registrert for målekartet pr. {period.end:%d.%m.%Y}.")
-        return section
-    periods = {line.period for line in data.lines}
-    shared = periods.pop() if len(periods) == 1 else None
-    result_label = f"Resultat {shared.label}" if shared else "Resultat"
+    columns_by_line = {tuple(cell.period for cell in line.cells) for line in data.lines}
+    shared = columns_by_line.pop() if len(columns_by_line) == 1 else None
+    if shared:
+        result_columns = [Column(f"Resultat {p.label}" if len(shared) == 1 else p.label) for p in shared]
+    else:
+        result_columns = [Column("Resultat" if i == history - 1 else f"{history - 1 - i} før") for i in range(history)]
     bands = [] if options.short else [
         Column("Ønsket resultat", numeric=False),
         Column("Laveste aksepterte resultat", numeric=False),
@@ -56,30 +59,35 @@ def malekart(*, period: Period, options: SectionOptions) -> Section:
     ]  # fmt: skip
     for scorecard in data.scorecards:
         table = Table(
-            scorecard.label, [*bands, Column(result_label), Column("Status", numeric=False)], row_header="Måleindikator"
+            scorecard.label, [*bands, *result_columns, Column("Status", numeric=False)], row_header="Måleindikator"
         )
         for group in scorecard.perspectives:
             table.rows.append(Row(str(group.perspective), [], kind="group"))
             for line in group.lines:
-                indicator, assessment = line.indicator, line.assessment
-                note = "" if shared else line.period.label
-                if assessment.reason == NEW:
-                    result = Cell.text(indicator.new_text)
-                else:
-                    result = result_cell(indicator, line.current.value, note=note)
+                indicator, assessment = line.indicator, line.current.assessment
+                results = []
+                for cell in line.cells:
+                    note = "" if shared else cell.period.label
+                    if cell.assessment.reason == NEW:
+                        # "Ny indikator fra 2016" once, in the latest column, not as a missing value.
+                        results.append(Cell.text(indicator.new_text if cell is line.current else ""))
+                    else:
+                        results.append(result_cell(indicator, cell.value, note=note))
                 band_cells = [] if options.short else [
                     Cell.text(line.band.green_display if line.band else None),
                     Cell.text(line.band.yellow_display if line.band else None),
                     Cell.text(line.band.red_display if line.band else None),
                 ]  # fmt: skip
                 table.rows.append(
-                    Row(f"{indicator.code} {indicator.name}", [*band_cells, result, status_cell(assessment)],
+                    Row(f"{indicator.code} {indicator.name}", [*band_cells, *results, status_cell(assessment)],
                         key=indicator.code)
                 )  # fmt: skip
         section.tables.append(table)
+    if not any(line.current.result for line in data.lines):
+        section.notes.append(f"Ingen resultater er registrert for {data.lines[0].period.label} ennå.")
     section.paragraphs.append(_summary_sentence(data))
     if not shared:
-        section.notes.append("Hver indikator viser det siste resultatet for sin frekvens; perioden står ved tallet.")
+        section.notes.append("Hver indikator viser de siste resultatene for sin frekvens; perioden står ved tallet.")
     return section
 
 

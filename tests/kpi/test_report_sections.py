@@ -39,17 +39,26 @@ def test_the_malekart_section_of_2014_has_a_keyed_row_and_a_status_cell_per_indi
     shared, unique = malekart.tables
     assert (shared.title, unique.title) == ("Gjennomgående målekart", "Unikt målekart")
     assert [c.label for c in shared.columns] == [
-        "Ønsket resultat", "Laveste aksepterte resultat", "Ikke godkjent resultat", "Resultat 2014", "Status",
+        "Ønsket resultat", "Laveste aksepterte resultat", "Ikke godkjent resultat", "2012", "2013", "2014", "Status",
     ]  # fmt: skip
     rows = rows_by_key(shared) | rows_by_key(unique)
     assert len(rows) == 24
     s31 = rows["S.3.1"].cells
-    assert [c.text_value for c in s31] == ["95 - 100 %", "60 - 94 %", "0 - 59 %", "54,55\xa0%", "Ikke godkjent"]
-    assert s31[3].type is CellType.PERCENT and s31[3].value == Decimal("54.55") and s31[4].status == "red"
-    assert rows["B-HO.2.3"].cells[3].text_value == "2,04\xa0døgn" and rows["B-HO.2.3"].cells[4].status == "green"
-    assert rows["Ø.2.1"].cells[4].status == "yellow"
-    assert [c.text_value for c in rows["MA.1.3"].cells[3:]] == ["Ny indikator fra 2016", "Ny indikator"]
-    assert rows["MA.1.3"].cells[4].status == "none"
+    assert [c.text_value for c in s31] == [
+        "95 - 100 %",
+        "60 - 94 %",
+        "0 - 59 %",
+        "–",
+        "–",
+        "54,55\xa0%",
+        "Ikke godkjent",
+    ]
+    assert s31[5].type is CellType.PERCENT and s31[5].value == Decimal("54.55") and s31[6].status == "red"
+    b_ho_23 = [c.text_value for c in rows["B-HO.2.3"].cells[3:]]
+    assert b_ho_23 == ["–", "3,70\xa0døgn", "2,04\xa0døgn", "Ønsket"] and rows["B-HO.2.3"].cells[6].status == "green"
+    assert rows["Ø.2.1"].cells[6].status == "yellow"
+    assert [c.text_value for c in rows["MA.1.3"].cells[3:]] == ["", "", "Ny indikator fra 2016", "Ny indikator"]
+    assert rows["MA.1.3"].cells[6].status == "none"
     assert [row.header for row in shared.rows if row.kind == "group"][:2] == [
         "Ø.2. God økonomistyring", "S.3. Natur, kulturmiljø og samfunnssikkerhet",
     ]  # fmt: skip
@@ -84,7 +93,10 @@ def test_sections_are_honestly_empty_without_data():
         value = section(key, "2016-03")
         assert value.is_empty and value.notes, key
     indicator("S.3.1")
-    assert section("kpi.malekart", "2016").notes == ["Ingen resultater er registrert for målekartet pr. 31.12.2016."]
+    # The indicators and their bands still show, each result "Mangler data".
+    without_results = section("kpi.malekart", "2016")
+    assert without_results.notes == ["Ingen resultater er registrert for 2016 ennå."]
+    assert without_results.tables[0].rows[-1].cells[-1].text_value == "Mangler data"
 
 
 def test_monthly_indicators_compare_with_the_same_month_last_year_in_points_for_percentages():
