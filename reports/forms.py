@@ -7,7 +7,7 @@ from horeport.forms import NorwegianModelForm, TrackedModelForm
 from horeport.models import stale_message
 from horeport.periods import Period
 from horeport.sections import SECTION_REGISTRY
-from reports.models import ReportKind, SectionCommentary
+from reports.models import ReportKind, SectionCommentary, index_label
 
 COMMENTARY_MAX_LENGTH = 5000
 
@@ -73,7 +73,7 @@ class ReportKindForm(NorwegianModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         kind = self.instance.kind
-        choices = [(i, f"{i}. {kind.label.lower()}") for i in range(1, kind.count + 1)]
+        choices = [(i, index_label(kind, i)) for i in range(1, kind.count + 1)]
         for name in ("period_indexes", "short_form_indexes"):
             if kind.count > 1:
                 self.fields[name].choices = choices

@@ -12,12 +12,19 @@ from django.utils import timezone
 
 from horeport.fields import PeriodField
 from horeport.models import PeriodLock, TrackedModel
-from horeport.periods import Kind, Period, period_range
+from horeport.periods import MONTH_NAMES, Kind, Period, period_range
 from reports.validators import validate_no_national_id
 
 # Reports are chosen from this year on (the source documents' figures start in 2012).
 EARLIEST_YEAR = 2010
 REPORT_PERIOD_KINDS = [(k.value, k.label) for k in (Kind.MONTH, Kind.QUARTER, Kind.HALF, Kind.YEAR)]
+
+
+def index_label(kind: Kind, index: int) -> str:
+    """The name of a period within its year: "mars", "1. kvartal", "1. halvår"."""
+    if kind is Kind.MONTH:
+        return MONTH_NAMES[index - 1]
+    return f"{index}. {kind.label.lower()}"
 
 
 def validate_period_indexes(value):
@@ -93,13 +100,12 @@ class ReportKind(models.Model):
     def describe_periods(self) -> str:
         """ "1. halvår", "kvartal (kortversjon i 1. og 3. kvartal)", "måned"."""
         kind = self.kind
-        word = kind.label.lower()
         if self.period_indexes and kind is not Kind.YEAR:
-            text = " og ".join(f"{i}. {word}" for i in self.period_indexes)
+            text = " og ".join(index_label(kind, i) for i in self.period_indexes)
         else:
-            text = word
+            text = kind.label.lower()
         if self.short_form_indexes:
-            text += f" (kortversjon i {' og '.join(f'{i}.' for i in self.short_form_indexes)} {word})"
+            text += f" (kortversjon i {' og '.join(index_label(kind, i) for i in self.short_form_indexes)})"
         return text
 
     def title(self, period: Period) -> str:

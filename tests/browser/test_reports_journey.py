@@ -18,6 +18,8 @@ def test_an_administrator_publishes_and_a_leder_downloads(page, live_server, dem
     use_sections(ReportKind.objects.get(slug="annual"), ["test.counts", "test.percentages", "test.long_table"])
     use_sections(ReportKind.objects.get(slug="committee"), ["test.counts", "kpi.malekart"])
 
+    console_errors = []
+    page.on("console", lambda message: console_errors.append(message.text) if message.type == "error" else None)
     sign_in(page, live_server, "admin")
     page.get_by_role("navigation", name="Hovedmeny").get_by_role("link", name="Rapporter").click()
     expect(page.get_by_role("heading", name="Årsrapport", exact=True)).to_be_visible()
@@ -52,6 +54,7 @@ def test_an_administrator_publishes_and_a_leder_downloads(page, live_server, dem
     page.goto(f"{live_server.url}/rapporter/oppsett/annual/")
     screenshot(page, "reports-kind-setup")
     page.get_by_role("button", name="Logg ut").click()
+    assert not [error for error in console_errors if "Content Security Policy" in error]
 
     sign_in(page, live_server, "leder")
     page.goto(f"{live_server.url}/rapporter/arkiv/")
