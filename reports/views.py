@@ -18,7 +18,6 @@ from horeport.periods import InvalidPeriod, Period
 from horeport.sections import SECTION_REGISTRY
 from reports.excel import report_xlsx
 from reports.forms import (
-    SECTION_ACTIONS,
     CommentaryForm,
     ReportChoiceForm,
     ReportKindForm,
@@ -102,18 +101,15 @@ def preview(request, kind, period):
 def _render_preview(request, report: Report, *, bound: tuple[str, CommentaryForm] | None = None, status=200):
     lock = PeriodLock.objects.covering(report.period)
     may_comment = request.user.has_perms(["reports.add_sectioncommentary", "reports.change_sectioncommentary"])
-    forms = {}
-    if may_comment and lock is None:
-        for part in report.parts:
-            if bound and bound[0] == part.key:
-                form = bound[1]
-            else:
-                instance = part.commentary or SectionCommentary(
-                    kind=report.kind, period=report.period, section_key=part.key
-                )
-                form = CommentaryForm(instance=instance, prefix=part.anchor)
-            form.fields["text"].label = f"Kommentar til «{part.title}»"
-            forms[part.key] = form
+    forms = dict([bound]) if bound else {}  # a refused form stays, so its text is not lost
+    for part in report.parts:
+        if may_comment and lock is None and part.key not in forms:
+            instance = part.commentary or SectionCommentary(
+                kind=report.kind, period=report.period, section_key=part.key
+            )
+            forms[part.key] = CommentaryForm(instance=instance, prefix=part.anchor)
+        if part.key in forms:
+            forms[part.key].fields["text"].label = f"Kommentar til «{part.title}»"
     published = (
         PublishedReport.objects.without_files()
         .filter(kind=report.kind, period=report.period)
@@ -124,7 +120,6 @@ def _render_preview(request, report: Report, *, bound: tuple[str, CommentaryForm
         "report": report,
         "parts": [(part, forms.get(part.key)) for part in report.parts],
         "lock": lock,
-        "may_comment": may_comment,
         "published": published,
         "choice_form": ReportChoiceForm(initial={"period": str(report.period)}, kind=report.kind),
     }
@@ -263,7 +258,6 @@ def _render_kind(request, kind, form=None, add_form=None, status=200):
         "form": form or ReportKindForm(instance=kind),
         "rows": rows,
         "add_form": add_form or SectionAddForm(kind=kind),
-        "actions": SECTION_ACTIONS,
     }
     return render(request, "reports/kind_form.html", context, status=status)
 

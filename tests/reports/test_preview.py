@@ -109,7 +109,9 @@ def test_commentary_in_a_locked_period_is_refused_with_the_locks_reason(annual, 
     html = registrator_client.get(PREVIEW).content.decode()
     assert "Kommentarene kan ikke endres mens perioden er låst." in html and "Lagre kommentar" not in html
     response = comment(registrator_client, "Etter publisering.")
-    assert response.status_code == 400 and "Årsrapport 2016, versjon 1" in response.content.decode()
+    html = response.content.decode()
+    assert response.status_code == 400 and "Årsrapport 2016, versjon 1" in html
+    assert "Etter publisering.</textarea>" in html  # the refused text is still there to copy
     assert not SectionCommentary.objects.exists()
 
 
