@@ -142,7 +142,9 @@ def report_build(*, kind: ReportKind, period: Period, version: int | None = None
             )
         else:
             try:
-                part.section = _apply_small_numbers(spec.function(period=period, options=options), kind.small_numbers)
+                with transaction.atomic():  # a failing section's queries must not break the others'
+                    section = spec.function(period=period, options=options)
+                part.section = _apply_small_numbers(section, kind.small_numbers)
             except Exception:
                 logger.exception("Report section %s failed for %s", entry.key, period)
                 part.problem = f"Seksjonen «{spec.title}» kunne ikke lages på grunn av en feil. Feilen er logget."
