@@ -1,6 +1,8 @@
 """The preview page: choosing a period, the sections as the PDF shows them, commentary."""
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from horeport.models import period_lock
@@ -120,11 +122,17 @@ def test_commentary_for_a_section_the_kind_does_not_hold_is_not_found(annual, re
     assert comment(registrator_client, "Hei", url=url).status_code == 404
 
 
-def test_the_preview_does_not_query_more_for_more_sections(registrator_client, django_assert_max_num_queries):
+def data_queries(client, url) -> list[str]:
+    """The queries a page makes, savepoints aside (each section runs in its own)."""
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get(url).status_code == 200
+    return [q["sql"] for q in captured.captured_queries if "SAVEPOINT" not in q["sql"]]
+
+
+def test_the_preview_does_not_query_more_for_more_sections(registrator_client):
     annual = use_sections(ReportKind.objects.get(slug="annual"), ["test.counts"])
-    registrator_client.get(PREVIEW)  # warm up the session and the content types
-    with django_assert_max_num_queries(14) as few:
-        registrator_client.get(PREVIEW)
+    registrator_client.get(PREVIEW)  # warm up the session and the site settings
+    few = data_queries(registrator_client, PREVIEW)
+    assert len(few) <= 14
     use_sections(annual, ["test.counts", "test.percentages", "test.long_table", "test.empty", "nowhere.key"])
-    with django_assert_max_num_queries(len(few.captured_queries)):
-        registrator_client.get(PREVIEW)
+    assert len(data_queries(registrator_client, PREVIEW)) == len(few)
