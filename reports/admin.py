@@ -1,1 +1,43 @@
-from django.contrib import admin  # noqa: F401
+from django.contrib import admin
+from simple_history.admin import SimpleHistoryAdmin
+
+from reports.models import PublishedReport, ReportKind, ReportKindSection, SectionCommentary
+
+
+class ReportKindSectionInline(admin.TabularInline):
+    model = ReportKindSection
+    extra = 0
+
+
+@admin.register(ReportKind)
+class ReportKindAdmin(admin.ModelAdmin):
+    list_display = ["name", "slug", "period_kind", "small_numbers_on", "comparison_years"]
+    readonly_fields = ["slug", "period_kind"]
+    inlines = [ReportKindSectionInline]
+
+
+@admin.register(SectionCommentary)
+class SectionCommentaryAdmin(SimpleHistoryAdmin):
+    list_display = ["kind", "period", "section_key"]
+    list_filter = ["kind"]
+
+
+@admin.register(PublishedReport)
+class PublishedReportAdmin(admin.ModelAdmin):
+    """Published versions are kept as they were: they can be looked at, never changed."""
+
+    list_display = ["title", "version", "published_at", "published_by"]
+    list_filter = ["kind"]
+    exclude = ["pdf", "xlsx", "sections"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).defer("pdf", "xlsx", "sections")
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

@@ -1,0 +1,113 @@
+from __future__ import annotations
+
+from django import forms
+from django.core.exceptions import ValidationError
+
+from horeport.forms import NorwegianModelForm, TrackedModelForm
+from horeport.models import stale_message
+from horeport.periods import Period
+from horeport.sections import SECTION_REGISTRY
+from reports.models import ReportKind, SectionCommentary, index_label
+
+COMMENTARY_MAX_LENGTH = 5000
+
+
+class ReportChoiceForm(forms.Form):
+    """Which period of a report kind to preview (the latest complete one by default)."""
+
+    period = forms.ChoiceField(label="Periode")
+
+    def __init__(self, *args, kind: ReportKind, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.kind = kind
+        self.fields["period"].choices = [(str(p), p.label) for p in kind.periods()]
+        self.fields["period"].initial = str(kind.latest_complete_period())
+
+    def clean_period(self):
+        return Period.parse(self.cleaned_data["period"])
+
+
+class CommentaryForm(TrackedModelForm):
+    text = forms.CharField(
+        label="Kommentar",
+        required=False,
+        max_length=COMMENTARY_MAX_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text="Vises under seksjonen i forhåndsvisningen, i PDF og i Excel. Lagres som utkast til "
+        "rapporten publiseres.",
+    )
+
+    class Meta:
+        model = SectionCommentary
+        fields = ["text"]
+
+    def clean(self):
+        cleaned = super().clean()
+        # A form opened before anyone had written a commentary is stale once someone has.
+        if self.instance.pk and cleaned.get("version") is None:
+            raise ValidationError(stale_message(self.instance), code="stale")
+        return cleaned
+
+
+class ReportKindForm(NorwegianModelForm):
+    period_indexes = forms.TypedMultipleChoiceField(
+        label="Perioder i året", coerce=int, required=False, widget=forms.CheckboxSelectMultiple,
+        help_text="Hvilke perioder rapporten lages for. Ingen avkrysning: alle.",
+    )  # fmt: skip
+    short_form_indexes = forms.TypedMultipleChoiceField(
+        label="Kortversjon for", coerce=int, required=False, widget=forms.CheckboxSelectMultiple,
+        help_text="Perioder som får kortversjonen: bare seksjonene som er merket «med i kortversjonen».",
+    )  # fmt: skip
+
+    class Meta:
+        model = ReportKind
+        fields = [
+            "name",
+            "period_indexes",
+            "short_form_indexes",
+            "comparison_years",
+            "small_numbers_on",
+            "small_numbers_threshold",
+        ]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        kind = self.instance.kind
+        choices = [(i, index_label(kind, i)) for i in range(1, kind.count + 1)]
+        for name in ("period_indexes", "short_form_indexes"):
+            if kind.count > 1:
+                self.fields[name].choices = choices
+            else:
+                del self.fields[name]
+
+
+class SectionAddForm(forms.Form):
+    key = forms.ChoiceField(label="Seksjon")
+
+    def __init__(self, *args, kind: ReportKind, **kwargs):
+        super().__init__(*args, **kwargs)
+        present = set(kind.sections.values_list("key", flat=True))
+        self.fields["key"].choices = [
+            (spec.key, f"{spec.title} ({spec.key})")
+            for spec in sorted(SECTION_REGISTRY.values(), key=lambda s: s.key)
+            if spec.key not in present and kind.kind in spec.period_kinds
+        ]
+
+    @property
+    def has_choices(self) -> bool:
+        return bool(self.fields["key"].choices)
+
+
+SECTION_ACTIONS = {
+    "up": "Flytt opp",
+    "down": "Flytt ned",
+    "enable": "Ta med",
+    "disable": "Ta ut",
+    "short_on": "Med i kortversjonen",
+    "short_off": "Ikke i kortversjonen",
+    "remove": "Fjern",
+}
+
+
+class SectionActionForm(forms.Form):
+    action = forms.ChoiceField(choices=list(SECTION_ACTIONS.items()))

@@ -1,0 +1,287 @@
+"""Assembling a report from the registered sections, and publishing it.
+
+A report is built once (`report_build`) into a `Report`: the kind's sections in order, each
+the neutral `Section` value its app returned, with the commentary written for it. The same
+value is rendered as HTML (preview and PDF) and as a workbook, so they always agree.
+"""
+
+from __future__ import annotations
+
+import base64
+import dataclasses
+import datetime
+import enum
+import hashlib
+import logging
+from dataclasses import dataclass, field, replace
+from decimal import Decimal
+from functools import cached_property
+
+from django.db import IntegrityError, transaction
+from django.db.models import Max
+from django.utils import timezone
+from django.utils.text import slugify
+
+from horeport.charts import chart_svg, svg_data_uri
+from horeport.models import SiteSettings, period_lock
+from horeport.periods import Period
+from horeport.sections import Chart, Section, SectionOptions, sections_autodiscover, suppress_small_numbers
+from reports.models import PublishedReport, ReportKind, SectionCommentary
+
+logger = logging.getLogger(__name__)
+
+
+class PublishError(Exception):
+    """The report cannot be published (a section is missing or failed, or a race)."""
+
+
+def section_anchor(key: str) -> str:
+    """The HTML id of a section ("kpi.malekart" -> "seksjon-kpi-malekart"); also its form prefix."""
+    return "seksjon-" + slugify(key.replace(".", "-").replace("_", "-"))
+
+
+@dataclass
+class ReportPart:
+    """One section of a report, or the notice shown where it could not be made."""
+
+    key: str
+    title: str
+    section: Section | None = None
+    problem: str = ""
+    commentary: SectionCommentary | None = None
+
+    @property
+    def anchor(self) -> str:
+        return section_anchor(self.key)
+
+    @property
+    def commentary_text(self) -> str:
+        return self.commentary.text.strip() if self.commentary else ""
+
+    @cached_property
+    def charts(self) -> list[tuple[Chart, str]]:
+        """Each chart with its SVG as a data: URI (for the page and for WeasyPrint alike)."""
+        if self.section is None:
+            return []
+        return [(chart, svg_data_uri(chart_svg(chart))) for chart in self.section.charts]
+
+
+@dataclass
+class Report:
+    kind: ReportKind
+    period: Period
+    parts: list[ReportPart]
+    short: bool
+    small_numbers: int | None
+    comparison_years: int
+    municipality: str
+    department: str
+    logo_uri: str = ""
+    version: int | None = None  # the published version, None for a draft
+    generated_at: datetime.datetime = field(default_factory=timezone.now)
+
+    @property
+    def title(self) -> str:
+        return self.kind.title(self.period)
+
+    @property
+    def status_label(self) -> str:
+        return f"Publisert versjon {self.version}" if self.version else "Utkast"
+
+    @property
+    def form_label(self) -> str:
+        return "Kortversjon" if self.short else ""
+
+    @property
+    def problems(self) -> list[ReportPart]:
+        return [part for part in self.parts if part.problem]
+
+    @property
+    def small_numbers_notice(self) -> str:
+        if not self.small_numbers:
+            return ""
+        return (
+            f"Små tall er skjult: i tabeller over registreringer vises antall fra 1 til {self.small_numbers - 1} "
+            "som «:», og et tall til skjules der en sum ellers ville avsløre dem."
+        )
+
+    def filename(self, extension: str) -> str:
+        return report_filename(self.kind, self.period, self.version, extension)
+
+
+def report_filename(kind: ReportKind, period: Period, version: int | None, extension: str) -> str:
+    """ "aarsrapport-2016-utkast.pdf", "rapport-til-direktor-2016-03-versjon-2.xlsx"."""
+    name = kind.name.lower().translate(str.maketrans({"æ": "ae", "ø": "o", "å": "aa"}))
+    status = f"versjon-{version}" if version else "utkast"
+    return f"{slugify(name)}-{period}-{status}.{extension}"
+
+
+def report_build(*, kind: ReportKind, period: Period, version: int | None = None) -> Report:
+    """Build the report of a kind for a period from the registered sections."""
+    registry = sections_autodiscover()
+    short = kind.is_short(period)
+    options = SectionOptions(
+        small_numbers=kind.small_numbers, short=short, comparison_years=kind.comparison_years, cutoff=None
+    )
+    commentaries = {c.section_key: c for c in SectionCommentary.objects.filter(kind=kind, period=period)}
+    parts = []
+    for entry in kind.sections.filter(enabled=True).order_by("order", "pk"):
+        if short and not entry.in_short_form:
+            continue
+        spec = registry.get(entry.key)
+        part = ReportPart(entry.key, spec.title if spec else entry.key, commentary=commentaries.get(entry.key))
+        if spec is None:
+            part.problem = (
+                f"Seksjonen «{entry.key}» er ikke tilgjengelig: ingen del av løsningen leverer den. "
+                "En administrator kan ta den ut av rapporttypen under Oppsett."
+            )
+        elif period.kind not in spec.period_kinds:
+            kinds = ", ".join(k.label.lower() for k in spec.period_kinds)
+            part.problem = (
+                f"Seksjonen «{spec.title}» kan ikke lages for {period.kind.label.lower()}, bare for: {kinds}."
+            )
+        else:
+            try:
+                with transaction.atomic():  # a failing section's queries must not break the others'
+                    section = spec.function(period=period, options=options)
+                part.section = _apply_small_numbers(section, kind.small_numbers)
+            except Exception:
+                logger.exception("Report section %s failed for %s", entry.key, period)
+                part.problem = f"Seksjonen «{spec.title}» kunne ikke lages på grunn av en feil. Feilen er logget."
+            else:
+                part.section.commentary = part.commentary_text
+        parts.append(part)
+    site = SiteSettings.current()
+    return Report(
+        kind=kind,
+        period=period,
+        parts=parts,
+        short=short,
+        small_numbers=kind.small_numbers,
+        comparison_years=kind.comparison_years,
+        municipality=site.municipality_name,
+        department=site.department_name,
+        logo_uri=_logo_uri(site),
+        version=version,
+    )
+
+
+def _apply_small_numbers(section: Section, threshold: int | None) -> Section:
+    """Make sure register counts are suppressed when the kind asks for it.
+
+    Sections apply `suppress_small_numbers` themselves; doing it again changes nothing but
+    would repeat the note, so notes are kept once.
+    """
+    if not threshold:
+        return section
+    tables = []
+    for table in section.tables:
+        if table.register_counts:
+            table = suppress_small_numbers(table, threshold)
+            table = replace(table, notes=list(dict.fromkeys(table.notes)))
+        tables.append(table)
+    section.tables = tables
+    section.small_numbers = threshold
+    return section
+
+
+def _logo_uri(site: SiteSettings) -> str:
+    if not site.has_logo:
+        return ""
+    return f"data:{site.logo_content_type};base64," + base64.b64encode(bytes(site.logo)).decode()
+
+
+# -- the data of a published report ------------------------------------------------------------
+
+
+def _plain(value):
+    """A JSON-ready copy of the neutral value (periods as "2016", decimals as strings)."""
+    if isinstance(value, Period):
+        return str(value)
+    if dataclasses.is_dataclass(value):
+        return {f.name: _plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    if isinstance(value, enum.Enum):
+        return value.value
+    if isinstance(value, Decimal):
+        return str(value)
+    if isinstance(value, list | tuple):
+        return [_plain(v) for v in value]
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    return value
+
+
+def report_data(report: Report) -> dict:
+    return {
+        "kind": report.kind.slug,
+        "title": report.title,
+        "period": str(report.period),
+        "version": report.version,
+        "short": report.short,
+        "small_numbers": report.small_numbers,
+        "comparison_years": report.comparison_years,
+        "generated_at": report.generated_at.isoformat(),
+        "parts": [
+            {
+                "key": part.key,
+                "title": part.title,
+                "problem": part.problem,
+                "commentary": part.commentary_text,
+                "section": _plain(part.section) if part.section else None,
+            }
+            for part in report.parts
+        ],
+    }
+
+
+# -- publishing ----------------------------------------------------------------------------------
+
+
+def report_publish(*, kind: ReportKind, period: Period, user) -> PublishedReport:
+    """Store the report as its next version, and lock the period.
+
+    The previous version's lock, if still active, is replaced by the new one (recorded as
+    unlocked with the reason), so the lock message always names the newest version.
+    """
+    from reports.excel import report_xlsx
+    from reports.pdf import report_pdf
+
+    if not kind.allows(period):
+        raise PublishError(f"{kind.name} lages ikke for {period.label}.")
+    try:
+        with transaction.atomic():
+            ReportKind.objects.select_for_update().get(pk=kind.pk)  # one publisher at a time per kind
+            latest = PublishedReport.objects.filter(kind=kind, period=period).aggregate(v=Max("version"))["v"]
+            version = (latest or 0) + 1
+            report = report_build(kind=kind, period=period, version=version)
+            if report.problems:
+                titles = ", ".join(f"«{part.title}»" for part in report.problems)
+                raise PublishError(f"Rapporten kan ikke publiseres før disse seksjonene kan lages: {titles}.")
+            pdf, xlsx = report_pdf(report), report_xlsx(report)
+            reason = f"{report.title}, versjon {version}"
+            previous = (
+                PublishedReport.objects.without_files()
+                .filter(kind=kind, period=period, lock__isnull=False, lock__unlocked_at__isnull=True)
+                .select_related("lock")
+            )
+            for earlier in previous:
+                earlier.lock.unlock(user=user, reason=f"Erstattet av versjon {version}.")
+            lock = period_lock(period=period, reason=reason, user=user)
+            return PublishedReport.objects.create(
+                kind=kind,
+                period=period,
+                version=version,
+                title=report.title,
+                pdf=pdf,
+                xlsx=xlsx,
+                sections=report_data(report),
+                pdf_sha256=hashlib.sha256(pdf).hexdigest(),
+                xlsx_sha256=hashlib.sha256(xlsx).hexdigest(),
+                published_at=report.generated_at,
+                published_by=user,
+                lock=lock,
+            )
+    except IntegrityError:
+        raise PublishError(
+            "Noen andre publiserte den samme rapporten samtidig. Se arkivet, og publiser på nytt om det trengs."
+        ) from None
