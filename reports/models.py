@@ -13,7 +13,7 @@ from django.utils import timezone
 from horeport.fields import PeriodField
 from horeport.models import PeriodLock, TrackedModel
 from horeport.periods import MONTH_NAMES, Kind, Period, period_range
-from reports.validators import validate_no_national_id
+from horeport.validators import validate_no_national_id
 
 # Reports are chosen from this year on (the source documents' figures start in 2012).
 EARLIEST_YEAR = 2010

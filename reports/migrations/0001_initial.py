@@ -5,7 +5,7 @@ import django.db.models.deletion
 import django.utils.timezone
 import horeport.fields
 import reports.models
-import reports.validators
+import horeport.validators
 import simple_history.models
 from django.conf import settings
 from django.db import migrations, models
@@ -49,7 +49,7 @@ class Migration(migrations.Migration):
                 ('version', models.PositiveIntegerField(default=0, editable=False)),
                 ('period', horeport.fields.PeriodField(verbose_name='periode')),
                 ('section_key', models.CharField(max_length=60, verbose_name='seksjon')),
-                ('text', models.TextField(blank=True, validators=[reports.validators.validate_no_national_id], verbose_name='kommentar')),
+                ('text', models.TextField(blank=True, validators=[horeport.validators.validate_no_national_id], verbose_name='kommentar')),
                 ('history_id', models.AutoField(primary_key=True, serialize=False)),
                 ('history_date', models.DateTimeField(db_index=True)),
                 ('history_change_reason', models.CharField(max_length=100, null=True)),
@@ -114,7 +114,7 @@ class Migration(migrations.Migration):
                 ('version', models.PositiveIntegerField(default=0, editable=False)),
                 ('period', horeport.fields.PeriodField(verbose_name='periode')),
                 ('section_key', models.CharField(max_length=60, verbose_name='seksjon')),
-                ('text', models.TextField(blank=True, validators=[reports.validators.validate_no_national_id], verbose_name='kommentar')),
+                ('text', models.TextField(blank=True, validators=[horeport.validators.validate_no_national_id], verbose_name='kommentar')),
                 ('kind', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='commentaries', to='reports.reportkind', verbose_name='rapporttype')),
             ],
             options={

@@ -135,12 +135,12 @@ def test_nothing_is_fetched_from_the_network(annual):
 
 
 def test_the_small_numbers_notice_and_a_missing_section_appear_in_the_pdf():
-    annual = use_sections(ReportKind.objects.get(slug="annual"), ["test.counts", "waitlists.housing"])
+    annual = use_sections(ReportKind.objects.get(slug="annual"), ["test.counts", "nowhere.missing"])
     annual.small_numbers_on = True
     annual.save()
     text = pdf_text(report_pdf(report_build(kind=annual, period=YEAR)))
     assert "Små tall er skjult" in text and "Tall under 3 er skjult" in text
-    assert "«waitlists.housing» er ikke tilgjengelig" in text
+    assert "«nowhere.missing» er ikke tilgjengelig" in text
 
 
 def test_a_registrator_downloads_the_draft_pdf(annual, registrator_client):
