@@ -40,7 +40,7 @@ def status_cell(assessment: Assessment) -> Cell:
 def malekart(*, period: Period, options: SectionOptions) -> Section:
     # The results of the last years beside the bands, as the dashboard shows them; the short
     # form (1st and 3rd quarter) shows the latest result and its status only.
-    history = 1 if options.short else max(1, options.comparison_years)
+    history = 1 if options.short else min(3, max(1, options.comparison_years))  # more would crowd the bands
     data = selectors.malekart_build(period=period, history=history, trend=1)
     section = Section("kpi.malekart", "Målekart", period)
     if not data.lines:

@@ -107,9 +107,14 @@ def series_chart(data: WaitlistData, housing_types, periods: list[Period], name:
     description="Per boligtype: venteliste ved periodens slutt og effektueringstid i snitt, over 3–5 år.",
 )
 def housing(*, period: Period, options: SectionOptions) -> Section:
-    periods = comparison_periods(period, options.comparison_years)
+    asked = periods = comparison_periods(period, options.comparison_years)
     housing_types = list(HousingType.objects.all())
     data = WaitlistData(housing_types, periods[0].year, periods[-1].year)
+    # Years before the first figure of any type would only be empty columns: leave them out.
+    first = next(
+        (i for i, p in enumerate(periods) if any(data.resolve(t, p).has_data for t in housing_types)), len(periods) - 1
+    )
+    periods = periods[first:]
     tables, shown = [], []
     for housing_type in housing_types:
         resolved = [data.resolve(housing_type, p) for p in periods]
@@ -120,7 +125,7 @@ def housing(*, period: Period, options: SectionOptions) -> Section:
     section = Section("waitlists.housing", "Venteliste og effektueringstid", period, tables=tables,
                       small_numbers=options.small_numbers)  # fmt: skip
     if not shown:
-        section.notes.append(f"Ingen ventelistetall er registrert for {periods[0].label}–{periods[-1].label}.")
+        section.notes.append(f"Ingen ventelistetall er registrert for {asked[0].label}–{asked[-1].label}.")
         return section
     section.charts = [
         series_chart(data, shown, periods, "waitlist", waitlist_label(periods)),

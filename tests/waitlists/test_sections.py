@@ -7,7 +7,7 @@ from horeport.periods import Kind, Period
 from horeport.sections import SectionOptions, sections_autodiscover
 from tests.waitlists.helpers import case, figure, housing_type
 from waitlists import demo
-from waitlists.models import PrivateHousingFigure, PrivateHousingMeasure
+from waitlists.models import HousingType, PrivateHousingFigure, PrivateHousingMeasure
 from waitlists.report_sections import current, housing, private_housing
 
 pytestmark = pytest.mark.django_db
@@ -38,6 +38,7 @@ def test_a_half_year_compares_the_same_half_of_earlier_years_at_its_end():
 
 def test_five_comparison_years_when_the_report_asks_for_them():
     demo.load()
+    figure(HousingType.objects.get(name="Bolig med service"), "2012", waitlist=9)
     section = housing(period=Period.parse("2016"), options=SectionOptions(comparison_years=5))
     assert [c.label for c in section.tables[0].columns] == ["2012", "2013", "2014", "2015", "2016"]
     assert [c.text_value for c in section.tables[0].rows[0].cells] == ["–", "–", "23", "12", "13"]
@@ -129,3 +130,11 @@ def test_only_an_administrator_manages_housing_types_and_measures(registrator_cl
     assert registrator_client.post(reverse("waitlists:measure_create"), data).status_code == 403
     assert administrator_client.post(reverse("waitlists:measure_create"), data).status_code == 302
     assert PrivateHousingMeasure.objects.get().name == "Bolig med service"
+
+
+def test_years_before_the_first_figure_are_left_out_of_the_housing_tables():
+
+    demo.load()
+    section = housing(period=Period.parse("2016"), options=SectionOptions(comparison_years=5))
+    assert [c.label for c in section.tables[0].columns] == ["2014", "2015", "2016"]
+    assert section.charts[0].categories == ["2014", "2015", "2016"]
