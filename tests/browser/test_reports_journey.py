@@ -16,7 +16,7 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 def test_an_administrator_publishes_and_a_leder_downloads(page, live_server, demo_users, screenshot, tmp_path):
     use_sections(ReportKind.objects.get(slug="annual"), ["test.counts", "test.percentages", "test.long_table"])
-    use_sections(ReportKind.objects.get(slug="committee"), ["test.counts", "kpi.malekart"])
+    use_sections(ReportKind.objects.get(slug="committee"), ["test.counts", "nowhere.missing"])
 
     console_errors = []
     page.on("console", lambda message: console_errors.append(message.text) if message.type == "error" else None)
@@ -48,9 +48,9 @@ def test_an_administrator_publishes_and_a_leder_downloads(page, live_server, dem
     screenshot(page, "reports-archive")
     assert PeriodLock.objects.active().get().reason == "Årsrapport 2016, versjon 1"
 
-    # A report kind whose section no app provides yet shows a notice, not an error.
+    # A report kind holding a section that no app provides shows a notice, not an error.
     page.goto(f"{live_server.url}/rapporter/committee/2016-Q4/")
-    expect(page.locator("#seksjon-kpi-malekart")).to_contain_text("er ikke tilgjengelig")
+    expect(page.locator("#seksjon-nowhere-missing")).to_contain_text("er ikke tilgjengelig")
     page.goto(f"{live_server.url}/rapporter/oppsett/annual/")
     screenshot(page, "reports-kind-setup")
     page.get_by_role("button", name="Logg ut").click()
