@@ -1,5 +1,7 @@
 """An administrator manages the services in the app's own screens."""
 
+import datetime
+
 import pytest
 from django.urls import reverse
 
@@ -27,14 +29,14 @@ def test_an_administrator_adds_a_service_with_a_dated_name(administrator_client)
     assert "Tjenesten «Omsorgslønn» er lagret." in [str(m) for m in response.context["messages"]]
     service = Service.objects.get()
     assert service.slug == "omsorgslonn"  # ø spelled out, not dropped
-    assert [(n.valid_from, n.name) for n in service.names.all()] == [(2020, "Omsorgsstønad")]
+    assert [(n.valid_from, n.name) for n in service.names.all()] == [(datetime.date(2020, 1, 1), "Omsorgsstønad")]
     assert service.name_for(Period.of_year(2019)) == "Omsorgslønn"
     assert service.name_for(Period.of_year(2020)) == "Omsorgsstønad"
 
 
 def test_the_list_shows_every_service_with_its_names(administrator_client):
     service = Service.objects.create(name="Omsorgslønn", slug="omsorgslonn", active=False)
-    ServiceName.objects.create(service=service, valid_from=2020, name="Omsorgsstønad")
+    ServiceName.objects.create(service=service, valid_from=datetime.date(2020, 1, 1), name="Omsorgsstønad")
     html = administrator_client.get(reverse("volumes:service_list")).content.decode()
     assert "Omsorgsstønad (fra 2020)" in html and "Ikke aktiv" in html
 
@@ -63,7 +65,7 @@ def test_a_service_must_record_something(administrator_client):
 
 def test_two_names_from_the_same_year_are_refused(administrator_client):
     service = Service.objects.create(name="Omsorgslønn", slug="omsorgslonn", age_groups=AgeGroups.THREE)
-    ServiceName.objects.create(service=service, valid_from=2020, name="Omsorgsstønad")
+    ServiceName.objects.create(service=service, valid_from=datetime.date(2020, 1, 1), name="Omsorgsstønad")
     response = administrator_client.post(
         reverse("volumes:service_update", kwargs={"pk": service.pk}),
         service_data(slug="omsorgslonn", **{"names-0-name": "Omsorgsstøtte"}),
