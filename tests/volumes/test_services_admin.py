@@ -97,3 +97,17 @@ def test_a_renamed_service_keeps_its_figures_and_history(administrator_client):
     service.refresh_from_db()
     assert service.name == "Brukerstyrt personlig assistanse" and service.figures.count() == 1
     assert service.history.count() == 2
+
+
+def test_a_later_name_is_edited_as_its_year(administrator_client):
+    service = Service.objects.create(name="Omsorgslønn", slug="omsorgslonn", age_groups=AgeGroups.THREE)
+    later = ServiceName.objects.create(service=service, valid_from=datetime.date(2020, 1, 1), name="Omsorgsstønad")
+    url = reverse("volumes:service_update", kwargs={"pk": service.pk})
+    html = administrator_client.get(url).content.decode()
+    assert 'name="names-0-valid_from" value="2020"' in html
+    unchanged = {"names-INITIAL_FORMS": "1", "names-0-id": str(later.pk), "names-0-service": str(service.pk)}
+    administrator_client.post(url, service_data(slug="omsorgslonn", **unchanged))
+    assert later.history.count() == 1  # the same year again is no change
+    administrator_client.post(url, service_data(slug="omsorgslonn", **unchanged, **{"names-0-valid_from": "2021"}))
+    later.refresh_from_db()
+    assert later.valid_from == datetime.date(2021, 1, 1) and later.history.count() == 2
