@@ -14,7 +14,8 @@ from dataclasses import dataclass
 
 from django.db import transaction
 
-from complaints.models import CaseType, CaseTypeName, Complaint, Decision
+from complaints.models import CaseType, Complaint, Decision
+from horeport.dated_names import later_names_sync
 from horeport.demo import read_fixture
 from horeport.models import ServiceUnit
 
@@ -77,10 +78,7 @@ def load() -> None:
         case_type = CaseType.objects.filter(name=entry["name"]).first()
         if case_type is None:
             case_type = CaseType.objects.create(name=entry["name"], sort_order=order * 10)
-        for later in entry.get("later_names", []):
-            CaseTypeName.objects.get_or_create(
-                case_type=case_type, valid_from=later["valid_from"], defaults={"name": later["name"]}
-            )
+        later_names_sync(case_type, entry.get("later_names", []))
         case_types[entry["name"]] = case_type
     unit = ServiceUnit.objects.filter(name=UNIT).first()
     for record in demo_complaints(data):

@@ -10,12 +10,13 @@ from django.db import models
 from simple_history.models import HistoricalRecords
 
 from complaints.authority import authority_name
+from horeport.dated_names import LaterName, NamedOverTime, one_name_per_date
 from horeport.formatting import nb_date
 from horeport.models import PeriodLock, ServiceUnit, TrackedModel
 from horeport.validators import validate_no_national_id
 
 
-class CaseType(models.Model):
+class CaseType(NamedOverTime):
     """A kind of decision people complain about (reference data, kept by an administrator).
 
     A case type keeps the name it first had; later names are dated (`CaseTypeName`), so a 2016
@@ -43,64 +44,21 @@ class CaseType(models.Model):
     def __str__(self):
         return self.current_name
 
-    def dated_names(self) -> list[CaseTypeName]:
-        """Later names, oldest first (uses prefetched names when there are any)."""
-        return sorted(self.names.all(), key=lambda n: n.valid_from)
 
-    def name_on(self, day: datetime.date) -> str:
-        """The name that applied on a day."""
-        name = self.name
-        for later in self.dated_names():
-            if later.valid_from <= day:
-                name = later.name
-        return name
-
-    def name_history(self) -> str:
-        """ "Omsorgslønn til 31.12.2019, Omsorgsstønad fra 01.01.2020" ("" without later names)."""
-        dated = self.dated_names()
-        if not dated:
-            return ""
-        parts = [f"{self.name} til {nb_date(dated[0].valid_from - datetime.timedelta(days=1))}"]
-        for index, later in enumerate(dated):
-            following = dated[index + 1] if index + 1 < len(dated) else None
-            until = f" til {nb_date(following.valid_from - datetime.timedelta(days=1))}" if following else ""
-            parts.append(f"{later.name} fra {nb_date(later.valid_from)}{until}")
-        return ", ".join(parts)
-
-    @property
-    def current_name(self) -> str:
-        return self.name_on(datetime.date.today())
-
-    @property
-    def label_with_history(self) -> str:
-        """ "Omsorgsstønad (tidligere Omsorgslønn)" for choices, so both names can be found."""
-        current = self.current_name
-        earlier = [self.name, *(n.name for n in self.dated_names())]
-        earlier = [n for n in dict.fromkeys(earlier) if n != current]
-        return f"{current} (tidligere {', '.join(earlier)})" if earlier else current
-
-
-class CaseTypeName(models.Model):
+class CaseTypeName(LaterName):
     """A later name of a case type, valid from a date (omsorgslønn → omsorgsstønad)."""
 
     case_type = models.ForeignKey(CaseType, models.CASCADE, related_name="names", verbose_name="sakstype")
-    name = models.CharField("navn", max_length=80)
-    valid_from = models.DateField("gjelder fra")
     history = HistoricalRecords()
 
-    class Meta:
+    class Meta(LaterName.Meta):
         ordering = ["case_type", "valid_from"]
-        verbose_name = "senere navn"
-        verbose_name_plural = "senere navn"
         constraints = [
-            models.UniqueConstraint(
-                fields=["case_type", "valid_from"], name="complaints_one_name_per_date",
-                violation_error_message="Sakstypen har allerede et navn som gjelder fra denne datoen.",
+            one_name_per_date(
+                "case_type", name="complaints_one_name_per_date",
+                message="Sakstypen har allerede et navn som gjelder fra denne datoen.",
             )
         ]  # fmt: skip
-
-    def __str__(self):
-        return f"{self.name} (fra {nb_date(self.valid_from)})"
 
 
 class Decision(models.TextChoices):

@@ -30,13 +30,18 @@ def read_fixture(name: str) -> dict:
 def load() -> None:
     data = read_fixture("horeport.toml")
     site = SiteSettings.current()
-    site.municipality_name = data["site"]["municipality_name"]
-    site.department_name = data["site"]["department_name"]
-    site.save()
+    wanted = {name: data["site"][name] for name in ("municipality_name", "department_name")}
+    if any(getattr(site, name) != value for name, value in wanted.items()):  # a second run saves nothing
+        for name, value in wanted.items():
+            setattr(site, name, value)
+        site.save()
     for order, unit in enumerate(data["units"], start=1):
-        ServiceUnit.objects.update_or_create(
-            name=unit["name"], defaults={"short_name": unit.get("short_name", ""), "sort_order": order * 10}
-        )
+        wanted = {"short_name": unit.get("short_name", ""), "sort_order": order * 10}
+        found = ServiceUnit.objects.filter(name=unit["name"]).first() or ServiceUnit(name=unit["name"])
+        if found._state.adding or any(getattr(found, name) != value for name, value in wanted.items()):
+            for name, value in wanted.items():
+                setattr(found, name, value)
+            found.save()
 
 
 @transaction.atomic

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 from decimal import Decimal
 
 from django import forms
@@ -122,6 +123,27 @@ class NorwegianIntegerField(forms.IntegerField):
         if number != number.to_integral_value():
             raise ValidationError(f"«{value}» må være et helt tall.", code="invalid")
         return int(number)
+
+
+class FirstOfYearField(forms.IntegerField):
+    """A year typed as "2020" (no thousands separator), kept as the date 1 January 2020."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("min_value", 1900)
+        kwargs.setdefault("max_value", 2999)
+        kwargs.setdefault("localize", False)
+        kwargs.setdefault("widget", forms.NumberInput(attrs={"inputmode": "numeric"}))
+        super().__init__(**kwargs)
+
+    def prepare_value(self, value):
+        return value.year if isinstance(value, datetime.date) else value
+
+    def clean(self, value):
+        year = super().clean(value)
+        return None if year is None else datetime.date(year, 1, 1)
+
+    def has_changed(self, initial, data):
+        return super().has_changed(self.prepare_value(initial), data)
 
 
 def _typed_number(field: forms.Field, value) -> Decimal | None:

@@ -12,8 +12,9 @@ from decimal import Decimal
 from django.conf import settings
 from django.db import transaction
 
+from horeport.dated_names import later_names_sync
 from horeport.periods import Period
-from volumes.models import MEASURE_FIELDS, Service, ServiceName, VolumeFigure
+from volumes.models import MEASURE_FIELDS, Service, VolumeFigure
 
 FIXTURE = settings.BASE_DIR / "fixtures" / "volumes.toml"
 SERVICE_FIELDS = ["name", "description", "age_groups", "records_users", "records_hours", "report_part", "sort_order"]
@@ -43,9 +44,7 @@ def load() -> None:
         service = Service.objects.filter(slug=entry["slug"]).first() or Service(slug=entry["slug"])
         defaults = {"records_users": True, "records_hours": True, "description": "", "report_part": ""}
         _sync(service, {name: entry.get(name, defaults.get(name)) for name in SERVICE_FIELDS})
-        for dated in entry.get("names", []):
-            name = ServiceName.objects.filter(service=service, valid_from=dated["valid_from"]).first()
-            _sync(name or ServiceName(service=service, valid_from=dated["valid_from"]), {"name": dated["name"]})
+        later_names_sync(service, entry.get("later_names", []))
         services[entry["slug"]] = service
     for entry in data["figures"]:
         service, period = services[entry["service"]], Period.parse(entry["period"])

@@ -12,7 +12,7 @@ from django.db import transaction
 from django.db.models import F
 from django.utils.text import slugify
 
-from horeport.fields import NorwegianDecimalField
+from horeport.fields import FirstOfYearField, NorwegianDecimalField
 from horeport.formatting import nb_number, parse_number
 from horeport.forms import NorwegianModelForm
 from horeport.models import PeriodLock, StaleEditError, stale_message
@@ -82,11 +82,8 @@ class ServiceForm(NorwegianModelForm):
 
 
 class ServiceNameForm(NorwegianModelForm):
-    # A year, not a quantity: no thousands separator ("2020", not "2 020").
-    valid_from = forms.IntegerField(
-        label="Gjelder fra år", min_value=1900, max_value=2999, localize=False,
-        widget=forms.NumberInput(attrs={"inputmode": "numeric"}),
-    )  # fmt: skip
+    # Asked as a year (stored as 1 January): volumes are reported by month, half-year and year.
+    valid_from = FirstOfYearField(label="Gjelder fra år")
 
     class Meta:
         model = ServiceName

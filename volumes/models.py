@@ -15,12 +15,12 @@ from decimal import Decimal
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.urls import reverse
-from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
+from horeport.dated_names import LaterName, NamedOverTime, first_day_text, one_name_per_date
 from horeport.fields import PeriodField
 from horeport.models import TrackedModel
-from horeport.periods import Kind, Period
+from horeport.periods import Kind
 
 USERS, HOURS = "users", "hours"
 UNDER_18, OVER_18, OVER_60, ALL = "under_18", "over_18", "over_60", "all"
@@ -74,7 +74,7 @@ class ReportPart(models.TextChoices):
     NONE = "", "Ingen egen tabell (bare månedsoversikten)"
 
 
-class Service(models.Model):
+class Service(NamedOverTime):
     """A service whose users and granted hours are followed month by month."""
 
     name = models.CharField(
@@ -111,22 +111,6 @@ class Service(models.Model):
     def get_absolute_url(self):
         return reverse("volumes:service", kwargs={"slug": self.slug})
 
-    # -- names that change over time -------------------------------------------------------
-
-    def name_for(self, period: Period | None) -> str:
-        """The name that applied at the end of the period (omsorgslønn → omsorgsstønad from 2020)."""
-        if period is None:
-            return self.name
-        name = self.name
-        for dated in sorted(self.names.all(), key=lambda n: n.valid_from):  # prefetched where it matters
-            if dated.valid_from <= period.end.year:
-                name = dated.name
-        return name
-
-    @property
-    def current_name(self) -> str:
-        return self.name_for(Period.containing(timezone.localdate(), Kind.YEAR))
-
     # -- measures --------------------------------------------------------------------------
 
     @property
@@ -157,27 +141,29 @@ class Service(models.Model):
         return sum(parts, Decimal(0))
 
 
-class ServiceName(models.Model):
-    """A later name of a service, valid from a year (omsorgslønn is omsorgsstønad from 2020)."""
+class ServiceName(LaterName):
+    """A later name of a service (omsorgslønn is omsorgsstønad from 2020).
+
+    Entered as a year and in force from its 1 January, so that every month of a year carries the
+    name its half-year and annual tables show.
+    """
 
     service = models.ForeignKey(Service, models.CASCADE, related_name="names", verbose_name="tjeneste")
-    name = models.CharField("navn", max_length=120)
-    valid_from = models.PositiveSmallIntegerField("gjelder fra år", validators=[MinValueValidator(1900)])
     history = HistoricalRecords()
 
-    class Meta:
+    class Meta(LaterName.Meta):
         ordering = ["service", "valid_from"]
         verbose_name = "navneendring"
         verbose_name_plural = "navneendringer"
         constraints = [
-            models.UniqueConstraint(
-                fields=["service", "valid_from"], name="volumes_one_name_per_year",
-                violation_error_message="Tjenesten har allerede et navn som gjelder fra dette året.",
+            one_name_per_date(
+                "service", name="volumes_one_name_per_year",
+                message="Tjenesten har allerede et navn som gjelder fra dette året.",
             )
         ]  # fmt: skip
 
     def __str__(self):
-        return f"{self.name} (fra {self.valid_from})"
+        return f"{self.name} (fra {first_day_text(self.valid_from)})"
 
 
 def _measure_field(label: str):

@@ -13,6 +13,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from horeport.charts import chart_svg, sparkline_svg, svg_data_uri
+from horeport.dated_names import first_day_text, last_day_text
 from horeport.formatting import nb_number
 from horeport.history import history_page
 from horeport.models import PeriodLock
@@ -119,20 +120,19 @@ def service_detail(request, slug):
 
 def _earlier_names(service, year) -> list[str]:
     """The other names the service has had, with their years: "Omsorgslønn (til 2019)"."""
-    dated = sorted(service.names.all(), key=lambda n: n.valid_from)
-    names = [(None, service.name)] + [(n.valid_from, n.name) for n in dated]
     current = service.name_for(Period.of_year(year))
     spans = []
-    for i, (start, label) in enumerate(names):
-        end = names[i + 1][0] if i + 1 < len(names) else None
-        if label == current:
+    for span in service.name_spans():
+        if span.name == current:
             continue
+        start = span.first_day and first_day_text(span.first_day)
+        end = span.last_day and last_day_text(span.last_day)
         if start and end:
-            spans.append(f"{label} ({start}–{end - 1})")
+            spans.append(f"{span.name} ({start}–{end})")
         elif end:
-            spans.append(f"{label} (til {end - 1})")
+            spans.append(f"{span.name} (til {end})")
         else:
-            spans.append(f"{label} (fra {start})")
+            spans.append(f"{span.name} (fra {start})")
     return spans
 
 

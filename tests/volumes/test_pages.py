@@ -1,5 +1,6 @@
 """The overview, a page per service, the history page, and that they stay cheap."""
 
+import datetime
 import re
 
 import pytest
@@ -106,7 +107,7 @@ def test_the_service_page_does_not_grow_in_queries_with_months_or_years(leder_cl
         for month in range(1, 13):
             make_figure(large, f"{year}-{month:02d}", users_under_18=month, users_over_18=year - 2000,
                         hours_under_18=10, hours_over_18=20)  # fmt: skip
-        ServiceName.objects.create(service=large, valid_from=year, name=f"Stor {year}")
+        ServiceName.objects.create(service=large, valid_from=datetime.date(year, 1, 1), name=f"Stor {year}")
     leder_client.get(reverse("volumes:index"))  # the first page of a session also creates the site's settings
     with django_assert_max_num_queries(14) as few:
         leder_client.get(reverse("volumes:service", kwargs={"slug": "liten"}) + "?aar=2016")
@@ -121,7 +122,7 @@ def test_the_overview_does_not_grow_in_queries_with_services(leder_client, djang
         leder_client.get(reverse("volumes:index"))
     for i in range(8):
         service = make_service(f"Tjeneste {i}", slug=f"t{i}", age_groups=AgeGroups.NONE)
-        ServiceName.objects.create(service=service, valid_from=2015, name=f"Ny {i}")
+        ServiceName.objects.create(service=service, valid_from=datetime.date(2015, 1, 1), name=f"Ny {i}")
         for month in range(1, 13):
             make_figure(service, f"2016-{month:02d}", users=month, hours=month * 3)
     with django_assert_max_num_queries(len(few)):

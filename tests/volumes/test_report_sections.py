@@ -1,5 +1,7 @@
 """The services' report sections: the neutral values the reports app renders."""
 
+import datetime
+
 import pytest
 
 from horeport.periods import Kind, Period
@@ -98,7 +100,7 @@ def test_a_half_year_report_does_not_split_a_year_average(seed):
 
 
 def test_the_monthly_section_compares_every_service_with_the_same_month_last_year(bpa, fat):
-    ServiceName.objects.create(service=bpa, valid_from=2017, name="BPA (nytt navn)")
+    ServiceName.objects.create(service=bpa, valid_from=datetime.date(2017, 1, 1), name="BPA (nytt navn)")
     make_figure(bpa, "2016-03", users_under_18=6, users_over_18=44, hours_under_18=1200, hours_over_18=8000)
     make_figure(bpa, "2017-03", users_under_18=6, users_over_18=49, hours_under_18=1300, hours_over_18=9000)
     make_figure(fat, "2017-03", users=60, hours=330)

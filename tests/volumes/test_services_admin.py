@@ -1,5 +1,7 @@
 """An administrator manages the services in the app's own screens."""
 
+import datetime
+
 import pytest
 from django.urls import reverse
 
@@ -27,14 +29,14 @@ def test_an_administrator_adds_a_service_with_a_dated_name(administrator_client)
     assert "Tjenesten «Omsorgslønn» er lagret." in [str(m) for m in response.context["messages"]]
     service = Service.objects.get()
     assert service.slug == "omsorgslonn"  # ø spelled out, not dropped
-    assert [(n.valid_from, n.name) for n in service.names.all()] == [(2020, "Omsorgsstønad")]
+    assert [(n.valid_from, n.name) for n in service.names.all()] == [(datetime.date(2020, 1, 1), "Omsorgsstønad")]
     assert service.name_for(Period.of_year(2019)) == "Omsorgslønn"
     assert service.name_for(Period.of_year(2020)) == "Omsorgsstønad"
 
 
 def test_the_list_shows_every_service_with_its_names(administrator_client):
     service = Service.objects.create(name="Omsorgslønn", slug="omsorgslonn", active=False)
-    ServiceName.objects.create(service=service, valid_from=2020, name="Omsorgsstønad")
+    ServiceName.objects.create(service=service, valid_from=datetime.date(2020, 1, 1), name="Omsorgsstønad")
     html = administrator_client.get(reverse("volumes:service_list")).content.decode()
     assert "Omsorgsstønad (fra 2020)" in html and "Ikke aktiv" in html
 
@@ -63,7 +65,7 @@ def test_a_service_must_record_something(administrator_client):
 
 def test_two_names_from_the_same_year_are_refused(administrator_client):
     service = Service.objects.create(name="Omsorgslønn", slug="omsorgslonn", age_groups=AgeGroups.THREE)
-    ServiceName.objects.create(service=service, valid_from=2020, name="Omsorgsstønad")
+    ServiceName.objects.create(service=service, valid_from=datetime.date(2020, 1, 1), name="Omsorgsstønad")
     response = administrator_client.post(
         reverse("volumes:service_update", kwargs={"pk": service.pk}),
         service_data(slug="omsorgslonn", **{"names-0-name": "Omsorgsstøtte"}),
@@ -95,3 +97,17 @@ def test_a_renamed_service_keeps_its_figures_and_history(administrator_client):
     service.refresh_from_db()
     assert service.name == "Brukerstyrt personlig assistanse" and service.figures.count() == 1
     assert service.history.count() == 2
+
+
+def test_a_later_name_is_edited_as_its_year(administrator_client):
+    service = Service.objects.create(name="Omsorgslønn", slug="omsorgslonn", age_groups=AgeGroups.THREE)
+    later = ServiceName.objects.create(service=service, valid_from=datetime.date(2020, 1, 1), name="Omsorgsstønad")
+    url = reverse("volumes:service_update", kwargs={"pk": service.pk})
+    html = administrator_client.get(url).content.decode()
+    assert 'name="names-0-valid_from" value="2020"' in html
+    unchanged = {"names-INITIAL_FORMS": "1", "names-0-id": str(later.pk), "names-0-service": str(service.pk)}
+    administrator_client.post(url, service_data(slug="omsorgslonn", **unchanged))
+    assert later.history.count() == 1  # the same year again is no change
+    administrator_client.post(url, service_data(slug="omsorgslonn", **unchanged, **{"names-0-valid_from": "2021"}))
+    later.refresh_from_db()
+    assert later.valid_from == datetime.date(2021, 1, 1) and later.history.count() == 2
