@@ -274,13 +274,10 @@ class MonthRowForm(RowForm):
 
     def clean(self):
         cleaned = super().clean()
-        if self.is_blank:
-            if self.instance.pk:
-                raise ValidationError(
-                    "Raden er tømt. Vil du fjerne tallene, slett dem fra boligtypens side.", code="empty"
-                )
-            return cleaned
-        check_figure_values(self, cleaned, period=self.instance.period)
+        if not self.is_blank:
+            check_figure_values(self, cleaned, period=self.instance.period)
+        elif self.instance.pk:
+            raise ValidationError("Raden er tømt. Vil du fjerne tallene, slett dem fra boligtypens side.", code="empty")
         return cleaned
 
 
@@ -293,10 +290,6 @@ def month_grid(period: Period, data=None) -> Grid:
         if figure is None and not housing_type.active:
             continue
         instance = figure or WaitlistFigure(housing_type=housing_type, period=period)
-        rows.append(
-            (
-                housing_type,
-                MonthRowForm(data, instance=instance, housing_type=housing_type, prefix=f"t{housing_type.pk}"),
-            )
-        )
+        form = MonthRowForm(data, instance=instance, housing_type=housing_type, prefix=f"t{housing_type.pk}")
+        rows.append((housing_type, form))
     return Grid(rows)
