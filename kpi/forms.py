@@ -1,14 +1,13 @@
-"""Forms: the administrators' forms for the målekart, key figures and plans, and the entry
-grids (one period, one row per indicator, key figure or measure) that save all or nothing."""
+"""Forms: the administrators' forms for the målekart, key figures and plans, and the rows of
+the entry grids (one period, one row per indicator, key figure or measure; see horeport.grids)."""
 
 from __future__ import annotations
 
 from django import forms
-from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
-from django.db import transaction
+from django.core.exceptions import ValidationError
 
-from horeport.forms import NorwegianModelForm, TrackedModelForm
-from horeport.models import PeriodLock, StaleEditError, stale_message
+from horeport.forms import NorwegianModelForm
+from horeport.grids import RowForm
 from kpi.models import (
     Band,
     Indicator,
@@ -128,53 +127,21 @@ class MeasureForm(NorwegianModelForm):
 # -- entry grids --------------------------------------------------------------------------
 
 
-class RowForm(TrackedModelForm):
-    """One row of an entry grid: a figure for one object in the grid's period.
-
-    A row left blank stores nothing (and deletes what was stored); the model's checks apply
-    to what is saved. A row that someone else has saved since the grid was opened is refused.
-    """
-
-    blank_field = "value"
-
-    def __init__(self, *args, label: str, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.row_label = label
-        if "comment" in self.fields:
-            self.fields["comment"].widget = forms.TextInput(attrs={"autocomplete": "off"})
-            self.fields["comment"].label = f"Kommentar til {label}"
-
-    def clean(self):
-        cleaned = super().clean()
-        if self.instance.pk and cleaned.get("version") is None:
-            # Opened while there was no row; someone has registered one since.
-            raise ValidationError(stale_message(self.instance), code="stale")
-        if self.is_blank and (cleaned.get("comment") or "").strip():
-            raise ValidationError(self.comment_without_value_message)
-        return cleaned
+class CommentRowForm(RowForm):
+    """A grid row of a value (or a status) with a comment; a comment is not kept without its value."""
 
     comment_without_value_message = "Skriv inn verdien, eller fjern kommentaren."
 
-    @property
-    def is_blank(self) -> bool:
-        data = getattr(self, "cleaned_data", {})
-        return data.get(self.blank_field) in (None, "") and self.blank_field not in self.errors
+    def __init__(self, *args, label: str, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["comment"].widget = forms.TextInput(attrs={"autocomplete": "off"})
+        self.fields["comment"].label = f"Kommentar til {label}"
 
-    def _post_clean(self):
-        if self.is_blank:
-            return  # nothing will be stored: the model's checks are for what is saved
-        super()._post_clean()
-
-    def _update_errors(self, errors):
-        # The model's checks may name fields this row does not show (its period): show them
-        # as the row's own errors.
-        if hasattr(errors, "error_dict"):
-            moved: dict[str, list] = {}
-            for name, messages in errors.error_dict.items():
-                key = name if name in self.fields else NON_FIELD_ERRORS
-                moved.setdefault(key, []).extend(messages)
-            errors = ValidationError(moved)
-        super()._update_errors(errors)
+    def clean(self):
+        cleaned = super().clean()
+        if self.is_blank and (cleaned.get("comment") or "").strip():
+            raise ValidationError(self.comment_without_value_message)
+        return cleaned
 
     @property
     def row_errors(self) -> list[str]:
@@ -185,7 +152,9 @@ class RowForm(TrackedModelForm):
         return messages
 
 
-class ResultRowForm(RowForm):
+class ResultRowForm(CommentRowForm):
+    comment_without_value_message = "Skriv inn resultatet, eller fjern kommentaren."
+
     class Meta:
         model = Result
         fields = ["value", "comment"]
@@ -196,7 +165,6 @@ class ResultRowForm(RowForm):
         self.fields["value"].required = False
         self.fields["value"].label = f"Resultat for {indicator.code}"
         self.fields["value"].widget.attrs.update({"autocomplete": "off", "size": 8})
-        self.comment_without_value_message = "Skriv inn resultatet, eller fjern kommentaren."
 
     def clean_value(self):
         value = self.cleaned_data.get("value")
@@ -207,7 +175,7 @@ class ResultRowForm(RowForm):
         return value
 
 
-class KeyFigureRowForm(RowForm):
+class KeyFigureRowForm(CommentRowForm):
     class Meta:
         model = KeyFigureValue
         fields = ["value", "comment"]
@@ -219,8 +187,8 @@ class KeyFigureRowForm(RowForm):
         self.fields["value"].widget.attrs.update({"autocomplete": "off", "size": 8})
 
 
-class MeasureStatusRowForm(RowForm):
-    blank_field = "status"
+class MeasureStatusRowForm(CommentRowForm):
+    blank_fields = ("status",)
     comment_without_value_message = "Velg en status, eller fjern kommentaren."
 
     status = forms.ChoiceField(choices=[("", "Ingen status"), *MeasureState.choices], required=False)
@@ -233,65 +201,3 @@ class MeasureStatusRowForm(RowForm):
         super().__init__(*args, label=measure.name, **kwargs)
         self.fields["status"].label = f"Status for {measure.name}"
         self.fields["comment"].widget = forms.Textarea(attrs={"rows": 2})
-
-
-class Grid:
-    """The rows of one period, saved all together or not at all.
-
-    `rows` pairs each object (indicator, key figure, measure) with its row form. A locked
-    period refuses the whole grid with the lock's message; so does any stale or invalid row.
-    """
-
-    def __init__(self, rows: list[tuple[object, RowForm]], *, lock: PeriodLock | None = None):
-        self.rows = rows
-        self.lock = lock
-        self.errors: list[str] = []
-        self.saved = {"created": 0, "changed": 0, "deleted": 0}
-
-    @property
-    def forms(self) -> list[RowForm]:
-        return [form for _, form in self.rows]
-
-    def is_valid(self) -> bool:
-        self.errors = []
-        if self.lock is not None:
-            self.errors.append(self.lock.message)
-            return False
-        results = [form.is_valid() for form in self.forms]  # every row, so every row gets its messages
-        valid = all(results)
-        if not valid:
-            count = sum(1 for form in self.forms if form.errors)
-            self.errors.append(
-                f"Ingenting er lagret: {count} {'rad' if count == 1 else 'rader'} må rettes (se merknadene i tabellen)."
-            )
-        return valid
-
-    @transaction.atomic
-    def save(self) -> dict[str, int]:
-        """Save every row (blank rows delete what was stored). Raises StaleEditError or
-        PeriodLockedError from a race after validation; the transaction then stores nothing."""
-        for form in self.forms:
-            instance = form.instance
-            if form.is_blank:
-                if instance.pk:
-                    current = type(instance)._base_manager.filter(pk=instance.pk, version=instance.version)
-                    if not current.select_for_update().exists():
-                        raise StaleEditError(instance)
-                    instance.delete()
-                    self.saved["deleted"] += 1
-                continue
-            if instance.pk is None:
-                form.save()
-                self.saved["created"] += 1
-            elif form.has_changed():
-                form.save()
-                self.saved["changed"] += 1
-        return self.saved
-
-    @property
-    def summary(self) -> str:
-        parts = []
-        for key, word in (("created", "nye"), ("changed", "endret"), ("deleted", "slettet")):
-            if self.saved[key]:
-                parts.append(f"{self.saved[key]} {word}")
-        return ", ".join(parts) if parts else "ingen endringer"

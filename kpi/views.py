@@ -6,7 +6,6 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError
 from django.db.models import Min, Prefetch
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -15,6 +14,7 @@ from django.views.decorators.http import require_http_methods
 
 from horeport.calculations import change
 from horeport.charts import chart_svg, sparkline_svg, svg_data_uri
+from horeport.grids import Grid
 from horeport.history import history_page
 from horeport.models import PeriodLock, ServiceUnit
 from horeport.periods import InvalidPeriod, Kind, Period, period_choices, period_range
@@ -23,7 +23,6 @@ from kpi import selectors
 from kpi.filters import MalekartFilter
 from kpi.forms import (
     BandForm,
-    Grid,
     IndicatorForm,
     KeyFigureForm,
     KeyFigureRowForm,
@@ -245,17 +244,11 @@ def result_entry(request):
         ],
         lock=lock,
     )  # fmt: skip
-    _disable_if_locked(grid)
-    if request.method == "POST" and grid.is_valid():
-        try:
-            grid.save()
-        except (ValidationError, IntegrityError) as error:
-            grid.errors.append(_race_message(error))
-        else:
-            where = f" for {unit}" if unit else ""
-            messages.success(request, f"Resultatene for {period.label}{where} er lagret ({grid.summary}).")
-            query = f"?periode={period}" + (f"&virksomhet={unit.pk}" if unit else "")
-            return redirect(reverse("kpi:result_entry") + query)
+    if request.method == "POST" and grid.save_if_valid():
+        where = f" for {unit}" if unit else ""
+        messages.success(request, f"Resultatene for {period.label}{where} er lagret ({grid.summary}).")
+        query = f"?periode={period}" + (f"&virksomhet={unit.pk}" if unit else "")
+        return redirect(reverse("kpi:result_entry") + query)
 
     rows = []
     for indicator, form in grid.rows:
@@ -285,20 +278,6 @@ def _entry_default(kinds: list[Kind]) -> Period:
     if Kind.YEAR in kinds:
         return Period.of_year(today.year - 1)
     return Period.containing(today, kinds[-1])
-
-
-def _disable_if_locked(grid: Grid) -> None:
-    """A locked period's figures are shown, not offered for editing."""
-    if grid.lock is not None:
-        for form in grid.forms:
-            for field in form.fields.values():
-                field.disabled = True
-
-
-def _race_message(error: Exception) -> str:
-    if isinstance(error, ValidationError):
-        return " ".join(error.messages) + " Ingenting er lagret."
-    return "Noen andre lagret samtidig. Ingenting er lagret; last inn siden på nytt og prøv igjen."
 
 
 # -- key figures ------------------------------------------------------------------------------
@@ -381,15 +360,9 @@ def key_figure_entry(request):
         ],
         lock=lock,
     )  # fmt: skip
-    _disable_if_locked(grid)
-    if request.method == "POST" and grid.is_valid():
-        try:
-            grid.save()
-        except (ValidationError, IntegrityError) as error:
-            grid.errors.append(_race_message(error))
-        else:
-            messages.success(request, f"Nøkkeltallene for {period.label} er lagret ({grid.summary}).")
-            return redirect(reverse("kpi:key_figure_entry") + f"?periode={period}")
+    if request.method == "POST" and grid.save_if_valid():
+        messages.success(request, f"Nøkkeltallene for {period.label} er lagret ({grid.summary}).")
+        return redirect(reverse("kpi:key_figure_entry") + f"?periode={period}")
     previous = {
         v.key_figure_id: v
         for v in KeyFigureValue.objects.filter(key_figure__in=figures, period=period.same_period_last_year())
@@ -484,15 +457,9 @@ def measure_status_entry(request):
         ],
         lock=lock,
     )  # fmt: skip
-    _disable_if_locked(grid)
-    if request.method == "POST" and grid.is_valid():
-        try:
-            grid.save()
-        except (ValidationError, IntegrityError) as error:
-            grid.errors.append(_race_message(error))
-        else:
-            messages.success(request, f"Status for tiltakene i {period.label} er lagret ({grid.summary}).")
-            return redirect(reverse("kpi:measure_status_entry") + f"?periode={period}")
+    if request.method == "POST" and grid.save_if_valid():
+        messages.success(request, f"Status for tiltakene i {period.label} er lagret ({grid.summary}).")
+        return redirect(reverse("kpi:measure_status_entry") + f"?periode={period}")
     groups: dict[str, list] = {}
     for measure, form in sorted(grid.rows, key=lambda row: _measure_place(row[0])):
         title = (

@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from horeport.forms import NorwegianModelForm, TrackedModelForm
+from horeport.grids import Grid, RowForm
 from horeport.periods import MONTH_NAMES, Kind, Period
 from waitlists.models import HousingCase, HousingType, PrivateHousingFigure, PrivateHousingMeasure, WaitlistFigure
 
@@ -244,11 +245,14 @@ class PrivateHousingFigureForm(PeriodChoiceMixin, TrackedModelForm):
         return cleaned
 
 
-class MonthRowForm(TrackedModelForm):
+class MonthRowForm(RowForm):
     """One housing type's row of the month-end grid (all types, one month, on one form).
 
-    A row left empty is skipped; a row that is not changed is not saved (its history stays quiet).
+    A new row left empty is skipped; emptying a saved row is refused (figures are deleted on the
+    housing type's page); a row that is not changed is not saved (its history stays quiet).
     """
+
+    blank_fields = WaitlistFigure.VALUE_FIELDS
 
     class Meta:
         model = WaitlistFigure
@@ -263,24 +267,21 @@ class MonthRowForm(TrackedModelForm):
             "housing_swaps": "Bytte bolig",
         }
 
-    def __init__(self, *args, housing_type: HousingType, period: Period, **kwargs):
-        super().__init__(*args, empty_permitted=True, use_required_attribute=False, **kwargs)
-        self.housing_type, self.period = housing_type, period
+    def __init__(self, *args, housing_type: HousingType, **kwargs):
+        super().__init__(*args, use_required_attribute=False, **kwargs)
+        self.housing_type = housing_type
         say_negative_in_norwegian(self)
 
     def clean(self):
         cleaned = super().clean()
-        try:
-            check_figure_values(self, cleaned, period=self.period)
-        except ValidationError:
-            raise ValidationError(
-                "Raden er tømt. Vil du fjerne tallene, slett dem fra boligtypens side.", code="empty"
-            ) from None
-        self.instance.housing_type, self.instance.period = self.housing_type, self.period
+        if not self.is_blank:
+            check_figure_values(self, cleaned, period=self.instance.period)
+        elif self.instance.pk:
+            raise ValidationError("Raden er tømt. Vil du fjerne tallene, slett dem fra boligtypens side.", code="empty")
         return cleaned
 
 
-def month_row_forms(period: Period, data=None) -> list[MonthRowForm]:
+def month_grid(period: Period, data=None) -> Grid:
     """A row for every active housing type (and every inactive one that has a figure that month)."""
     figures = {f.housing_type_id: f for f in WaitlistFigure.objects.filter(period=period)}
     rows = []
@@ -289,9 +290,6 @@ def month_row_forms(period: Period, data=None) -> list[MonthRowForm]:
         if figure is None and not housing_type.active:
             continue
         instance = figure or WaitlistFigure(housing_type=housing_type, period=period)
-        rows.append(
-            MonthRowForm(
-                data, instance=instance, housing_type=housing_type, period=period, prefix=f"t{housing_type.pk}"
-            )
-        )
-    return rows
+        form = MonthRowForm(data, instance=instance, housing_type=housing_type, prefix=f"t{housing_type.pk}")
+        rows.append((housing_type, form))
+    return Grid(rows)

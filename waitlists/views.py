@@ -25,7 +25,7 @@ from waitlists.forms import (
     PrivateHousingFigureForm,
     PrivateHousingMeasureForm,
     WaitlistFigureForm,
-    month_row_forms,
+    month_grid,
 )
 from waitlists.models import HousingCase, HousingType, PrivateHousingFigure, PrivateHousingMeasure, WaitlistFigure
 from waitlists.selectors import (
@@ -255,37 +255,23 @@ def _month_param(request) -> Period:
 def month_entry(request):
     """Every housing type's figures at one month's end, on one form: saved all together or not at all."""
     period = _month_param(request)
-    rows = month_row_forms(period, request.POST or None)
-    if request.method == "POST":
-        valid = [form.is_valid() for form in rows]  # every row, so every row shows its messages
-        changed = [form for form in rows if form.has_changed()]
-        if all(valid) and changed:
-            try:
-                with transaction.atomic():
-                    for form in changed:
-                        try:
-                            form.save()
-                        except ValidationError as error:  # stale or locked since the form was checked
-                            form.add_error(None, error.messages)
-                            raise
-            except ValidationError:
-                pass
-            except IntegrityError:
-                messages.error(request, "Tallene ble lagret av noen andre samtidig. Last inn siden på nytt.")
-            else:
-                names = ", ".join(str(form.housing_type) for form in changed)
-                messages.success(request, f"Tallene for {period.label} er lagret: {names}.")
-                return redirect(reverse("waitlists:month_entry") + f"?periode={period}")
-        elif all(valid):
+    grid = month_grid(period, request.POST or None)
+    if request.method == "POST" and grid.save_if_valid():
+        if grid.saved:
+            names = ", ".join(str(housing_type) for housing_type, _ in grid.saved)
+            messages.success(request, f"Tallene for {period.label} er lagret: {names}.")
+        else:
             messages.info(request, "Ingenting er endret, så ingenting er lagret.")
-            return redirect(reverse("waitlists:month_entry") + f"?periode={period}")
+        return redirect(reverse("waitlists:month_entry") + f"?periode={period}")
+    rows = grid.forms
     context = {
         "period": period,
         "rows": rows,
         "columns": [rows[0][name].label for name in WaitlistFigure.VALUE_FIELDS] if rows else [],
         "lock": PeriodLock.objects.covering(period),
         "max_month": str(Period.containing(timezone.localdate())),
-        "has_errors": any(form.errors for form in rows),
+        "grid": grid,
+        "has_errors": bool(grid.errors) or any(form.errors for form in rows),
     }
     return render(request, "waitlists/month_form.html", context)
 

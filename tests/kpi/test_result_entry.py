@@ -5,9 +5,9 @@ from decimal import Decimal
 import pytest
 from django.urls import reverse
 
+from horeport.grids import Grid
 from horeport.models import PeriodLock, ServiceUnit, StaleEditError, period_lock
 from horeport.periods import Period
-from kpi.forms import Grid
 from kpi.models import Result
 from tests.kpi.helpers import indicator, query_count, result, row_html, status_of, text_of
 

@@ -5,6 +5,7 @@ from decimal import Decimal
 import pytest
 from django.urls import reverse
 
+from horeport.grids import Grid
 from horeport.models import period_lock
 from horeport.periods import Period
 from tests.waitlists.helpers import figure, housing_type
@@ -92,3 +93,47 @@ def test_every_input_has_a_label_naming_its_column_and_type(registrator_client, 
 def test_a_month_not_begun_falls_back_to_the_month_just_ended(registrator_client, kinds):
     html = registrator_client.get(reverse("waitlists:month_entry") + "?periode=2999-01").content.decode()
     assert "2999" not in html.split("<h1", 1)[1].split("</caption>")[0]
+
+
+def test_saving_the_month_unchanged_says_that_nothing_is_saved(registrator_client, kinds):
+    service, without = kinds
+    figure(service, "2016-12", waitlist=14)
+    response = registrator_client.post(URL, {**row(service, version="0", waitlist="14"), **row(without)}, follow=True)
+    assert "Ingenting er endret, så ingenting er lagret." in response.content.decode()
+    assert WaitlistFigure.objects.get().version == 0
+
+
+def test_in_a_locked_month_only_the_changed_rows_are_refused(registrator_client, kinds):
+    service, without = kinds
+    figure(service, "2016-12", waitlist=14)
+    period_lock(period=Period.parse("2016-12"), reason="Månedsrapport")
+    response = registrator_client.post(URL, {**row(service, version="0", waitlist="14"), **row(without, waitlist="3")})
+    html = response.content.decode()
+    assert "Bolig uten bemanning: Perioden desember 2016 er låst (Månedsrapport" in html
+    assert "Bolig med service: Perioden" not in html
+    assert WaitlistFigure.objects.count() == 1
+
+
+def test_figures_registered_by_someone_else_meanwhile_are_not_overwritten(registrator_client, kinds):
+    service, _ = kinds
+    data = row(service, waitlist="16")  # opened while the month had no figures for the type
+    figure(service, "2016-12", waitlist=14)
+    html = registrator_client.post(URL, data).content.decode()
+    assert "etter at du åpnet skjemaet" in html
+    assert WaitlistFigure.objects.get().waitlist == 14
+
+
+def test_a_lock_taken_while_saving_is_shown_and_nothing_is_saved(registrator_client, kinds, monkeypatch):
+    service, without = kinds
+    save = Grid.save
+
+    def locked_meanwhile(self):
+        period_lock(period=Period.parse("2016"), reason="Årsrapport 2016")
+        save(self)
+
+    monkeypatch.setattr(Grid, "save", locked_meanwhile)
+    response = registrator_client.post(URL, {**row(service, waitlist="14"), **row(without, waitlist="3")})
+    assert response.status_code == 200
+    assert "Perioden 2016 er låst (Årsrapport 2016" in response.content.decode()
+    assert "Ingenting er lagret." in response.content.decode()
+    assert not WaitlistFigure.objects.exists()
