@@ -3,7 +3,9 @@
 Each page is its own test: with the demo data loaded, the role that uses the page signs in, the
 page is opened (and, for some, a form is sent with a mistake in it, so the error state is
 checked too), and axe runs on it. A violation of impact "serious" or "critical" fails the test
-with the rule, its impact and the first elements it found.
+with the rule, its impact and the first elements it found. The page must then also reflow at
+320 CSS pixels (WCAG 1.4.10, which axe does not check): no horizontal scrolling of the page
+itself (a wide table scrolls inside its own wrapper).
 
 The demo data is loaded once for the whole module, not once per test: loading it takes seconds
 and the pages are only read (a form sent with a mistake saves nothing; a test that adds rows
@@ -41,6 +43,7 @@ FAILING_IMPACTS = {"serious", "critical"}
 # nothing later: a dangling reference is an error (an input loses its help text or its error).
 FAILING_INCOMPLETE = {"aria-valid-attr-value"}
 SHOWN_TARGETS = 3
+NARROW = {"width": 320, "height": 800}  # 1280 px at 400 % zoom
 
 
 @dataclass(frozen=True)
@@ -160,6 +163,12 @@ def run_axe(page) -> list[dict]:
     return found
 
 
+def page_width(page) -> int:
+    """How wide the page is on a 320 px screen."""
+    page.set_viewport_size(NARROW)
+    return page.evaluate("() => document.documentElement.scrollWidth")
+
+
 def describe(violations: list[dict]) -> str:
     lines = []
     for violation in violations:
@@ -185,9 +194,11 @@ def test_page_has_no_serious_accessibility_violations(target, axe_page, live_ser
             target.then(axe_page)
 
         violations = run_axe(axe_page)
+        width = page_width(axe_page)
     finally:
         for row in reversed(added):
             row.delete()
 
     if violations:
         pytest.fail(f"axe found on {target.name} ({url}):\n{describe(violations)}", pytrace=False)
+    assert width <= NARROW["width"], f"{url} is {width} px wide on a {NARROW['width']} px screen (WCAG 1.4.10)"
