@@ -143,14 +143,6 @@ class CommentRowForm(RowForm):
             raise ValidationError(self.comment_without_value_message)
         return cleaned
 
-    @property
-    def row_errors(self) -> list[str]:
-        messages = list(self.non_field_errors())
-        for name in self.fields:
-            for error in self.errors.get(name, []):
-                messages.append(f"{self.fields[name].label}: {error}" if name == "comment" else error)
-        return messages
-
 
 class ResultRowForm(CommentRowForm):
     comment_without_value_message = "Skriv inn resultatet, eller fjern kommentaren."
