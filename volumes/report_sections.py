@@ -133,8 +133,8 @@ def monthly(*, period: Period, options: SectionOptions) -> Section:
         cells = []
         for key, recorded in ((USERS_TOTAL, service.records_users), (HOURS_TOTAL, service.records_hours)):
             old, new = before.value(key), now.value(key)
-            if not recorded:
-                cells += [Cell.text(None)] * 4
+            if not recorded:  # no figure, shown "–" like any missing number (on the page and in the report)
+                cells += [Cell.integer(None)] * 4
                 continue
             cells += [as_entered(old), as_entered(new), *Cell.changes(change(old, new))]
         table.rows.append(Row(service.name_for(period), cells, key=service.slug))

@@ -113,6 +113,7 @@ def index(request):
     month = latest_month_end()
     context = {
         "year": year,
+        "year_query": f"aar={year}",  # the housing types' links open their page at this year
         "count": count,
         "counts": YEAR_COUNTS,
         "years": years,

@@ -1,0 +1,33 @@
+"""Filters for `templates/horeport/section_table.html`, which renders a `horeport.sections.Table`."""
+
+from django import template
+
+from horeport.sections import Cell, Row, Table
+
+register = template.Library()
+
+
+@register.filter
+def padded_cells(row: Row, table: Table) -> list[Cell]:
+    """The row's cells, with empty ones added where a row is shorter than the table."""
+    missing = len(table.columns) - len(row.cells)
+    return [*row.cells, *([Cell.text(None)] * missing)] if missing > 0 else row.cells
+
+
+@register.filter
+def groups_cover_row_header(table: Table) -> bool:
+    """Whether the upper header groups span the row-label column too."""
+    return sum(group.span for group in table.header_groups) == len(table.columns) + 1
+
+
+@register.filter
+def spans_table(row: Row) -> bool:
+    """Whether a row is a group heading with nothing to show in its cells: one cell across the table."""
+    return row.kind == "group" and not any(cell.text_value for cell in row.cells)
+
+
+@register.filter
+def cell_classes(cell: Cell) -> str:
+    """A data cell's classes: `num` (right-aligned), `suppressed` (a hidden small number), `status-cell`."""
+    classes = [("num", cell.is_numeric), ("suppressed", cell.suppressed), ("status-cell", cell.status)]
+    return " ".join(name for name, applies in classes if applies)
