@@ -195,6 +195,11 @@ class Table:
     def is_empty(self) -> bool:
         return not any(row.kind != "group" for row in self.rows)
 
+    @property
+    def groups_cover_row_header(self) -> bool:
+        """Whether the upper header groups span the row-label column too."""
+        return sum(group.span for group in self.header_groups) == len(self.columns) + 1
+
 
 @dataclass
 class ChartSeries:

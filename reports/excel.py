@@ -148,7 +148,7 @@ def _write_table(sheet: Worksheet, table: Table, row: int, widths: dict[int, int
     sheet.cell(row, 1, table.title).font = SUBTITLE
     row += 1
     if table.header_groups:
-        column = 1 if sum(g.span for g in table.header_groups) == len(table.columns) + 1 else 2
+        column = 1 if table.groups_cover_row_header else 2
         for group in table.header_groups:
             cell = sheet.cell(row, column, group.label)
             cell.font, cell.fill = BOLD, HEADER_FILL

@@ -15,12 +15,6 @@ def padded_cells(row: Row, table: Table) -> list[Cell]:
 
 
 @register.filter
-def groups_cover_row_header(table: Table) -> bool:
-    """Whether the upper header groups span the row-label column too."""
-    return sum(group.span for group in table.header_groups) == len(table.columns) + 1
-
-
-@register.filter
 def spans_table(row: Row) -> bool:
     """Whether a row is a group heading with nothing to show in its cells: one cell across the table."""
     return row.kind == "group" and not any(cell.text_value for cell in row.cells)
