@@ -83,15 +83,13 @@ class Status(models.TextChoices):
 
 # The attributes a period's counts are made of (attnames), and the dates among them.
 DATE_FIELDS = ("received_on", "reversed_on", "sent_on", "decided_on")
-COUNTED_ATTRIBUTES = ("case_type_id", "unit_id")
-TRACKED_FIELDS = (*COUNTED_ATTRIBUTES, *DATE_FIELDS, "decision")
 
 
 class Complaint(TrackedModel):
     """A complaint (klagesak): received, then reversed by the municipality itself or sent to the
     county governor, whose decision ends it; sent without a decision yet, it is pending.
 
-    Its place in time is its received, reversed, sent and decided dates: see `lock_values`.
+    Its place in time is its received, reversed, sent and decided dates: see `lock_groups`.
     """
 
     lock_field = "received_on"
@@ -168,62 +166,22 @@ class Complaint(TrackedModel):
         super().clean()  # the lock
 
     # -- locks: what a locked period counted must not change ------------------------------
+    # Each date places the complaint in a count, by case type and unit; the decision goes with
+    # its date. The note is not counted.
+    lock_groups = {
+        "received_on": ("received_on", "case_type", "unit"),
+        "reversed_on": ("reversed_on", "case_type", "unit"),
+        "sent_on": ("sent_on", "case_type", "unit"),
+        "decided_on": ("decision", "decided_on", "case_type", "unit"),
+    }
+    free_fields = ("reference", "note")
 
     @classmethod
-    def from_db(cls, db, field_names, values, **kwargs):
-        instance = super().from_db(db, field_names, values, **kwargs)
-        if all(name in field_names for name in TRACKED_FIELDS):
-            instance._loaded = instance._snapshot()
-        return instance
-
-    def _snapshot(self) -> dict:
-        return {name: getattr(self, name) for name in TRACKED_FIELDS}
-
-    def refresh_from_db(self, *args, **kwargs):
-        super().refresh_from_db(*args, **kwargs)
-        self._loaded = self._snapshot()
-
-    def save(self, *args, **kwargs):
-        super().save(*args, **kwargs)
-        self._loaded = self._snapshot()
-
-    def delete(self, *args, **kwargs):
-        self._deleting = True
-        try:
-            return super().delete(*args, **kwargs)
-        finally:
-            self._deleting = False
-
-    def lock_values(self) -> list:
-        """The dates a change touches, so that a lock on any of them refuses it.
-
-        - creating or deleting: every date the complaint has (each places it in a count);
-        - changing its case type or unit: every old and new date (each count shows the type);
-        - changing a date: its old and new value; the decision goes with its date.
-        And the end of every locked period at which the complaint counted, or would count, as open
-        in a different way (case type, unit, where it is, when received).
-        """
-        loaded = getattr(self, "_loaded", None)
-        current = self._snapshot()
-        if getattr(self, "_deleting", False):
-            before, after = loaded or current, None
-        elif self._state.adding or loaded is None:
-            before, after = None, current
-        else:
-            before, after = loaded, current
-        values = []
-        if before is None or after is None:
-            values += [state[name] for state in (before, after) if state for name in DATE_FIELDS]
-        elif any(before[name] != after[name] for name in COUNTED_ATTRIBUTES):
-            values += [state[name] for state in (before, after) for name in DATE_FIELDS]
-        else:
-            for name in ("received_on", "reversed_on", "sent_on"):
-                if before[name] != after[name]:
-                    values += [before[name], after[name]]
-            if before["decision"] != after["decision"] or before["decided_on"] != after["decided_on"]:
-                values += [before["decided_on"], after["decided_on"]]
-        values += open_count_changes(before, after)
-        return [value for value in dict.fromkeys(values) if value is not None]
+    def touched(cls, before, after) -> list:
+        """Each changed date's old and new value (all of them for a new type or unit), and the end
+        of every locked period at which the complaint counted, or would count, as open in a
+        different way."""
+        return [*super().touched(before, after), *open_count_changes(before, after)]
 
 
 def lifecycle_errors(*, received_on, reversed_on, sent_on, decision, decided_on) -> dict[str, str]:

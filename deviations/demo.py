@@ -266,8 +266,8 @@ def load() -> None:
     missing = [deviation for reference, (_item, deviation) in generated.items() if reference not in existing]
     if not missing:
         return
-    Deviation.objects.bulk_create(missing, batch_size=500)
-    _history_create(missing)
+    Deviation.objects.bulk_create(missing, batch_size=500, history=False)
+    _history_create(missing)  # registered, then closed: a history of its own
 
 
 def _expected_references(data: dict) -> list[str]:

@@ -11,8 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
-from horeport.models import ServiceUnit, TrackedModel
-from horeport.validators import contains_national_id, national_id_message
+from horeport.models import ServiceUnit, TrackedModel, TrackedQuerySet
 
 
 class Category(models.Model):
@@ -54,15 +53,8 @@ SEVERITY_HELP = (
     "3 Alvorlig: betydelig skade eller behov for behandling. 4 Svært alvorlig: varig skade eller død."
 )
 
-# Free-text fields that must never hold an identity number.
-TEXT_FIELDS = ("reference", "description", "immediate_action", "measures", "learning", "counterpart")
-# Attributes a report counts a deviation by (besides its dates): a change to one of them
-# changes what its registration period counted.
-COUNTED_FIELDS = ("category_id", "unit_id", "registered_on", "to_hospital")
-CLOSING_FIELDS = ("status", "closed_on")
 
-
-class DeviationQuerySet(models.QuerySet):
+class DeviationQuerySet(TrackedQuerySet):
     def registered_in(self, start: datetime.date, end: datetime.date):
         return self.filter(registered_on__gte=start, registered_on__lte=end)
 
@@ -142,47 +134,14 @@ class Deviation(TrackedModel):
         return self.status == Status.CLOSED
 
     # -- the lock: a deviation's place in time is its registration and its closing ----------
-
-    @classmethod
-    def from_db(cls, db, field_names, values, **kwargs):
-        instance = super().from_db(db, field_names, values, **kwargs)
-        instance._loaded = {
-            name: getattr(instance, name) for name in (*COUNTED_FIELDS, *CLOSING_FIELDS) if name in field_names
-        }
-        return instance
-
-    def lock_values(self) -> list[datetime.date]:
-        """The dates a change to this deviation affects.
-
-        - created or deleted: its registration date (and its closing date, if closed);
-        - a counted attribute changed (category, unit, registration date, hospital flag): the
-          old and the new registration date;
-        - status or closing date changed: the old and the new closing date.
-        Text (what happened, measures, learning) is not counted: it may be completed later.
-        """
-        loaded = getattr(self, "_loaded", None)
-        if self._state.adding or not loaded or getattr(self, "_deleting", False):
-            values = [self.registered_on, self.closed_on if self.is_closed else None]
-            if loaded:  # deleting: the stored dates count, not unsaved edits
-                values += [loaded.get("registered_on"), loaded.get("closed_on")]
-            return _dates(values)
-        values = []
-        if any(getattr(self, name) != loaded.get(name) for name in COUNTED_FIELDS if name in loaded):
-            values += [loaded.get("registered_on"), self.registered_on]
-        if any(getattr(self, name) != loaded.get(name) for name in CLOSING_FIELDS if name in loaded):
-            values += [loaded.get("closed_on"), self.closed_on]
-        return _dates(values)
-
-    def save(self, *args, **kwargs):
-        super().save(*args, **kwargs)
-        self._loaded = {name: getattr(self, name) for name in (*COUNTED_FIELDS, *CLOSING_FIELDS)}
-
-    def delete(self, *args, **kwargs):
-        self._deleting = True
-        try:
-            return super().delete(*args, **kwargs)
-        finally:
-            self._deleting = False
+    # The registered and processed counts of a period depend on the registration date with what
+    # is counted by it, and on the closing; the text (what happened, measures, learning) is not
+    # counted and may be completed after the period is locked.
+    lock_groups = {
+        "registered_on": ("registered_on", "occurred_on", "category", "unit", "severity", "to_hospital"),
+        "closed_on": ("status", "closed_on"),
+    }
+    free_fields = ("reference", "description", "immediate_action", "measures", "learning", "counterpart")
 
     # -- rules ---------------------------------------------------------------------------
 
@@ -212,19 +171,12 @@ class Deviation(TrackedModel):
             add("counterpart", "Skriv hvilket sykehus avviket er sendt til.")
         elif not self.to_hospital and (self.counterpart or "").strip():
             add("counterpart", "Sykehus fylles bare ut for avvik som er sendt til sykehus.")
-        for name in TEXT_FIELDS:
-            if contains_national_id(getattr(self, name)):
-                add(name, national_id_message(str(self._meta.get_field(name).verbose_name).capitalize()))
         try:
             super().clean()  # the period lock
         except ValidationError as error:
             errors.setdefault(NON_FIELD_ERRORS, []).extend(error.messages)
         if errors:
             raise ValidationError(errors)
-
-
-def _dates(values) -> list[datetime.date]:
-    return sorted({v for v in values if v is not None})
 
 
 class ImportBatch(models.Model):

@@ -5,12 +5,13 @@ from __future__ import annotations
 from django import forms
 from django.contrib.auth import get_user_model, password_validation
 from django.contrib.auth.models import Group
-from django.core.exceptions import ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import models
 
 from horeport.fields import NorwegianDecimalField, NorwegianIntegerField, PeriodFormField
-from horeport.models import PeriodLock, ServiceUnit, SiteSettings, stale_message
+from horeport.models import PeriodLock, ServiceUnit, SiteSettings, deleted_message, stale_message
 from horeport.roles import ROLES
+from horeport.validators import validate_no_national_id
 
 LOGO_TYPES = {"image/png": "PNG", "image/jpeg": "JPEG", "image/svg+xml": "SVG"}
 LOGO_MAX_BYTES = 512 * 1024
@@ -37,27 +38,96 @@ class NorwegianModelForm(forms.ModelForm):
         super().__init_subclass__(**kwargs)
 
 
+def hold_read_only(field: forms.Field) -> bool:
+    """Show a field a lock holds as read-only where the browser can (a text box); False where it
+    cannot (a select, a checkbox), which is then disabled instead."""
+    if isinstance(field.widget, forms.TextInput | forms.Textarea | forms.NumberInput | forms.DateInput):
+        field.widget.attrs["readonly"] = True
+        field.widget.attrs["aria-readonly"] = "true"
+        return True
+    return False
+
+
 class TrackedModelForm(NorwegianModelForm):
     """A form for a `TrackedModel`: carries the version it was opened at.
 
-    A form opened before someone else saved the same row is refused with a message naming
-    who changed it and when; a row in a locked period is refused with the lock's message
-    (from the model's `clean`).
+    The row's own save (the one write path) refuses a stale change, a locked period and personal
+    data; this form says so next to the fields instead of failing:
+    - opened before someone else saved the row: refused, naming who and when;
+    - opened for a row someone has deleted since: refused;
+    - inside a locked period: says so at once and shows the fields the lock holds read-only;
+      text no figure counts stays editable. A change typed into a form opened before the lock
+      is refused with the lock's message, never dropped without a word.
     """
 
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, locks: list[PeriodLock] | None = None, **kwargs):
         super().__init__(*args, **kwargs)
         if self.instance.pk:
             self.fields["version"].initial = self.instance.version
+        self.lock, held = self.instance.held_fields(locks)
+        self.held = [name for name in self.fields if name in held]
+        self.changed_while_locked = []
+        for name in self.held:
+            field = self.fields[name]
+            if self.is_bound and self.add_prefix(name) in self.data:
+                # Posted: shown read-only, or the form was opened before the lock. A change is
+                # refused (and stays on the page), never dropped.
+                posted = field.widget.value_from_datadict(self.data, self.files, self.add_prefix(name))
+                if field.has_changed(self.get_initial_for_field(field, name), posted):
+                    self.changed_while_locked.append(name)
+            elif self.is_bound or not hold_read_only(field):
+                field.disabled = True  # not posted (a disabled select): it keeps its stored value
+
+    @property
+    def lock_notice(self) -> str:
+        """What the form says at once when a lock holds the row."""
+        if self.lock is None:
+            return ""
+        if len(self.held) < len([f for f in self.fields if f != "version"]):
+            return f"{self.lock.message} Feltene som tallene bygger på, kan ikke endres; resten kan."
+        return self.lock.message
 
     def clean(self):
         cleaned = super().clean()
+        if self.changed_while_locked:
+            self.refuse_locked_change(
+                ValidationError(self.lock.message + " Endringen din er ikke lagret.", code="locked")
+            )
         opened_at = cleaned.get("version")
         if self.instance.pk and opened_at is not None and opened_at != self.instance.version:
             raise ValidationError(stale_message(self.instance), code="stale")
+        if not self.instance.pk and opened_at is not None:
+            raise ValidationError(deleted_message(), code="stale")
         return cleaned
+
+    def _update_errors(self, errors):
+        # The model's checks may name fields the form does not show (a period built from a year
+        # and a month, a grid row's period): show them as the form's own errors.
+        if hasattr(errors, "error_dict"):
+            moved: dict[str, list] = {}
+            for name, messages in errors.error_dict.items():
+                moved.setdefault(name if name in self.fields else NON_FIELD_ERRORS, []).extend(messages)
+            errors = ValidationError(moved)
+        super()._update_errors(errors)
+
+    def refuse_locked_change(self, error: ValidationError) -> None:
+        """Say that a change typed into a held field is refused: once, for the form."""
+        self.add_error(None, error)
+
+    def _post_clean(self):
+        self.claim_opened_version()
+        if self.changed_while_locked:
+            return  # refused already, with the lock's message
+        super()._post_clean()
+
+    def claim_opened_version(self) -> None:
+        """The row's save and delete claim the version the user saw, so a save by someone else
+        in the meantime is refused even between this form's checks and the write."""
+        opened_at = getattr(self, "cleaned_data", {}).get("version")
+        if self.instance.pk and opened_at is not None:
+            self.instance.version = opened_at
 
 
 class SiteSettingsForm(forms.ModelForm):
@@ -127,6 +197,7 @@ class UnlockForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text="Hvorfor perioden låses opp. Begrunnelsen lagres sammen med låsen.",
         error_messages={"required": "Skriv hvorfor perioden låses opp."},
+        validators=[validate_no_national_id],
     )
 
 

@@ -13,7 +13,7 @@ from simple_history.models import HistoricalRecords
 
 from horeport.fields import PeriodField
 from horeport.formatting import nb_date
-from horeport.periods import Period
+from horeport.periods import InvalidPeriod, Period
 
 
 class ServiceUnit(models.Model):
@@ -96,6 +96,7 @@ class PeriodLock(models.Model):
     unlock_reason = models.TextField("begrunnelse for opplåsing", blank=True)
 
     objects = PeriodLockQuerySet.as_manager()
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["-locked_at"]
@@ -109,7 +110,12 @@ class PeriodLock(models.Model):
     def is_active(self) -> bool:
         return self.unlocked_at is None
 
-    def covers(self, value: Period | datetime.date | None) -> bool:
+    def covers(self, value: Period | datetime.date | str | None) -> bool:
+        if isinstance(value, str):  # a period typed into a row not saved yet
+            try:
+                value = Period.parse(value)
+            except InvalidPeriod:
+                return False
         if value is None:
             return False
         if isinstance(value, Period):
@@ -124,12 +130,38 @@ class PeriodLock(models.Model):
         )
 
     def unlock(self, *, user, reason: str) -> None:
+        from horeport.validators import validate_no_national_id
+
         if not reason.strip():
             raise ValidationError({"unlock_reason": "Skriv hvorfor perioden låses opp."})
+        validate_no_national_id(reason)
         self.unlocked_at = timezone.now()
         self.unlocked_by = user
         self.unlock_reason = reason.strip()
         self.save(update_fields=["unlocked_at", "unlocked_by", "unlock_reason"])
+
+    # A lock is made by `period_lock` and ended by `unlock`, with a reason; nothing else changes it.
+    UNLOCK_FIELDS = ("unlocked_at", "unlocked_by", "unlock_reason")
+
+    def save(self, *args, **kwargs):
+        if not self._state.adding:
+            stored = PeriodLock.objects.filter(pk=self.pk).first()
+            if stored is not None:
+                fixed = [f.attname for f in self._meta.concrete_fields if f.name not in self.UNLOCK_FIELDS]
+                if any(getattr(stored, name) != getattr(self, name) for name in fixed) or (
+                    not stored.is_active
+                    and (stored.unlocked_at, stored.unlock_reason) != (self.unlocked_at, self.unlock_reason)
+                ):
+                    raise ValidationError(
+                        "En periodelås kan ikke endres. Lås perioden opp med en begrunnelse, og lås på nytt.",
+                        code="lock_fixed",
+                    )
+                if self.unlocked_at is not None and not self.unlock_reason.strip():
+                    raise ValidationError({"unlock_reason": "Skriv hvorfor perioden låses opp."})
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise ValidationError("En periodelås slettes ikke. Lås den opp med en begrunnelse.", code="lock_fixed")
 
 
 def period_lock(*, period: Period, reason: str, user=None) -> PeriodLock:
@@ -146,13 +178,14 @@ class PeriodLockedError(ValidationError):
 
 
 class StaleEditError(ValidationError):
-    """Someone else saved the record after this form was opened."""
+    """Someone else saved (or deleted) the record after this form, grid or import preview was opened."""
 
-    def __init__(self, instance):
-        super().__init__(stale_message(instance), code="stale")
+    def __init__(self, instance, *, deleted: bool = False):
+        super().__init__(deleted_message() if deleted else stale_message(instance), code="stale")
 
 
 def stale_message(instance) -> str:
+    """The one message for a refused stale save: who changed the row, and when."""
     latest = instance.history.order_by("-history_date").select_related("history_user").first()
     who = ""
     if latest is not None:
@@ -166,83 +199,276 @@ def stale_message(instance) -> str:
     )
 
 
+def deleted_message() -> str:
+    return (
+        "Denne posten ble slettet av en annen bruker etter at du åpnet skjemaet. Endringen din er ikke lagret. "
+        "Last inn siden på nytt og gjør endringen igjen."
+    )
+
+
+class OneSourceError(ValidationError):
+    """A figure for a period that already has figures from another source (its months, or an aggregate)."""
+
+
+# A row's state as stored: field attname -> value ("category_id", "period", "registered_on" ...).
+State = dict
+
+
+class TrackedQuerySet(models.QuerySet):
+    """Bulk writes of tracked rows go through the same checks as one row's save and delete."""
+
+    def delete(self):
+        """Delete row by row (locks, history), all or none."""
+        with transaction.atomic(using=self.db):
+            rows = list(self)
+            for row in rows:
+                row.delete()
+        return len(rows), {self.model._meta.label: len(rows)}
+
+    delete.alters_data = True
+    delete.queryset_only = True
+
+    def update(self, **kwargs):
+        raise TypeError(
+            f"{self.model.__name__} is written row by row through save(): update() would pass by its "
+            "version, its locks and its history."
+        )
+
+    def bulk_create(self, objs, *args, history: bool = True, **kwargs):
+        """Create many rows at once (demo data): each is checked as one save would be, and its
+        history kept (`history=False` where the caller writes a history of its own)."""
+        objs = list(objs)
+        locks = list(PeriodLock.objects.active())
+        for obj in objs:
+            obj.check_writable(locks=locks)
+        created = super().bulk_create(objs, *args, **kwargs)
+        if history:
+            self.model.history.bulk_history_create([obj for obj in created if obj.pk is not None])
+        return created
+
+    def bulk_update(self, objs, fields, *args, **kwargs):
+        raise TypeError(f"{self.model.__name__} is written row by row through save().")
+
+
 class TrackedModel(models.Model):
-    """A figure or register entry.
+    """A figure or register entry, written through the one write path.
 
-    - every change is kept (who, when, before, after) by django-simple-history;
-    - a save from a stale form is refused (optimistic locking on `version`);
-    - a change inside a locked period is refused with a message naming the lock.
+    Whatever writes a row (a form, an entry grid, an import, the Django admin, a command), its
+    `save` and `delete` here:
+    - refuse a stale change: the row changed or was deleted since it was read (`version`);
+    - refuse a change to what a locked period's figures depend on, naming the lock;
+    - refuse free text holding a fødselsnummer;
+    - refuse a second source for a period (months beside an entered half-year or year aggregate);
+    - keep every change, with who and when (django-simple-history).
 
-    Subclasses name the field that places a row in time: `lock_field = "period"` (a
-    `PeriodField`) or a date field for register entries (`lock_field = "registered_on"`).
+    The snapshot of the row as loaded is taken here. A model declares only what is its own:
+    - `lock_field`: the field that places a row in time (a `PeriodField` or a date);
+    - `lock_groups`: where a model has several dates, which fields each date anchors
+      (default: every field is anchored by `lock_field`);
+    - `free_fields`: text no figure counts, editable in a locked period;
+    - `source_series`: the fields naming a series whose periods may not overlap;
+    - `touched(before, after)`: a pure function from two stored states to the periods or dates a
+      change alters, where the default from `lock_groups` is not enough.
     """
 
     lock_field: str = "period"
+    lock_groups: dict[str, tuple[str, ...]] | None = None
+    free_fields: tuple[str, ...] = ()
+    source_series: tuple[str, ...] = ()
     # Roles: a Registrator may add, change and delete rows of every TrackedModel.
     registrator_may_edit = True
 
     version = models.PositiveIntegerField(default=0, editable=False)
     history = HistoricalRecords(inherit=True)
 
+    objects = TrackedQuerySet.as_manager()
+
     class Meta:
         abstract = True
+
+    # -- what a model declares ----------------------------------------------------------------
+
+    @classmethod
+    def anchors(cls) -> dict[str, tuple[str, ...]]:
+        """Each field that places the row in time, with the attnames of the fields it anchors."""
+        meta = cls._meta
+        free = {meta.get_field(name).attname for name in cls.free_fields} | {"version", meta.pk.attname}
+        if cls.lock_groups is None:
+            counted = tuple(f.attname for f in meta.concrete_fields if f.attname not in free)
+            return {meta.get_field(cls.lock_field).attname: counted}
+        return {
+            meta.get_field(anchor).attname: tuple(meta.get_field(name).attname for name in names)
+            for anchor, names in cls.lock_groups.items()
+        }
+
+    @classmethod
+    def touched(cls, before: State | None, after: State | None) -> list:
+        """The periods or dates whose figures a change from `before` to `after` alters (None:
+        created or deleted). By default each anchor's old and new value, where a field it
+        anchors changed."""
+        points = []
+        for anchor, fields in cls.anchors().items():
+            if before is None or after is None or any(before.get(f) != after.get(f) for f in fields):
+                points += [state.get(anchor) for state in (before, after) if state is not None]
+        return points
+
+    # -- the snapshot ---------------------------------------------------------------------------
 
     @classmethod
     def from_db(cls, db, field_names, values, **kwargs):
         instance = super().from_db(db, field_names, values, **kwargs)
-        if cls.lock_field in field_names:
-            instance._loaded_lock_value = getattr(instance, cls.lock_field)
+        instance._loaded = instance._current_state()
         return instance
 
-    def lock_values(self) -> list:
-        values = [getattr(self, self.lock_field, None)]
-        loaded = getattr(self, "_loaded_lock_value", None)
-        if loaded is not None and loaded != values[0]:
-            values.append(loaded)  # moving a row out of a locked period is a change there too
-        return [v for v in values if v is not None]
+    def refresh_from_db(self, *args, **kwargs):
+        super().refresh_from_db(*args, **kwargs)
+        self._loaded = self._current_state()
 
-    def lock(self) -> PeriodLock | None:
-        """The active lock that forbids changing this row, if any."""
-        values = self.lock_values()
-        if not values:
+    def _current_state(self) -> State:
+        return {f.attname: self.__dict__[f.attname] for f in self._meta.concrete_fields if f.attname in self.__dict__}
+
+    def _stored_state(self) -> State | None:
+        """The row as it was read (None for a new row); fields not read are fetched once."""
+        if self._state.adding or self.pk is None:
             return None
-        locks = list(PeriodLock.objects.active())
-        for value in values:
-            for lock in locks:
-                if lock.covers(value):
-                    return lock
+        loaded = getattr(self, "_loaded", None)
+        missing = [f.attname for f in self._meta.concrete_fields if loaded is None or f.attname not in loaded]
+        if missing:
+            stored = type(self)._base_manager.filter(pk=self.pk).values(*missing).first()
+            if stored is None:
+                return None if loaded is None else loaded
+            loaded = {**(loaded or {}), **stored}
+            self._loaded = loaded
+        return loaded
+
+    def states(self, *, deleting: bool = False) -> tuple[State | None, State | None]:
+        """The row before and after this change (None: not stored yet, or being deleted)."""
+        before = self._stored_state()
+        after = None if deleting else {**(before or {}), **self._current_state()}
+        return before, after
+
+    # -- the checks -------------------------------------------------------------------------------
+
+    def lock_points(self, *, deleting: bool = False) -> list:
+        """The periods or dates this change alters the figures of."""
+        before, after = self.states(deleting=deleting)
+        if before is not None and after is not None:
+            free = {self._meta.get_field(name).attname for name in self.free_fields} | {"version"}
+            if all(after[name] == before.get(name) for name in after if name not in free):
+                return []
+        return [point for point in dict.fromkeys(self.touched(before, after)) if point is not None]
+
+    def locked_by(self, *, deleting: bool = False, locks: list[PeriodLock] | None = None) -> PeriodLock | None:
+        """The active lock that forbids this change, if any."""
+        points = self.lock_points(deleting=deleting)
+        if not points:
+            return None
+        locks = list(PeriodLock.objects.active()) if locks is None else locks
+        return next((lock for point in points for lock in locks if lock.covers(point)), None)
+
+    def held_fields(self, locks: list[PeriodLock] | None = None) -> tuple[PeriodLock | None, set[str]]:
+        """Where the row stands now: the lock holding it, and the fields that lock holds (shown
+        read-only in a form). A new row counts where its anchors already place it (a grid's row)."""
+        state = self._stored_state() or self._current_state()
+        locks = list(PeriodLock.objects.active()) if locks is None else locks
+        first, held = None, set()
+        names = {f.attname: f.name for f in self._meta.concrete_fields}
+        for anchor, fields in self.anchors().items():
+            value = state.get(anchor)
+            lock = next((lock for lock in locks if lock.covers(value)), None)
+            if lock is not None:
+                first = first or lock
+                held |= {names[attname] for attname in fields}
+        return first, held
+
+    def personal_data_errors(self) -> dict[str, str]:
+        """Free text that holds a fødselsnummer, by field."""
+        from horeport.validators import contains_national_id, national_id_message
+
+        return {
+            field.name: national_id_message()
+            for field in self._meta.concrete_fields
+            if isinstance(field, models.CharField | models.TextField)
+            and not field.choices
+            and contains_national_id(getattr(self, field.attname, None))
+        }
+
+    def source_conflict(self) -> TrackedModel | None:
+        """A stored row of the same series whose period overlaps this one's (one source per period)."""
+        period = getattr(self, self.lock_field, None)
+        if not self.source_series or not isinstance(period, Period):
+            return None
+        series = {self._meta.get_field(name).attname: None for name in self.source_series}
+        series = {attname: getattr(self, attname) for attname in series}
+        others = type(self)._base_manager.filter(**series).exclude(pk=self.pk)
+        for other in others.filter(**{f"{self.lock_field}__startswith": str(period.year)}):
+            other_period = getattr(other, self.lock_field)
+            if other_period != period and (other_period in period or period in other_period):
+                return other
         return None
 
-    def check_unlocked(self) -> None:
-        lock = self.lock()
+    def source_message(self, other: TrackedModel) -> str:
+        period, other_period = getattr(self, self.lock_field), getattr(other, self.lock_field)
+        if period in other_period:
+            return (
+                f"Tall for {period.label} kan ikke registreres: {other_period.label} har et samlet tall ({other}), "
+                f"og en periode har bare én kilde. Slett det samlede tallet for {other_period.label} først "
+                "(det tas vare på i historikken), eller rett det i stedet."
+            )
+        return (
+            f"Et samlet tall for {period.label} kan ikke registreres: det finnes tall for {other_period.label} "
+            f"({other}), og en periode har bare én kilde. Slett tallene for {other_period.label} først "
+            "(de tas vare på i historikken)."
+        )
+
+    def check_writable(
+        self, *, deleting: bool = False, locks: list[PeriodLock] | None = None, personal_data: bool = True
+    ) -> None:
+        """Refuse a change inside a locked period, personal data and a second source."""
+        lock = self.locked_by(deleting=deleting, locks=locks)
         if lock is not None:
             raise PeriodLockedError(lock)
+        if deleting:
+            return
+        errors = self.personal_data_errors() if personal_data else {}
+        if errors:
+            raise ValidationError(errors)
+        other = self.source_conflict()
+        if other is not None:
+            raise OneSourceError({self.lock_field: self.source_message(other)}, code="source")
 
     def clean(self):
         super().clean()
-        self.check_unlocked()
+        self.check_writable(personal_data=False)  # in a form, each field's validator says it
+
+    # -- writing --------------------------------------------------------------------------------
+
+    def _claim_version(self) -> None:
+        """Take the next version only if nobody else has: the row lock taken by this UPDATE holds
+        until the transaction ends, on SQLite and PostgreSQL alike."""
+        claimed = type(self)._base_manager.filter(pk=self.pk, version=self.version).update(version=self.version + 1)
+        if not claimed:
+            deleted = not type(self)._base_manager.filter(pk=self.pk).exists()
+            raise StaleEditError(self, deleted=deleted)
+        self.version += 1
 
     def save(self, *args, **kwargs):
         with transaction.atomic(using=kwargs.get("using")):
-            self.check_unlocked()
+            self.check_writable()
             if not self._state.adding:
-                # Claim the next version only if nobody else has: the row lock taken by this
-                # UPDATE holds until the transaction ends, on SQLite and PostgreSQL alike.
-                claimed = (
-                    type(self)._base_manager.filter(pk=self.pk, version=self.version)
-                    .update(version=self.version + 1)
-                )  # fmt: skip
-                if not claimed:
-                    raise StaleEditError(self)
-                self.version += 1
+                self._claim_version()
                 update_fields = kwargs.get("update_fields")
                 if update_fields is not None:
                     kwargs["update_fields"] = {*update_fields, "version"}
             super().save(*args, **kwargs)
-        if self.lock_field:
-            self._loaded_lock_value = getattr(self, self.lock_field, None)
+        self._loaded = self._current_state()
+
+    save.alters_data = True
 
     def delete(self, *args, **kwargs):
         with transaction.atomic(using=kwargs.get("using")):
-            self.check_unlocked()
+            self.check_writable(deleting=True)
+            self._claim_version()
             return super().delete(*args, **kwargs)
+
+    delete.alters_data = True

@@ -7,9 +7,11 @@ import re
 
 from django.core.exceptions import ValidationError
 
-# Eleven digits standing alone, optionally split after the birth date ("010190 12345",
-# "010190-12345", "010190.12345").
-_CANDIDATE = re.compile(r"(?<!\d)(\d{6})[ .\-\u00a0]?(\d{5})(?!\d)")
+# Digit groups joined by one separator people type between them: space, tab, non-breaking space,
+# dot, hyphen or slash ("010190 12345", "01.01.90-12345", "010 190 12345"). Eleven digits in
+# consecutive groups of such a run are a candidate; a longer unbroken number is not.
+_RUN = re.compile(r"(?<![\d])\d+(?:[ \t\u00a0\u202f.\-/]\d+)*(?![\d])")
+_SEPARATOR = re.compile(r"[ \t\u00a0\u202f.\-/]")
 _WEIGHTS_1 = (3, 7, 6, 1, 8, 9, 4, 5, 2)
 _WEIGHTS_2 = (5, 4, 3, 2, 7, 6, 5, 4, 3, 2)
 
@@ -42,8 +44,22 @@ def is_national_id(number: str) -> bool:
     return _check_digit(digits[:9], _WEIGHTS_1) == digits[9] and _check_digit(digits[:10], _WEIGHTS_2) == digits[10]
 
 
+def _candidates(text: str):
+    """Every eleven digits that consecutive digit groups of the text spell together."""
+    for run in _RUN.finditer(text):
+        groups = _SEPARATOR.split(run.group())
+        for first in range(len(groups)):
+            digits = ""
+            for group in groups[first:]:
+                digits += group
+                if len(digits) >= 11:
+                    break
+            if len(digits) == 11:
+                yield digits
+
+
 def contains_national_id(text: str | None) -> bool:
-    return bool(text) and any(is_national_id(a + b) for a, b in _CANDIDATE.findall(text))
+    return bool(text) and any(is_national_id(candidate) for candidate in _candidates(str(text)))
 
 
 def national_id_message(label: str | None = None) -> str:

@@ -14,9 +14,9 @@ from django.views.decorators.http import require_http_methods
 
 from horeport.calculations import change
 from horeport.charts import chart_svg, sparkline_svg, svg_data_uri
-from horeport.grids import Grid
+from horeport.grids import Grid, active_locks
 from horeport.history import history_page
-from horeport.models import PeriodLock, ServiceUnit
+from horeport.models import ServiceUnit
 from horeport.periods import InvalidPeriod, Kind, Period, period_choices, period_range
 from horeport.sections import Chart, ChartSeries
 from kpi import selectors
@@ -234,16 +234,16 @@ def result_entry(request):
     existing = Result.objects.filter(indicator__in=active, period=period)
     existing = existing.filter(unit=unit) if unit else existing.filter(unit__isnull=True)
     existing = {r.indicator_id: r for r in existing}
-    lock = PeriodLock.objects.covering(period)
+    locks = active_locks()
     data = request.POST if request.method == "POST" else None
     grid = Grid(
         [
             (i, ResultRowForm(data, instance=existing.get(i.pk) or Result(indicator=i, period=period, unit=unit),
-                              indicator=i, prefix=f"r{i.pk}"))
+                              indicator=i, prefix=f"r{i.pk}", locks=locks))
             for i in active
-        ],
-        lock=lock,
+        ]
     )  # fmt: skip
+    lock = grid.lock
     if request.method == "POST" and grid.save_if_valid():
         where = f" for {unit}" if unit else ""
         messages.success(request, f"Resultatene for {period.label}{where} er lagret ({grid.summary}).")
@@ -350,16 +350,16 @@ def key_figure_entry(request):
     period = _period_from(request, source.get("periode"), _entry_default(kinds), _flat(choices))
     figures = list(KeyFigure.objects.filter(active=True, frequency=period.kind))
     existing = {v.key_figure_id: v for v in KeyFigureValue.objects.filter(key_figure__in=figures, period=period)}
-    lock = PeriodLock.objects.covering(period)
+    locks = active_locks()
     data = request.POST if request.method == "POST" else None
     grid = Grid(
         [
             (f, KeyFigureRowForm(data, instance=existing.get(f.pk) or KeyFigureValue(key_figure=f, period=period),
-                                 key_figure=f, prefix=f"k{f.pk}"))
+                                 key_figure=f, prefix=f"k{f.pk}", locks=locks))
             for f in figures
-        ],
-        lock=lock,
+        ]
     )  # fmt: skip
+    lock = grid.lock
     if request.method == "POST" and grid.save_if_valid():
         messages.success(request, f"Nøkkeltallene for {period.label} er lagret ({grid.summary}).")
         return redirect(reverse("kpi:key_figure_entry") + f"?periode={period}")
@@ -447,16 +447,16 @@ def measure_status_entry(request):
     measures = list(Measure.objects.filter(active=True).select_related("theme_plan", "strategy"))
     existing = {s.measure_id: s for s in MeasureStatus.objects.filter(measure__in=measures, period=period)}
     earlier = selectors.statuses_as_of(period.previous(), measures)
-    lock = PeriodLock.objects.covering(period)
+    locks = active_locks()
     data = request.POST if request.method == "POST" else None
     grid = Grid(
         [
             (m, MeasureStatusRowForm(data, instance=existing.get(m.pk) or MeasureStatus(measure=m, period=period),
-                                     measure=m, prefix=f"m{m.pk}"))
+                                     measure=m, prefix=f"m{m.pk}", locks=locks))
             for m in measures
-        ],
-        lock=lock,
+        ]
     )  # fmt: skip
+    lock = grid.lock
     if request.method == "POST" and grid.save_if_valid():
         messages.success(request, f"Status for tiltakene i {period.label} er lagret ({grid.summary}).")
         return redirect(reverse("kpi:measure_status_entry") + f"?periode={period}")

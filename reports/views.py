@@ -99,7 +99,8 @@ def preview(request, kind, period):
 
 
 def _render_preview(request, report: Report, *, bound: tuple[str, CommentaryForm] | None = None, status=200):
-    lock = PeriodLock.objects.covering(report.period)
+    locks = list(PeriodLock.objects.active().order_by("locked_at"))
+    lock = next((lock for lock in locks if lock.covers(report.period)), None)
     may_comment = request.user.has_perms(["reports.add_sectioncommentary", "reports.change_sectioncommentary"])
     forms = dict([bound]) if bound else {}  # a refused form stays, so its text is not lost
     for part in report.parts:
@@ -107,7 +108,7 @@ def _render_preview(request, report: Report, *, bound: tuple[str, CommentaryForm
             instance = part.commentary or SectionCommentary(
                 kind=report.kind, period=report.period, section_key=part.key
             )
-            forms[part.key] = CommentaryForm(instance=instance, prefix=part.anchor)
+            forms[part.key] = CommentaryForm(instance=instance, prefix=part.anchor, locks=locks)
         if part.key in forms:
             forms[part.key].fields["text"].label = f"Kommentar til «{part.title}»"
     published = (

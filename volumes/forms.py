@@ -3,24 +3,24 @@ grid (one service, one year, twelve months by measure) that saves all or nothing
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from decimal import Decimal
 
 from django import forms
-from django.core.exceptions import ValidationError
-from django.db import transaction
-from django.db.models import F
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.utils.text import slugify
 
-from horeport.fields import FirstOfYearField, NorwegianDecimalField
+from horeport.fields import FirstOfYearField
 from horeport.formatting import nb_number, parse_number
-from horeport.forms import NorwegianModelForm
-from horeport.models import PeriodLock, StaleEditError, stale_message
+from horeport.forms import NorwegianModelForm, hold_read_only
+from horeport.grids import Grid, RowForm
+from horeport.models import PeriodLock
 from horeport.periods import Kind, Period
 from volumes.aggregates import HOURS_TOTAL, USERS_TOTAL, Entry, summarize
 from volumes.models import (
     ALL,
     HOURS,
+    MEASURE_FIELDS,
     OVER_18,
     OVER_60,
     PER_USER_LABEL,
@@ -110,17 +110,16 @@ class GridColumn:
     index: int
     period: Period
     figure: VolumeFigure | None
-    lock: PeriodLock | None
-    new_values: dict = field(default_factory=dict)
-    changed: bool = False
+    form: VolumeColumnForm | None = None
+    source: VolumeFigure | None = None  # a stored figure of another grain covering this period
 
     @property
     def prefix(self) -> str:
         return f"c{self.index:02d}"
 
     @property
-    def version_name(self) -> str:
-        return f"{self.prefix}_version"
+    def lock(self) -> PeriodLock | None:
+        return self.form.lock if self.form is not None else None
 
     def name(self, measure: Measure | str) -> str:
         return f"{self.prefix}_{getattr(measure, 'field', measure)}"
@@ -142,90 +141,58 @@ class GridColumn:
         return self.figure.values if self.figure else {}
 
 
-class VolumeGridForm(forms.Form):
-    """One service, one year: a cell per period and measure; each column carries its row's version.
+class VolumeColumnForm(RowForm):
+    """One column of the volume grid: one period's figure, a cell per measure the service records.
 
-    The whole grid is saved or nothing is: a stale column, a change inside a locked period or
-    a bad cell refuses the save, with the message next to the cell (or column) concerned.
-    Hours without users are questioned: the user sees a warning next to the cell and saves
-    again with «Tallene er kontrollert» ticked if the figures are right.
-    """
+    Its cells are named as the page names them ("c03_users_over_18"). The row's own checks (stale,
+    locked, one source per period) come from the shared engine; the cells' rules are here."""
 
-    def __init__(self, *args, service: Service, year: int, kind: Kind, figures: dict, locks: list, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.service, self.year, self.kind = service, year, kind
-        self.measures = service.measures()
-        self.columns: list[GridColumn] = []
-        for index, period in enumerate(Period.of_year(year).subperiods(kind), start=1):
-            lock = next((lock for lock in locks if lock.covers(period)), None)
-            self.columns.append(GridColumn(index, period, figures.get(period), lock))
-        for column in self.columns:
-            for measure in self.measures:
-                initial = column.old_values.get(measure.field)
-                self.fields[column.name(measure)] = NorwegianDecimalField(
-                    required=False, max_digits=10, decimal_places=2, initial=initial,
-                    label=f"{measure.label}, {column.period.label}",
-                    widget=forms.TextInput(attrs={
-                        "inputmode": "decimal", "autocomplete": "off", "size": 6,
-                        "data-col": column.index, "data-measure": measure.field,
-                        "data-quantity": measure.quantity, "data-group": measure.group,
-                    }),
-                )  # fmt: skip
-                if column.lock is not None and not self.is_bound:
-                    self.fields[column.name(measure)].widget.attrs["readonly"] = True
-            self.fields[column.version_name] = forms.IntegerField(
-                required=False, widget=forms.HiddenInput, initial=column.figure.version if column.figure else None
-            )
-        self.warnings: dict[str, str] = {}
-        self.confirmed: set[str] = set()
-        if self.is_bound:
-            self.confirmed = {name for name in self.data.get("confirmed", "").split(",") if name}
+    class Meta:
+        model = VolumeFigure
+        fields = MEASURE_FIELDS
 
-    # -- validation ---------------------------------------------------------------------------
+    def __init__(self, data=None, *, column: GridColumn, service: Service, measures: list[Measure], **kwargs):
+        self.column, self.measures = column, measures
+        self.blank_fields = tuple(m.field for m in measures)
+        instance = column.figure or VolumeFigure(service=service, period=column.period)
+        super().__init__(data, instance=instance, prefix=column.prefix, use_required_attribute=False, **kwargs)
+        for name in [n for n in self.fields if n != "version" and n not in self.blank_fields]:
+            del self.fields[name]
+        for measure in measures:
+            field = self.fields[measure.field]
+            field.label = f"{measure.label}, {column.period.label}"
+            field.widget.attrs.update({
+                "inputmode": "decimal", "autocomplete": "off", "size": 6, "data-col": column.index,
+                "data-measure": measure.field, "data-quantity": measure.quantity, "data-group": measure.group,
+            })  # fmt: skip
+            if column.source is not None and not self.is_bound:
+                hold_read_only(field)  # the period's figures come from another source
+
+    def add_prefix(self, field_name):
+        return f"{self.prefix}_{field_name}"
+
+    def refuse_locked_change(self, error: ValidationError) -> None:
+        for name in self.changed_while_locked:  # next to each changed cell
+            self.add_error(name, error)
 
     def clean(self):
         cleaned = super().clean()
-        for column in self.columns:
-            self._check_version(column, cleaned.get(column.version_name))
-            values = {m.field: cleaned.get(column.name(m)) for m in self.measures}
-            if any(column.name(m) in self.errors for m in self.measures):
-                continue  # a cell that is not a number has its message already
-            column.new_values = values
-            self._check_cells(column, values)
-            column.changed = any(values.get(f) != column.old_values.get(f) for f in values) and (
-                column.figure is not None or any(v is not None for v in values.values())
-            )
-            if column.changed and column.lock is not None:
-                for measure in self.measures:
-                    if values.get(measure.field) != column.old_values.get(measure.field):
-                        self.add_error(column.name(measure), column.lock.message)
-            if column.changed:
-                self._question_hours_without_users(column, values)
-        unconfirmed = [name for name in self.warnings if name not in self.confirmed]
-        if unconfirmed and not self.errors:
-            raise ValidationError(
-                "Noen tall er merket med spørsmål. Kontroller dem, og kryss av for «Tallene er kontrollert» "
-                "hvis de stemmer.",
-                code="unconfirmed",
-            )
-        return cleaned
-
-    def _check_cells(self, column: GridColumn, values: dict) -> None:
+        values = {m.field: cleaned.get(m.field) for m in self.measures if m.field not in self.errors}
         for measure in self.measures:
             value = values.get(measure.field)
             if value is None:
                 continue
             if value < 0:
-                self.add_error(column.name(measure), "Tallet kan ikke være negativt.")
-            elif measure.quantity == USERS and column.period.kind is Kind.MONTH and value != value.to_integral():
+                self.add_error(measure.field, "Tallet kan ikke være negativt.")
+            elif measure.quantity == USERS and self.column.period.kind is Kind.MONTH and value != value.to_integral():
                 self.add_error(
-                    column.name(measure),
+                    measure.field,
                     "Antall brukere i en måned er et helt tall. Desimaler brukes bare for halvårs- og årssnitt.",
                 )
         for quantity, word in ((USERS, "brukere"), (HOURS, "timer")):
-            of_which, adults = values.get(f"{quantity}_{OVER_60}"), values.get(f"{quantity}_{OVER_18}")
-            name = column.name(f"{quantity}_{OVER_60}")
-            if of_which is None or name in self.errors or f"{quantity}_{OVER_60}" not in values:
+            name, adults_name = f"{quantity}_{OVER_60}", f"{quantity}_{OVER_18}"
+            of_which, adults = values.get(name), values.get(adults_name)
+            if of_which is None or name in self.errors:
                 continue
             if adults is None and of_which > 0:
                 self.add_error(name, f"Fyll inn {word} > 18 år: herav > 60 år er en del av dem.")
@@ -234,58 +201,118 @@ class VolumeGridForm(forms.Form):
                     name,
                     f"Herav > 60 år ({_plain(of_which)}) kan ikke være flere enn {word} > 18 år ({_plain(adults)}).",
                 )
+        return cleaned
 
-    def _check_version(self, column: GridColumn, opened_at: int | None) -> None:
-        if column.figure is not None and opened_at != column.figure.version:
-            self.add_error(None, f"{column.period.label}: {stale_message(column.figure)}")
-        elif column.figure is None and opened_at is not None:
-            self.add_error(
-                None,
-                f"{column.period.label}: Tallene ble slettet av en annen bruker etter at du åpnet skjemaet. "
-                "Endringen din er ikke lagret. Last inn siden på nytt og gjør endringen igjen.",
+
+class VolumeGridForm:
+    """One service, one year: a column per period (a `VolumeColumnForm` on the shared grid engine),
+    a cell per measure, saved all together or not at all.
+
+    A stale column, a change inside a locked period, a second source for a period or a bad cell
+    refuses the save, with the message next to the cell (or column) concerned. Hours without users
+    are questioned: the user sees a warning next to the cell and saves again with «Tallene er
+    kontrollert» ticked if the figures are right.
+    """
+
+    def __init__(self, data=None, *, service: Service, year: int, kind: Kind, figures: dict, locks: list,
+                 others: list[VolumeFigure] = ()):  # fmt: skip
+        self.data, self.is_bound = data, data is not None
+        self.service, self.year, self.kind = service, year, kind
+        self.measures = service.measures()
+        self.columns: list[GridColumn] = []
+        for index, period in enumerate(Period.of_year(year).subperiods(kind), start=1):
+            source = next((f for f in others if f.period in period or period in f.period), None)
+            column = GridColumn(index, period, figures.get(period), source=source)
+            column.form = VolumeColumnForm(data, column=column, service=service, measures=self.measures, locks=locks)
+            self.columns.append(column)
+        self.grid = Grid([(column, column.form) for column in self.columns])
+        self.warnings: dict[str, str] = {}
+        self.confirmed: set[str] = set()
+        self._errors: list[str] = []
+        if self.is_bound:
+            self.confirmed = {name for name in data.get("confirmed", "").split(",") if name}
+
+    # -- the form's face: one form to the view and the template -------------------------------
+
+    @property
+    def fields(self) -> dict:
+        return {
+            column.form.add_prefix(name): field for column in self.columns for name, field in column.form.fields.items()
+        }
+
+    def __getitem__(self, name: str):
+        prefix, _, field = name.partition("_")
+        for column in self.columns:
+            if column.prefix == prefix and field in column.form.fields:
+                return column.form[field]
+        raise KeyError(name)
+
+    def visible_fields(self):
+        return [bound for column in self.columns for bound in column.form.visible_fields()]
+
+    def hidden_fields(self):
+        return [bound for column in self.columns for bound in column.form.hidden_fields()]
+
+    @property
+    def errors(self) -> dict[str, list[str]]:
+        errors = {}
+        for column in self.columns:
+            for name, messages in column.form.errors.items():
+                if name != NON_FIELD_ERRORS:
+                    errors[column.form.add_prefix(name)] = list(messages)
+        if self.non_field_errors():
+            errors[NON_FIELD_ERRORS] = self.non_field_errors()
+        return errors
+
+    def non_field_errors(self) -> list[str]:
+        by_column = [
+            f"{column.period.label}: {message}"
+            for column in self.columns
+            if self.is_bound
+            for message in column.form.non_field_errors()
+        ]
+        return [*by_column, *self.grid.errors, *self._errors]
+
+    def add_error(self, field, message: str) -> None:
+        self._errors.append(message)
+
+    # -- validation and saving ---------------------------------------------------------------
+
+    def is_valid(self) -> bool:
+        if not self.is_bound or not self.grid.is_valid():
+            return False
+        for column in self.columns:
+            if column.form.will_save:
+                self._question_hours_without_users(column)
+        unconfirmed = [name for name in self.warnings if name not in self.confirmed]
+        if unconfirmed:
+            self._errors.append(
+                "Noen tall er merket med spørsmål. Kontroller dem, og kryss av for «Tallene er kontrollert» "
+                "hvis de stemmer."
             )
+            return False
+        return True
 
-    def _question_hours_without_users(self, column: GridColumn, values: dict) -> None:
+    def _question_hours_without_users(self, column: GridColumn) -> None:
         if not (self.service.records_users and self.service.records_hours):
             return
+        values = column.form.cleaned_data
         for measure in self.measures:
             if measure.quantity != HOURS:
                 continue
             hours = values.get(measure.field)
             users = values.get(measure.field.replace(HOURS, USERS, 1))
             if hours and not users:
-                group = GROUP_WORDS[measure.group]
-                who = f"brukere {group}".strip()
+                who = f"brukere {GROUP_WORDS[measure.group]}".strip()
                 name = column.name(measure)
-                self.fields[name].widget.attrs["aria-describedby"] = f"id_{name}_warning"
+                column.form.fields[measure.field].widget.attrs["aria-describedby"] = f"id_{name}_warning"
                 self.warnings[name] = f"{_plain(hours)} timer, men ingen {who} i {column.period.label}. Stemmer det?"
 
-    # -- saving -------------------------------------------------------------------------------
-
-    @transaction.atomic
     def save(self) -> list[Period]:
-        """Save the changed columns, all or nothing; return their periods."""
-        saved = []
-        for column in self.columns:
-            if not column.changed:
-                continue
-            figure = column.figure
-            if all(v is None for v in column.new_values.values()):
-                # Every cell emptied: the row goes, if nobody changed it meanwhile.
-                claimed = VolumeFigure.objects.filter(pk=figure.pk, version=figure.version).update(
-                    version=F("version") + 1
-                )
-                if not claimed:
-                    raise StaleEditError(figure)
-                figure.version += 1
-                figure.delete()
-            else:
-                figure = figure or VolumeFigure(service=self.service, period=column.period)
-                for name, value in column.new_values.items():
-                    setattr(figure, name, value)
-                figure.save()
-            saved.append(column.period)
-        return saved
+        """Save the changed columns, all or nothing, through the shared grid; return their periods.
+        Raises StaleEditError or PeriodLockedError from a race after validation."""
+        self.grid.save()
+        return [column.period for column, _ in self.grid.saved]
 
     # -- what the template shows -------------------------------------------------------------
 
@@ -301,11 +328,7 @@ class VolumeGridForm(forms.Form):
         """The grid's values as they stand (typed or stored), for the totals the page shows."""
         entries = []
         for column in self.columns:
-            values = {}
-            for measure in self.measures:
-                bound = self[column.name(measure)]
-                raw = bound.value() if self.is_bound else bound.initial
-                values[measure.field] = _number_or_none(raw)
+            values = {m.field: _number_or_none(column.form[m.field].value()) for m in self.measures}
             entries.append(Entry(column.period, values))
         return entries
 

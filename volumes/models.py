@@ -176,6 +176,7 @@ class VolumeFigure(TrackedModel):
     """One service's users and granted hours for a month, or a half-year/year average per month."""
 
     lock_field = "period"
+    source_series = ("service",)  # one source per period: its months, or an aggregate
 
     service = models.ForeignKey(Service, models.PROTECT, related_name="figures", verbose_name="tjeneste")
     period = PeriodField("periode", kinds=(Kind.MONTH, Kind.HALF, Kind.YEAR))

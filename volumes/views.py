@@ -5,8 +5,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
-from django.core.exceptions import ValidationError
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -14,9 +13,10 @@ from django.utils import timezone
 
 from horeport.charts import chart_svg, sparkline_svg, svg_data_uri
 from horeport.dated_names import first_day_text, last_day_text
+from horeport.editing import save_or_refuse
 from horeport.formatting import nb_number
+from horeport.grids import active_locks
 from horeport.history import history_page
-from horeport.models import PeriodLock
 from horeport.periods import Kind, Period
 from horeport.sections import SectionOptions
 from volumes import report_sections, selectors
@@ -150,63 +150,46 @@ def grid(request, slug, year):
     kind = GRAINS[grain]
     figures = selectors.figures_for(service, first_year=year, last_year=year)
     own = {f.period: f for f in figures if f.period.kind is kind}
+    other = [f for f in figures if f.period.kind is not kind]
     form = VolumeGridForm(
-        request.POST or None, service=service, year=year, kind=kind, figures=own,
-        locks=list(PeriodLock.objects.active()),
+        request.POST or None, service=service, year=year, kind=kind, figures=own, locks=active_locks(), others=other,
     )  # fmt: skip
     name = service.name_for(Period.of_year(year))
     if request.method == "POST" and form.is_valid():
-        try:
-            with transaction.atomic():
-                saved = form.save()
-        except ValidationError as error:  # stale or locked after validation (a race): nothing is saved
-            form.add_error(None, error.messages[0])
-        except IntegrityError:
-            form.add_error(
-                None,
-                "En annen bruker lagret tall for samme periode samtidig. Ingenting er lagret. "
-                "Last inn siden på nytt og gjør endringen igjen.",
-            )
-        else:
+        saved = save_or_refuse(form)
+        if saved is not None:
             if saved:
                 labels = ", ".join(p.label for p in saved)
                 messages.success(request, f"Tallene for {name} er lagret ({labels}).")
             else:
                 messages.info(request, "Ingen tall var endret, så ingenting er lagret.")
             return redirect(f"{service.get_absolute_url()}?aar={year}")
-    other = [f for f in figures if f.period.kind is not kind]
     return render(
         request,
         "volumes/grid.html",
         {
             "service": service, "name": name, "year": year, "form": form, "grain": grain,
-            "grains": GRAIN_LABELS, "other_grains": _other_grain_notes(kind, other, own),
+            "grains": GRAIN_LABELS, "other_grains": _other_grain_notes(kind, other),
             "locked": [c for c in form.columns if c.lock is not None],
         },
         status=400 if request.method == "POST" else 200,
     )  # fmt: skip
 
 
-def _other_grain_notes(kind: Kind, other: list[VolumeFigure], own: dict) -> list[str]:
-    """Tell how figures of another grain for the same year relate to the ones entered here."""
+def _other_grain_notes(kind: Kind, other: list[VolumeFigure]) -> list[str]:
+    """Say which periods of this year take their figures from another source (one source per period)."""
     notes = []
-    months = {f.period for f in other if f.period.kind is Kind.MONTH}
     for figure in sorted((f for f in other if f.period.kind is not Kind.MONTH), key=lambda f: f.period):
-        covered = [m for m in figure.period.months() if m in months or (kind is Kind.MONTH and m in own)]
-        if covered:
-            notes.append(
-                f"Det finnes også et snitt pr. måned for {figure.period.label}. Der det finnes månedstall, "
-                "brukes månedstallene i beregningene, og snittet er tatt vare på som historikk."
-            )
-        else:
-            notes.append(
-                f"Det finnes et snitt pr. måned for {figure.period.label}. Det brukes for perioden så lenge "
-                "ingen måned i den har egne tall."
-            )
+        notes.append(
+            f"For {figure.period.label} er det registrert et snitt pr. måned. En periode har bare én kilde: "
+            f"så lenge snittet finnes, kan ikke månedene i {figure.period.label} fylles ut her. "
+            "Vil du registrere månedstall, slett snittet først (det tas vare på i historikken)."
+        )
+    months = sorted({f.period for f in other if f.period.kind is Kind.MONTH})
     if kind is not Kind.MONTH and months:
         notes.append(
-            f"Det finnes månedstall for {len(months)} måned(er) dette året. Månedstall går foran snitt for "
-            "samme periode."
+            f"Det finnes månedstall for {len(months)} måned(er) dette året. En periode har bare én kilde: "
+            "et snitt kan ikke registreres for en periode som har månedstall."
         )
     return notes
 

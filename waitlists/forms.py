@@ -7,7 +7,7 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from horeport.forms import NorwegianModelForm, TrackedModelForm
-from horeport.grids import Grid, RowForm
+from horeport.grids import Grid, RowForm, active_locks
 from horeport.periods import MONTH_NAMES, Kind, Period
 from waitlists.models import HousingCase, HousingType, PrivateHousingFigure, PrivateHousingMeasure, WaitlistFigure
 
@@ -284,12 +284,14 @@ class MonthRowForm(RowForm):
 def month_grid(period: Period, data=None) -> Grid:
     """A row for every active housing type (and every inactive one that has a figure that month)."""
     figures = {f.housing_type_id: f for f in WaitlistFigure.objects.filter(period=period)}
-    rows = []
+    rows, locks = [], active_locks()
     for housing_type in HousingType.objects.all():
         figure = figures.get(housing_type.pk)
         if figure is None and not housing_type.active:
             continue
         instance = figure or WaitlistFigure(housing_type=housing_type, period=period)
-        form = MonthRowForm(data, instance=instance, housing_type=housing_type, prefix=f"t{housing_type.pk}")
+        form = MonthRowForm(
+            data, instance=instance, housing_type=housing_type, prefix=f"t{housing_type.pk}", locks=locks
+        )
         rows.append((housing_type, form))
     return Grid(rows)

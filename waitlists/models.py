@@ -49,6 +49,8 @@ class WaitlistFigure(TrackedModel):
     Every value is optional: the source documents give different rows for different types.
     """
 
+    source_series = ("housing_type",)  # one source per period: its months, or an aggregate
+
     housing_type = models.ForeignKey(HousingType, models.PROTECT, related_name="figures", verbose_name="boligtype")
     period = PeriodField("periode", kinds=(Kind.MONTH, Kind.YEAR))
     waitlist = models.PositiveIntegerField(
@@ -170,32 +172,19 @@ class HousingCase(TrackedModel):
     # effectuation time of the month it moves in. A change is checked against every month
     # whose figures it changes: not just the two dates, since a case decided in November 2015
     # that moves in February 2017 is on the waitlist of 31.12.2016.
+    lock_groups = {
+        "decided_on": ("housing_type", "decided_on"),
+        "moved_in_on": ("housing_type", "decided_on", "moved_in_on"),
+        "closed_on": ("housing_type", "closed_on"),
+    }
+    free_fields = ("reference", "closed_reason")
 
     @classmethod
-    def from_db(cls, db, field_names, values, **kwargs):
-        instance = super().from_db(db, field_names, values, **kwargs)
-        loaded = dict(zip(field_names, values, strict=True))  # no query for a deferred field
-        instance._loaded_state = CaseState(*(loaded.get(n) for n in CaseState._fields))
-        return instance
+    def touched(cls, before, after) -> list[Period]:
+        def state(values):
+            return None if values is None else CaseState(*(values.get(name) for name in CaseState._fields))
 
-    def _state_for_locks(self) -> CaseState:
-        return CaseState(self.housing_type_id, self.decided_on, self.moved_in_on, self.closed_on)
-
-    def lock_values(self) -> list[Period]:
-        old = getattr(self, "_loaded_state", None)
-        new = None if getattr(self, "_deleting", False) else self._state_for_locks()
-        return affected_months(old, new, until=_lock_horizon())
-
-    def save(self, *args, **kwargs):
-        super().save(*args, **kwargs)
-        self._loaded_state = self._state_for_locks()
-
-    def delete(self, *args, **kwargs):
-        self._deleting = True
-        try:
-            return super().delete(*args, **kwargs)
-        finally:
-            self._deleting = False
+        return affected_months(state(before), state(after), until=_lock_horizon())
 
 
 class CaseState(NamedTuple):
@@ -275,6 +264,8 @@ class PrivateHousingMeasure(models.Model):
 
 class PrivateHousingFigure(TrackedModel):
     """The count of one private housing key figure in a month or a whole year."""
+
+    source_series = ("measure",)  # one source per period: its months, or an aggregate
 
     measure = models.ForeignKey(
         PrivateHousingMeasure, models.PROTECT, related_name="figures", verbose_name="nøkkeltall"

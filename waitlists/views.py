@@ -14,7 +14,6 @@ from django_tables2 import RequestConfig
 
 from horeport.charts import chart_svg, svg_data_uri
 from horeport.history import history_page
-from horeport.models import PeriodLock
 from horeport.periods import Kind, Period
 from horeport.sections import Chart, ChartSeries, Column, Row, Table
 from waitlists import report_sections as sections
@@ -269,7 +268,7 @@ def month_entry(request):
         "period": period,
         "rows": rows,
         "columns": [rows[0][name].label for name in WaitlistFigure.VALUE_FIELDS] if rows else [],
-        "lock": PeriodLock.objects.covering(period),
+        "lock": grid.lock,
         "max_month": str(Period.containing(timezone.localdate())),
         "grid": grid,
         "has_errors": bool(grid.errors) or any(form.errors for form in rows),

@@ -24,14 +24,19 @@ def test_a_registrator_enters_a_month_end_waitlist_and_sees_it(page, live_server
     page.get_by_label("Tildelte boliger").fill("2")
     screenshot(page, "waitlists-entry-form")
     page.get_by_role("button", name="Lagre").click()
+    # 2016 holds the figures entered for the whole year: one source per period, nothing replaced.
+    expect(page.get_by_role("alert")).to_contain_text("Tall for desember 2016 kan ikke registreres: 2016 har et samlet")
+    screenshot(page, "waitlists-entry-one-source")
 
+    page.get_by_label("År", exact=True).fill("2017")
+    page.get_by_role("button", name="Lagre").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Bolig med service")
-    expect(page.get_by_role("status")).to_contain_text("Tallene for Bolig med service for desember 2016 er lagret.")
+    expect(page.get_by_role("status")).to_contain_text("Tallene for Bolig med service for desember 2017 er lagret.")
     latest = page.get_by_role("table", name="Ved månedsslutt")
-    expect(latest.get_by_role("row", name="desember 2016")).to_contain_text("11")
-    # December's month-end is the year's "pr. 31.12." figure: it replaces the 14 entered for 2016.
+    expect(latest.get_by_role("row", name="desember 2017")).to_contain_text("11")
+    # December's month-end is the year's "pr. 31.12." figure, beside the years entered as a whole.
     years = page.locator("table.section-table").filter(has_text="Venteliste pr. 31.12.")
-    expect(years.locator('tr[data-row="waitlist"]')).to_contain_text("16 0 11")
+    expect(years.locator('tr[data-row="waitlist"]')).to_contain_text("0 14 11")
     screenshot(page, "waitlists-housing-type")
 
 
@@ -57,21 +62,21 @@ def test_a_registrator_fills_a_month_end_for_every_type_at_once(page, live_serve
     sign_in(page, live_server, "registrator")
     page.goto(f"{live_server.url}/boliger/")
     page.get_by_role("link", name="Registrer månedsslutt").click()
-    page.get_by_label("Måned", exact=True).fill("2016-12")
+    page.get_by_label("Måned", exact=True).fill("2017-12")
     page.get_by_role("button", name="Vis måneden").click()
     page.get_by_label("Venteliste, Bolig med service").fill("11")
     page.get_by_label("Venteliste, Bolig uten bemanning").fill("-4")
-    page.get_by_role("button", name="Lagre desember 2016").click()
+    page.get_by_role("button", name="Lagre desember 2017").click()
     expect(page.get_by_role("alert")).to_contain_text(
         "Bolig uten bemanning, venteliste: Tallet kan ikke være negativt."
     )
     screenshot(page, "waitlists-month-grid-error")
     page.get_by_label("Venteliste, Bolig uten bemanning").fill("30")
-    page.get_by_role("button", name="Lagre desember 2016").click()
+    page.get_by_role("button", name="Lagre desember 2017").click()
     expect(page.get_by_role("status")).to_contain_text(
-        "Tallene for desember 2016 er lagret: Bolig med service, Bolig uten bemanning."
+        "Tallene for desember 2017 er lagret: Bolig med service, Bolig uten bemanning."
     )
     screenshot(page, "waitlists-month-grid")
     page.get_by_role("link", name="Tilbake til boliger").click()
-    now = page.get_by_role("table", name="Venteliste pr. 31.12.2016 mot samme tid året før")
-    expect(now.get_by_role("row", name="Bolig uten bemanning")).to_contain_text("59 30 -29")
+    now = page.get_by_role("table", name="Venteliste pr. 31.12.2017 mot samme tid året før")
+    expect(now.get_by_role("row", name="Bolig uten bemanning")).to_contain_text("32 30 -2")

@@ -176,7 +176,7 @@ def test_a_fodselsnummer_in_a_text_cell_refuses_the_row_naming_the_column(regist
     bad = list(ROWS[0])
     bad[8] = "Snakket med pårørende til 15038512363."
     reason = refused_reasons(upload(registrator_client, csv_file([bad])))["AVV-2016-00101"]
-    assert reason.startswith("Tiltak: «Tiltak» ser ut til å inneholde et fødselsnummer.")
+    assert reason.startswith("Tiltak: Teksten ser ut til å inneholde et fødselsnummer.")
 
 
 def test_a_row_breaking_the_lifecycle_rules_is_refused(registrator_client, categories, unit):

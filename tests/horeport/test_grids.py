@@ -26,15 +26,14 @@ def figure(name, value):
     return Figure.objects.create(name=name, period=PERIOD, value=Decimal(value))
 
 
-def grid(data=None, *, lock=None) -> Grid:
+def grid(data=None) -> Grid:
     """The grid as a view builds it: a row per name, with its stored figure where there is one."""
     stored = {f.name: f for f in Figure.objects.filter(period=PERIOD)}
     return Grid(
         [
             (name, FigureRow(data, instance=stored.get(name) or Figure(name=name, period=PERIOD), prefix=f"f{i}"))
             for i, name in enumerate(NAMES)
-        ],
-        lock=lock,
+        ]
     )
 
 
@@ -118,13 +117,17 @@ def test_a_row_registered_by_someone_else_since_the_grid_was_opened_is_not_overw
     assert stored() == [("venteliste", Decimal(16))]
 
 
-def test_a_locked_period_is_shown_read_only_and_refused_naming_the_lock():
+def test_a_locked_period_is_shown_read_only_and_a_change_typed_before_the_lock_is_refused():
     data = posted(venteliste="15")
     lock = period_lock(period=Period.parse("2016"), reason="Årsrapport 2016")
-    rows = grid(data, lock=lock)
-    assert all(field.disabled for form in rows.forms for field in form.fields.values())
+    opened = grid()
+    assert opened.lock == lock
+    assert all(form.fields["value"].widget.attrs["readonly"] for form in opened.forms)
+    assert all(form.lock_notice.startswith(lock.message) for form in opened.forms)
+    rows = grid(data)
     assert not rows.save_if_valid()
-    assert rows.errors == [lock.message]
+    assert dict(rows.rows)["venteliste"].non_field_errors() == [f"{lock.message} Endringen din er ikke lagret."]
+    assert dict(rows.rows)["venteliste"]["value"].value() == "15"  # what was typed stays on the page
     assert not Figure.objects.exists()
 
 

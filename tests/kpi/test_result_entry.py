@@ -119,7 +119,7 @@ def test_a_locked_period_is_shown_locked_and_refused_naming_the_lock(registrator
     data = form_data(registrator_client, **{"S.3.1": "96"})
     period_lock(period=Period.parse("2015"), reason="Årsrapport 2015, versjon 1")
     page = registrator_client.get(URL, {"periode": "2015"}).content.decode()
-    assert "Perioden 2015 er låst (Årsrapport 2015, versjon 1" in page and "disabled" in row_html(page, "S.3.1")
+    assert "Perioden 2015 er låst (Årsrapport 2015, versjon 1" in page and "readonly" in row_html(page, "S.3.1")
     assert "Lagre resultatene" not in page
     response = registrator_client.post(URL, data)
     assert response.status_code == 400

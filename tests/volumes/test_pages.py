@@ -6,8 +6,9 @@ import re
 import pytest
 from django.urls import reverse
 
+from horeport.periods import Period
 from tests.volumes.conftest import make_figure, make_service
-from volumes.models import AgeGroups, ServiceName
+from volumes.models import AgeGroups, ServiceName, VolumeFigure
 
 pytestmark = pytest.mark.django_db
 
@@ -143,12 +144,36 @@ def test_a_service_that_counts_only_users_shows_no_hours(leder_client, registrat
     assert [m.label for m in form.measures] == ["Antall brukere"] and form.total_rows() == []
 
 
-def test_the_grid_tells_how_a_stored_average_relates_to_the_months(registrator_client, seed):
+def test_a_month_entered_into_a_year_with_an_entered_average_is_refused_and_the_average_stays(
+    registrator_client, leder_client, seed
+):
+    """One source per period: BPA 2016 holds an average per month (51 users, 11 280 hours); typing
+    January 2016 into the grid must not silently replace it."""
     url = reverse("volumes:grid", kwargs={"slug": "bpa", "year": 2016})
-    notes = registrator_client.get(url).context["other_grains"]
-    assert notes == [
-        "Det finnes et snitt pr. måned for 2016. Det brukes for perioden så lenge ingen måned i den har egne tall."
-    ]
-    make_figure(seed["bpa"], "2016-01", users_under_18=6, users_over_18=45)
-    notes = registrator_client.get(url).context["other_grains"]
-    assert notes[0].startswith("Det finnes også et snitt pr. måned for 2016. Der det finnes månedstall, brukes")
+    page = registrator_client.get(url)
+    [note] = page.context["other_grains"]
+    assert note.startswith("For 2016 er det registrert et snitt pr. måned. En periode har bare én kilde")
+    assert page.context["form"]["c01_users_over_18"].field.widget.attrs.get("readonly")
+
+    form = page.context["form"]
+    data = {name: "" if form[name].value() is None else str(form[name].value()) for name in form.fields}
+    response = registrator_client.post(url, {**data, "c01_users_under_18": "7", "c01_users_over_18": "45",
+                                             "c01_hours_under_18": "1500", "c01_hours_over_18": "9900"})  # fmt: skip
+    assert response.status_code == 400
+    [error] = response.context["form"].non_field_errors()
+    assert error.startswith("januar 2016: Tall for januar 2016 kan ikke registreres: 2016 har et samlet tall")
+    assert not VolumeFigure.objects.filter(service=seed["bpa"], period=Period.parse("2016-01")).exists()
+    html = leder_client.get(reverse("volumes:index")).content.decode()
+    assert cell_texts(html, "overview", "bpa") == ["2016", "51,0", "11\xa0280,0", "221,2"]
+
+
+def test_an_average_entered_for_a_year_with_months_is_refused(registrator_client, seed):
+    make_figure(seed["bpa"], "2017-01", users_under_18=6, users_over_18=45)
+    url = reverse("volumes:grid", kwargs={"slug": "bpa", "year": 2017}) + "?inndeling=ar"
+    page = registrator_client.get(url)
+    assert page.context["other_grains"][0].startswith("Det finnes månedstall for 1 måned(er) dette året.")
+    response = registrator_client.post(url, {"c01_users_under_18": "5", "c01_users_over_18": "50", "c01_version": ""})
+    assert response.status_code == 400
+    [error] = response.context["form"].non_field_errors()
+    assert "Et samlet tall for 2017 kan ikke registreres: det finnes tall for januar 2017" in error
+    assert not VolumeFigure.objects.filter(service=seed["bpa"], period=Period.parse("2017")).exists()

@@ -136,7 +136,7 @@ def test_a_lock_set_between_validation_and_save_gives_a_message_not_an_error(reg
         raise PeriodLockedError(lock)
 
     monkeypatch.setattr(WaitlistFigureForm, "save", save_after_the_lock)
-    monkeypatch.setattr(WaitlistFigure, "check_unlocked", lambda self: None)
+    monkeypatch.setattr(WaitlistFigure, "check_writable", lambda self, **kwargs: None)
     response = post(registrator_client, kind, waitlist="14")
     assert response.status_code == 200
     assert "Publisert i mellomtiden" in errors(response)

@@ -3,10 +3,11 @@
 from decimal import Decimal
 
 import pytest
+from django.core.exceptions import ValidationError
 
 from horeport.periods import Period
 from tests.waitlists.helpers import case, day, figure, housing_type
-from waitlists.selectors import CASES, ENTERED, MONTH_END, MONTHS, YEAR_END, WaitlistData
+from waitlists.selectors import CASES, ENTERED, MONTHS, YEAR_END, WaitlistData
 
 pytestmark = pytest.mark.django_db
 
@@ -15,19 +16,23 @@ def resolve(kind, period, first=2014, last=2017):
     return WaitlistData([kind], first, last).resolve(kind, Period.parse(period))
 
 
-def test_a_year_with_both_a_year_figure_and_a_december_figure_shows_december():
+def test_a_month_cannot_be_entered_into_a_year_with_a_year_figure():
+    """One source per period: the year figure stays the year's figure, nothing replaces it silently."""
     kind = housing_type()
     figure(kind, "2016", waitlist=13, dwellings_allocated=39)
-    figure(kind, "2016-12", waitlist=14)
+    with pytest.raises(ValidationError) as refused:
+        figure(kind, "2016-12", waitlist=14)
+    assert "Tall for desember 2016 kan ikke registreres: 2016 har et samlet tall" in refused.value.messages[0]
     value = resolve(kind, "2016")["waitlist"]
-    assert (value.value, value.source) == (14, MONTH_END)
+    assert (value.value, value.source) == (13, ENTERED)
 
 
-def test_a_year_without_december_shows_its_year_figure():
+def test_a_year_figure_cannot_be_entered_into_a_year_with_months():
     kind = housing_type()
-    figure(kind, "2016", waitlist=13)
     figure(kind, "2016-11", waitlist=20)
-    assert resolve(kind, "2016")["waitlist"].value == 13
+    with pytest.raises(ValidationError, match="Et samlet tall for 2016 kan ikke registreres"):
+        figure(kind, "2016", waitlist=13)
+    assert resolve(kind, "2016")["waitlist"].value is None  # no month-end of December yet
 
 
 def test_a_half_year_reads_the_waitlist_at_the_end_of_june():
@@ -41,7 +46,6 @@ def test_a_half_year_reads_the_waitlist_at_the_end_of_june():
 def test_flows_of_a_year_are_its_own_figure_else_its_months_summed_with_a_note():
     kind = housing_type()
     figure(kind, "2016", dwellings_allocated=39)
-    figure(kind, "2016-01", dwellings_allocated=3)
     year = resolve(kind, "2016")["dwellings_allocated"]
     assert (year.value, year.source) == (39, ENTERED)
     figure(kind, "2017-01", dwellings_allocated=3, applications_processed=5)
