@@ -19,7 +19,6 @@ from decimal import Decimal, InvalidOperation
 from horeport.formatting import NBSP, nb_number, to_decimal
 
 GREEN, YELLOW, RED, NONE = "green", "yellow", "red", "none"
-STATUSES = (GREEN, YELLOW, RED, NONE)
 STATUS_WORDS = {GREEN: "Ønsket", YELLOW: "Akseptert", RED: "Ikke godkjent", NONE: "Mangler data"}
 EN_DASH = "\u2013"
 

@@ -235,10 +235,6 @@ class KeyFigureLine:
     values: list[tuple[Period, KeyFigureValue | None]]
     change: Change  # between the last two periods shown
 
-    @property
-    def has_values(self) -> bool:
-        return any(value is not None for _, value in self.values)
-
 
 def key_figure_table(*, kind: Kind, last: Period, count: int = 5, key_figures=None) -> list[KeyFigureLine]:
     """Per key figure of a kind, its values in the `count` periods up to `last`, with the change
