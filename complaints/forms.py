@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import datetime
-
 from django import forms
 from django.db.models import Q
+from django.utils import timezone
 
 from complaints.authority import authority_name, authority_names_text
 from complaints.models import CaseType, CaseTypeName, Complaint
@@ -64,7 +63,7 @@ class ComplaintForm(TrackedModelForm):
         self.fields["unit"].queryset = ServiceUnit.objects.filter(wanted_units)
         self.fields["unit"].empty_label = "Ingen virksomhet valgt"
         # The authority's name that applies to this complaint: when it was sent, or would be now.
-        authority = authority_name(instance.sent_on or instance.received_on or datetime.date.today())
+        authority = authority_name(instance.sent_on or instance.received_on or timezone.localdate())
         self.authority = authority
         self.fields["sent_on"].label = f"Sendt til {authority}"
         self.fields[

@@ -12,6 +12,7 @@ from django.db.models import ProtectedError
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.views.decorators.http import require_POST
 from django_tables2 import RequestConfig
 
@@ -78,7 +79,7 @@ def export(request):
     RequestConfig(request, paginate=False).configure(table)  # the list's sort order, every row
     content = complaints_workbook(table.data.data, filters_text=_filters_text(filterset))
     response = HttpResponse(content, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-    response["Content-Disposition"] = f'attachment; filename="klagesaker-{datetime.date.today():%Y-%m-%d}.xlsx"'
+    response["Content-Disposition"] = f'attachment; filename="klagesaker-{timezone.localdate():%Y-%m-%d}.xlsx"'
     return response
 
 
