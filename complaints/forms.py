@@ -11,6 +11,7 @@ from complaints.models import CaseType, CaseTypeName, Complaint
 from horeport.forms import NorwegianModelForm, TrackedModelForm
 from horeport.models import ServiceUnit
 from horeport.periods import Kind, Period, period_choices
+from horeport.sections import SMALL_NUMBERS_THRESHOLD
 
 
 class DateInput(forms.DateInput):
@@ -116,7 +117,9 @@ class StatisticsForm(forms.Form):
         label="Utfall registrert per", required=False, widget=DateInput,
         help_text="Standard er periodens siste dag, slik rapporten for perioden teller.",
     )  # fmt: skip
-    skjul_smaa_tall = forms.BooleanField(label="Skjul tall under 3 (personvern)", required=False)
+    skjul_smaa_tall = forms.BooleanField(
+        label=f"Skjul tall under {SMALL_NUMBERS_THRESHOLD} (personvern)", required=False
+    )
 
     def __init__(self, *args, first_year: int, last_year: int, **kwargs):
         super().__init__(*args, **kwargs)

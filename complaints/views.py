@@ -27,9 +27,7 @@ from complaints.tables import ComplaintTable
 from horeport.history import history_page
 from horeport.models import PeriodLockedError, StaleEditError
 from horeport.periods import Period
-from horeport.sections import suppress_small_numbers
-
-SMALL_NUMBERS = 3
+from horeport.sections import SMALL_NUMBERS_THRESHOLD, suppress_small_numbers
 
 
 def _complaints():
@@ -154,7 +152,7 @@ def statistics(request):
     if form.is_valid():
         period = Period.parse(form.cleaned_data["periode"])
         cutoff = form.cleaned_data["per"]
-        threshold = SMALL_NUMBERS if form.cleaned_data["skjul_smaa_tall"] else None
+        threshold = SMALL_NUMBERS_THRESHOLD if form.cleaned_data["skjul_smaa_tall"] else None
         sent = sent_table(period=period, cutoff=cutoff)
         received = received_table(period=period, cutoff=cutoff)
         context |= {
