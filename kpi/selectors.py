@@ -342,3 +342,10 @@ def strategy_overview(period: Period) -> tuple[list[tuple[Strategy, MeasureGroup
 def latest_status_period() -> Period | None:
     periods = [Period.parse(p) for p in MeasureStatus.objects.values_list("period", flat=True).distinct()]
     return max(periods) if periods else None
+
+
+def first_status_year() -> int | None:
+    """The first year a status can belong to: the earliest theme plan's first year, or status."""
+    years = [y for y in ThemePlan.objects.values_list("first_year", flat=True) if y]
+    years += [Period.parse(p).year for p in MeasureStatus.objects.values_list("period", flat=True).distinct()]
+    return min(years, default=None)
