@@ -1,4 +1,4 @@
-"""Settings for horeport, read from the environment (see README, "Configuration")."""
+"""Settings for horeport, read from the environment (docs/operations.md, "Configuration")."""
 
 import os
 from pathlib import Path
@@ -134,7 +134,7 @@ STORAGES = {
 MEDIA_ROOT = BASE_DIR / "media"
 
 # Security. Cookies are secure and HSTS is on unless DEBUG; redirecting to HTTPS is left to
-# the proxy unless SECURE_SSL_REDIRECT is set (README, "Production").
+# the proxy unless SECURE_SSL_REDIRECT is set (docs/operations.md, "Production").
 SESSION_COOKIE_SECURE = envbool("SECURE_COOKIES", not DEBUG)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 SESSION_COOKIE_AGE = envint("SESSION_COOKIE_AGE", 8 * 60 * 60)

@@ -1,4 +1,4 @@
-"""Band conditions and the band-status rule of DESIGN.md, as pure functions.
+"""Band conditions and the band-status rule of docs/rules.md, as pure functions.
 
 A band holds a condition for green (Ønsket resultat) and one for red (Ikke godkjent
 resultat); each condition is an interval with an optional lower and upper bound, each bound
