@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 from io import BytesIO
 
+from django.utils import timezone
 from openpyxl import Workbook
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
@@ -26,7 +27,7 @@ def complaints_workbook(complaints, *, title: str = "Klagesaker", filters_text: 
     sheet.append([title])
     sheet["A1"].font = Font(bold=True, size=13)
     sheet.append([filters_text or "Alle klagesaker"])
-    sheet.append([f"Hentet {datetime.date.today():%d.%m.%Y}. {authority_names_text()}."])
+    sheet.append([f"Hentet {timezone.localdate():%d.%m.%Y}. {authority_names_text()}."])
     sheet.append([])
     header_row = sheet.max_row + 1
     sheet.append([label for label, _ in COLUMNS])

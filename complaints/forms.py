@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-import datetime
-
 from django import forms
 from django.db.models import Q
+from django.utils import timezone
 
 from complaints.authority import authority_name, authority_names_text
 from complaints.models import CaseType, CaseTypeName, Complaint
 from horeport.forms import NorwegianModelForm, TrackedModelForm
 from horeport.models import ServiceUnit
 from horeport.periods import Kind, Period, period_choices
+from horeport.sections import SMALL_NUMBERS_THRESHOLD
 
 
 class DateInput(forms.DateInput):
@@ -64,7 +64,7 @@ class ComplaintForm(TrackedModelForm):
         self.fields["unit"].queryset = ServiceUnit.objects.filter(wanted_units)
         self.fields["unit"].empty_label = "Ingen virksomhet valgt"
         # The authority's name that applies to this complaint: when it was sent, or would be now.
-        authority = authority_name(instance.sent_on or instance.received_on or datetime.date.today())
+        authority = authority_name(instance.sent_on or instance.received_on or timezone.localdate())
         self.authority = authority
         self.fields["sent_on"].label = f"Sendt til {authority}"
         self.fields[
@@ -117,7 +117,9 @@ class StatisticsForm(forms.Form):
         label="Utfall registrert per", required=False, widget=DateInput,
         help_text="Standard er periodens siste dag, slik rapporten for perioden teller.",
     )  # fmt: skip
-    skjul_smaa_tall = forms.BooleanField(label="Skjul tall under 3 (personvern)", required=False)
+    skjul_smaa_tall = forms.BooleanField(
+        label=f"Skjul tall under {SMALL_NUMBERS_THRESHOLD} (personvern)", required=False
+    )
 
     def __init__(self, *args, first_year: int, last_year: int, **kwargs):
         super().__init__(*args, **kwargs)

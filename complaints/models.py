@@ -7,6 +7,7 @@ import datetime
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 from complaints.authority import authority_name
@@ -187,7 +188,7 @@ class Complaint(TrackedModel):
 def lifecycle_errors(*, received_on, reversed_on, sent_on, decision, decided_on) -> dict[str, str]:
     """The lifecycle rules, as messages per field (empty when the complaint is consistent)."""
     errors: dict[str, str] = {}
-    today = datetime.date.today()
+    today = timezone.localdate()
     authority = authority_name(sent_on or received_on)
     for name, value in (("received_on", received_on), ("reversed_on", reversed_on), ("sent_on", sent_on),
                         ("decided_on", decided_on)):  # fmt: skip

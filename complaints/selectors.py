@@ -16,6 +16,7 @@ import datetime
 from dataclasses import dataclass, field
 
 from django.db.models import Count, Q
+from django.utils import timezone
 
 from complaints.models import CaseType, Complaint, Decision
 from horeport.periods import Period
@@ -133,7 +134,7 @@ def open_complaints(*, on: datetime.date) -> OpenComplaints:
 
 def years_with_complaints() -> tuple[int, int]:
     """The first and last year the statistics offer: from the first complaint to this year."""
-    today = datetime.date.today()
+    today = timezone.localdate()
     first = Complaint.objects.order_by("received_on").values_list("received_on", flat=True).first()
     return (min(first.year, today.year) if first else today.year), today.year
 

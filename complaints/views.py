@@ -12,6 +12,7 @@ from django.db.models import ProtectedError
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.views.decorators.http import require_POST
 from django_tables2 import RequestConfig
 
@@ -26,9 +27,7 @@ from complaints.tables import ComplaintTable
 from horeport.history import history_page
 from horeport.models import PeriodLockedError, StaleEditError
 from horeport.periods import Period
-from horeport.sections import suppress_small_numbers
-
-SMALL_NUMBERS = 3
+from horeport.sections import SMALL_NUMBERS_THRESHOLD, suppress_small_numbers
 
 
 def _complaints():
@@ -78,7 +77,7 @@ def export(request):
     RequestConfig(request, paginate=False).configure(table)  # the list's sort order, every row
     content = complaints_workbook(table.data.data, filters_text=_filters_text(filterset))
     response = HttpResponse(content, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-    response["Content-Disposition"] = f'attachment; filename="klagesaker-{datetime.date.today():%Y-%m-%d}.xlsx"'
+    response["Content-Disposition"] = f'attachment; filename="klagesaker-{timezone.localdate():%Y-%m-%d}.xlsx"'
     return response
 
 
@@ -153,7 +152,7 @@ def statistics(request):
     if form.is_valid():
         period = Period.parse(form.cleaned_data["periode"])
         cutoff = form.cleaned_data["per"]
-        threshold = SMALL_NUMBERS if form.cleaned_data["skjul_smaa_tall"] else None
+        threshold = SMALL_NUMBERS_THRESHOLD if form.cleaned_data["skjul_smaa_tall"] else None
         sent = sent_table(period=period, cutoff=cutoff)
         received = received_table(period=period, cutoff=cutoff)
         context |= {

@@ -1,7 +1,5 @@
 from __future__ import annotations
 
-import datetime
-
 from django import forms
 from django.db.models import Q
 from django.utils import timezone
@@ -95,6 +93,3 @@ class StatisticsForm(forms.Form):
         if period and cutoff and cutoff < period.start:
             self.add_error("cutoff", "Datoen kan ikke være før periodens start.")
         return cleaned
-
-    def cutoff_for(self, period) -> datetime.date:
-        return self.cleaned_data.get("cutoff") or period.end

@@ -1,4 +1,4 @@
-"""The deviation register's report sections (see BRIEF "Report sections" and DESIGN.md).
+"""The deviation register's report sections (docs/rules.md: registered and processed deviations, small numbers).
 
 Each reads the database and returns a neutral `Section`; counts of register entries are marked
 `register_counts` and pass through `suppress_small_numbers` when the report asks for it.

@@ -1,6 +1,6 @@
 """The register's counts, each in one query whatever the number of deviations.
 
-DESIGN.md: registered deviations in a period are those registered in it; processed are those of
+docs/rules.md: registered deviations in a period are those registered in it; processed are those of
 them closed by the report's cut-off date.
 """
 

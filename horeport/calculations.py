@@ -1,4 +1,4 @@
-"""The rules of calculation of DESIGN.md shared by every app: one rule, one place.
+"""The rules of calculation of docs/rules.md shared by every app: one rule, one place.
 
 Pure functions on Decimals; nothing here rounds (rounding happens when a number is shown).
 """

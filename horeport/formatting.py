@@ -69,24 +69,10 @@ def nb_percent(value, decimals: int = 1, *, signed: bool = False) -> str:
     return text if text == NO_VALUE else f"{text}{NBSP}%"
 
 
-def nb_fraction_percent(value, decimals: int = 1, *, signed: bool = False) -> str:
-    """A fraction shown as percent: 0.2523 -> "25,2 %"."""
-    number = to_decimal(value)
-    return nb_percent(None if number is None else number * 100, decimals, signed=signed)
-
-
 def nb_points(value, decimals: int = 1, *, signed: bool = True) -> str:
     """A change between two percentages: 3.4 -> "+3,4 prosentpoeng"."""
     text = nb_number(value, decimals, signed=signed)
     return text if text == NO_VALUE else f"{text}{NBSP}prosentpoeng"
-
-
-def nb_unit(value, unit: str = "", decimals: int = 0) -> str:
-    """A number with its unit: "2,04 døgn", "5,4 mnd.", "54,55 %"."""
-    if unit == "%":
-        return nb_percent(value, decimals)
-    text = nb_number(value, decimals)
-    return f"{text}{NBSP}{unit}" if unit and text != NO_VALUE else text
 
 
 def nb_date(value: datetime.date | None) -> str:

@@ -141,9 +141,6 @@ class Period:
             return self.start <= other.start and other.end <= self.end
         return self.start <= other <= self.end
 
-    def overlaps(self, other: Period) -> bool:
-        return self.start <= other.end and other.start <= self.end
-
     # -- formatting -----------------------------------------------------------------
 
     def __str__(self) -> str:
@@ -213,10 +210,6 @@ class Period:
 
     def same_period_last_year(self) -> Period:
         return Period(self.kind, self.year - 1, self.index)
-
-    @property
-    def year_period(self) -> Period:
-        return Period(Kind.YEAR, self.year)
 
     def months(self) -> list[Period]:
         """The months of this period, in order."""

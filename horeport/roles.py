@@ -1,4 +1,4 @@
-"""The three roles of DESIGN.md and the permissions each holds.
+"""The three roles of docs/domain.md and the permissions each holds.
 
 The groups are created by a migration; their permissions are brought up to date after every
 `migrate` (and after a test flush), so a model added to any app gets the right permissions

@@ -23,6 +23,8 @@ from horeport.calculations import Change
 from horeport.periods import Kind, Period
 
 SUPPRESSED = ":"
+# Counts below this are hidden where small numbers are suppressed, unless a report kind says otherwise.
+SMALL_NUMBERS_THRESHOLD = 3
 
 
 class CellType(StrEnum):

@@ -1,4 +1,4 @@
-"""Settings for horeport, read from the environment (see README, "Configuration")."""
+"""Settings for horeport, read from the environment (docs/operations.md, "Configuration")."""
 
 import os
 from pathlib import Path
@@ -134,7 +134,7 @@ STORAGES = {
 MEDIA_ROOT = BASE_DIR / "media"
 
 # Security. Cookies are secure and HSTS is on unless DEBUG; redirecting to HTTPS is left to
-# the proxy unless SECURE_SSL_REDIRECT is set (README, "Production").
+# the proxy unless SECURE_SSL_REDIRECT is set (docs/operations.md, "Production").
 SESSION_COOKIE_SECURE = envbool("SECURE_COOKIES", not DEBUG)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 SESSION_COOKIE_AGE = envint("SESSION_COOKIE_AGE", 8 * 60 * 60)
@@ -163,10 +163,26 @@ MESSAGE_STORAGE = "django.contrib.messages.storage.session.SessionStorage"
 DJANGO_TABLES2_TEMPLATE = "horeport/table.html"
 DJANGO_TABLES2_TABLE_ATTRS = {"class": "ds-table", "data-border": "true"}
 
+# Everything goes to standard error once, through the root logger. Django's own configuration gives
+# the "django" logger a console handler of its own while DEBUG is on (every warning twice): here it
+# has none and passes its records on to the root. The development server's request lines keep
+# their own handler and timestamp, as in Django's defaults.
+LOG_LEVEL = os.environ.get("LOG_LEVEL", "INFO")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
-    "loggers": {"weasyprint": {"level": "ERROR"}, "fontTools": {"level": "WARNING"}},
+    "formatters": {
+        "django.server": {"()": "django.utils.log.ServerFormatter", "format": "[{server_time}] {message}", "style": "{"}
+    },
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "level": LOG_LEVEL},
+        "django.server": {"class": "logging.StreamHandler", "formatter": "django.server"},
+    },
+    "root": {"handlers": ["console"], "level": LOG_LEVEL},
+    "loggers": {
+        "django": {"handlers": [], "level": "INFO", "propagate": True},
+        "django.server": {"handlers": ["django.server"], "level": "INFO", "propagate": False},
+        "weasyprint": {"level": "ERROR"},
+        "fontTools": {"level": "WARNING"},
+    },
 }

@@ -1,4 +1,4 @@
-"""Band conditions and the band-status rule of DESIGN.md, as pure functions.
+"""Band conditions and the band-status rule of docs/rules.md, as pure functions.
 
 A band holds a condition for green (Ønsket resultat) and one for red (Ikke godkjent
 resultat); each condition is an interval with an optional lower and upper bound, each bound
@@ -19,7 +19,6 @@ from decimal import Decimal, InvalidOperation
 from horeport.formatting import NBSP, nb_number, to_decimal
 
 GREEN, YELLOW, RED, NONE = "green", "yellow", "red", "none"
-STATUSES = (GREEN, YELLOW, RED, NONE)
 STATUS_WORDS = {GREEN: "Ønsket", YELLOW: "Akseptert", RED: "Ikke godkjent", NONE: "Mangler data"}
 EN_DASH = "\u2013"
 

@@ -164,10 +164,6 @@ class Indicator(models.Model):
     def new_text(self) -> str:
         return f"Ny indikator fra {self.introduced_year}"
 
-    @property
-    def is_retired(self) -> bool:
-        return self.retired_year is not None
-
     def sorted_bands(self) -> list[Band]:
         """The bands, oldest first (uses the prefetched bands where there are any)."""
         return sorted(self.bands.all(), key=lambda band: band.valid_from)

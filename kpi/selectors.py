@@ -235,10 +235,6 @@ class KeyFigureLine:
     values: list[tuple[Period, KeyFigureValue | None]]
     change: Change  # between the last two periods shown
 
-    @property
-    def has_values(self) -> bool:
-        return any(value is not None for _, value in self.values)
-
 
 def key_figure_table(*, kind: Kind, last: Period, count: int = 5, key_figures=None) -> list[KeyFigureLine]:
     """Per key figure of a kind, its values in the `count` periods up to `last`, with the change
@@ -346,3 +342,10 @@ def strategy_overview(period: Period) -> tuple[list[tuple[Strategy, MeasureGroup
 def latest_status_period() -> Period | None:
     periods = [Period.parse(p) for p in MeasureStatus.objects.values_list("period", flat=True).distinct()]
     return max(periods) if periods else None
+
+
+def first_status_year() -> int | None:
+    """The first year a status can belong to: the earliest theme plan's first year, or status."""
+    years = [y for y in ThemePlan.objects.values_list("first_year", flat=True) if y]
+    years += [Period.parse(p).year for p in MeasureStatus.objects.values_list("period", flat=True).distinct()]
+    return min(years, default=None)

@@ -390,7 +390,7 @@ STATUS_KINDS = (Kind.YEAR, Kind.HALF)
 
 def _status_choices():
     latest = selectors.latest_status_period()
-    first_year, last_year = _year_span(2014, latest.year if latest else None)
+    first_year, last_year = _year_span(selectors.first_status_year(), latest.year if latest else None)
     return _choices(list(STATUS_KINDS), first_year, last_year), latest
 
 

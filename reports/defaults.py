@@ -1,4 +1,4 @@
-"""The four report kinds of DESIGN.md and the sections each holds out of the box.
+"""The four report kinds of docs/domain.md and the sections each holds out of the box.
 
 Sections are named by the keys the domain apps register in their `report_sections.py`; the
 reports app knows nothing else of them. A key no app has registered shows a notice in the

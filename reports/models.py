@@ -13,6 +13,7 @@ from django.utils import timezone
 from horeport.fields import PeriodField
 from horeport.models import PeriodLock, TrackedModel
 from horeport.periods import MONTH_NAMES, Kind, Period, period_range
+from horeport.sections import SMALL_NUMBERS_THRESHOLD
 from horeport.validators import validate_no_national_id
 
 # Reports are chosen from this year on (the source documents' figures start in 2012).
@@ -61,7 +62,7 @@ class ReportKind(models.Model):
     )
     small_numbers_threshold = models.PositiveSmallIntegerField(
         "grense for små tall",
-        default=3,
+        default=SMALL_NUMBERS_THRESHOLD,
         validators=[MinValueValidator(2), MaxValueValidator(20)],
         help_text="Antall under denne grensen vises som «:».",
     )

@@ -89,10 +89,6 @@ class Report:
         return f"Publisert versjon {self.version}" if self.version else "Utkast"
 
     @property
-    def form_label(self) -> str:
-        return "Kortversjon" if self.short else ""
-
-    @property
     def problems(self) -> list[ReportPart]:
         return [part for part in self.parts if part.problem]
 

@@ -3,7 +3,7 @@
 A `Service` is reference data an administrator manages; a `VolumeFigure` holds what one
 service recorded for one period: a month, or, for history that exists only as an average,
 a half-year or a year holding the "average per month" the source gives. Totals (users
-≤ 18 + > 18) and hours per user are never stored: they are computed by DESIGN.md's rules
+≤ 18 + > 18) and hours per user are never stored: they are computed by the rules of docs/rules.md
 (`volumes/aggregates.py`).
 """
 

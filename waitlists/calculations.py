@@ -1,4 +1,4 @@
-"""The waitlist rules of DESIGN.md, on plain values: no database here.
+"""The waitlist rules of docs/rules.md, on plain values: no database here.
 
 - The waitlist at a date counts the cases decided on or before it that had not ended by it
   (moved in, or closed without moving in).
@@ -58,7 +58,7 @@ def weighted_effectuation(pairs: Iterable[tuple[Decimal | None, int | None]]) ->
     """The effectuation time of a longer period from its months' (mean days, dwellings allocated).
 
     A month's mean times its allocations is the sum of its cases' days, so this is the mean over
-    all the period's cases: DESIGN.md's rule, not a mean of monthly means. None where a month with
+    all the period's cases (docs/rules.md, Effektueringstid), not a mean of monthly means. None where a month with
     a mean lacks its count.
     """
     total_days, total_cases = Decimal(0), 0

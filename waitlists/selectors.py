@@ -1,4 +1,4 @@
-"""Reading waitlist and private housing figures for periods, by DESIGN.md's rules.
+"""Reading waitlist and private housing figures for periods, by the rules of docs/rules.md.
 
 Which number a period shows, value by value:
 

@@ -37,7 +37,11 @@ from waitlists.selectors import (
 )
 from waitlists.tables import HousingCaseTable
 
+# How many years a page may compare ("antall"): the overview shows the fewest unless asked, a
+# housing type's page and the private housing page the most.
 YEAR_COUNTS = (3, 4, 5)
+FEWEST_YEARS, MOST_YEARS = min(YEAR_COUNTS), max(YEAR_COUNTS)
+MONTHS_SHOWN = 24  # the monthly table and chart of a housing type: the last two years
 
 
 # -- helpers --------------------------------------------------------------------------------------
@@ -98,7 +102,7 @@ def _delete(request, obj, message: str) -> bool:
 def index(request):
     years = years_with_data()
     year = _year_param(request, default_year(years))
-    count = _int_param(request, "antall", 3, YEAR_COUNTS)
+    count = _int_param(request, "antall", FEWEST_YEARS, YEAR_COUNTS)
     periods = sections.comparison_periods(Period.of_year(year), count)
     housing_types = list(HousingType.objects.all())
     data = WaitlistData(housing_types, periods[0].year, periods[-1].year)
@@ -167,15 +171,15 @@ def type_detail(request, pk):
     housing_type = get_object_or_404(HousingType, pk=pk)
     years = years_with_data(housing_type)
     year = _year_param(request, default_year(years))
-    count = _int_param(request, "antall", 5, YEAR_COUNTS)
+    count = _int_param(request, "antall", MOST_YEARS, YEAR_COUNTS)
     periods = sections.comparison_periods(Period.of_year(year), count)
-    # The last 24 months up to the latest month with data, for the monthly table and chart.
+    # The last months up to the latest month with data, for the monthly table and chart.
     latest = latest_month_end() or Period.containing(timezone.localdate()).previous()
-    months = list(reversed([latest.shift(-i) for i in range(24)]))
+    months = list(reversed([latest.shift(-i) for i in range(MONTHS_SHOWN)]))
     first_year = min(periods[0].year, months[0].year)
     data = WaitlistData([housing_type], first_year, max(periods[-1].year, months[-1].year))
     resolved = [data.resolve(housing_type, p) for p in periods]
-    while len(resolved) > 3 and not resolved[0].has_data:  # no empty leading years beyond the three
+    while len(resolved) > FEWEST_YEARS and not resolved[0].has_data:  # no empty leading years beyond these
         resolved.pop(0)
     periods = [r.period for r in resolved]
     monthly = _monthly_table(data, housing_type, months)
@@ -381,7 +385,7 @@ def private_housing(request):
     years = private_years_with_data()
     fallback = max((y for y in years if y < timezone.localdate().year), default=years[-1] if years else None)
     year = _year_param(request, fallback or timezone.localdate().year - 1)
-    count = _int_param(request, "antall", 5, YEAR_COUNTS)
+    count = _int_param(request, "antall", MOST_YEARS, YEAR_COUNTS)
     periods = sections.comparison_periods(Period.of_year(year), count)
     measures = list(PrivateHousingMeasure.objects.all())
     figures = PrivateHousingFigure.objects.select_related("measure").order_by("-period", "measure__order")

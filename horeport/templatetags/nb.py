@@ -1,4 +1,4 @@
-"""Template filters for Norwegian numbers: {{ value|nb:1 }}, {{ value|nb_pct }}, {{ d|nb_date }}."""
+"""Template filters for Norwegian numbers: {{ value|nb:1 }}, {{ value|nb_signed }}, {{ d|nb_date }}."""
 
 from django import template
 
@@ -12,12 +12,6 @@ register = template.Library()
 def nb(value, decimals=0):
     """3084 -> "3 084"; {{ 2.04|nb:2 }} -> "2,04"; None -> "–"."""
     return formatting.nb_number(value, int(decimals))
-
-
-@register.filter
-def nb_pct(value, decimals=1):
-    """25.2 -> "25,2 %"."""
-    return formatting.nb_percent(value, int(decimals))
 
 
 @register.filter

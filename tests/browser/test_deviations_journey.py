@@ -1,8 +1,8 @@
 """A Registrator registers a deviation, processes and closes it, and the statistics count it."""
 
-import datetime
 import re
 
+from django.utils import timezone
 from playwright.sync_api import expect
 
 from deviations.models import Category, Deviation
@@ -14,7 +14,7 @@ def test_a_registrator_registers_processes_and_closes_a_deviation(page, live_ser
     demo.load()  # the municipality and its units
     for order, name in enumerate(["Legemiddelavvik", "Vold og trusler", "Fall"]):
         Category.objects.create(name=name, sort_order=order)
-    today = datetime.date.today()
+    today = timezone.localdate()
     sign_in(page, live_server, "registrator")
 
     page.get_by_role("navigation", name="Hovedmeny").get_by_role("link", name="Avvik", exact=True).click()

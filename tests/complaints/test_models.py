@@ -4,6 +4,7 @@ import datetime
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.utils import timezone
 
 from complaints.models import CaseTypeName, Complaint, Decision, Status, lifecycle_errors
 from tests.complaints.conftest import day, make_case_type, make_complaint
@@ -62,7 +63,7 @@ def test_the_message_names_the_authority_of_the_day():
 
 
 def test_dates_in_the_future_are_refused():
-    tomorrow = datetime.date.today() + datetime.timedelta(days=1)
+    tomorrow = timezone.localdate() + datetime.timedelta(days=1)
     assert errors(received_on=tomorrow)["received_on"] == "Datoen kan ikke være frem i tid."
 
 

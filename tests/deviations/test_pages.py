@@ -1,9 +1,8 @@
 """The entry pages: register, process, close, a stale form, a lock, delete, history."""
 
-import datetime
-
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from deviations.models import Deviation, Status
 from horeport.models import period_lock
@@ -28,15 +27,15 @@ def test_a_registrator_registers_a_deviation_and_sees_a_confirmation(registrator
 
 def test_the_new_form_shows_its_suggestions(registrator_client, categories, unit):
     html = page(registrator_client.get(reverse("deviations:create")))
-    assert f'value="AVV-{datetime.date.today().year}-00001"' in html
-    assert f'value="{datetime.date.today().isoformat()}"' in html
+    assert f'value="AVV-{timezone.localdate().year}-00001"' in html
+    assert f'value="{timezone.localdate().isoformat()}"' in html
 
 
 def test_the_close_step_opens_the_form_with_closing_filled_in(registrator_client, categories, unit):
     deviation = make_deviation(categories["Fall"], unit, "2016-03-02", status=Status.IN_PROGRESS)
     html = page(registrator_client.get(reverse("deviations:update", args=[deviation.pk]) + "?steg=lukk"))
     assert '<option value="lukket" selected>' in html
-    assert f'name="closed_on" value="{datetime.date.today().isoformat()}"' in html
+    assert f'name="closed_on" value="{timezone.localdate().isoformat()}"' in html
 
 
 def test_closing_without_measures_shows_the_message_next_to_the_field(registrator_client, categories, unit):

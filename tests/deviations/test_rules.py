@@ -4,6 +4,7 @@ import datetime
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.utils import timezone
 
 from deviations.forms import DeviationForm
 from deviations.models import Deviation, Status
@@ -92,7 +93,7 @@ def test_the_event_cannot_be_after_the_registration(categories, unit):
 
 
 def test_dates_in_the_future_are_refused(categories, unit):
-    tomorrow = (datetime.date.today() + datetime.timedelta(days=2)).isoformat()
+    tomorrow = (timezone.localdate() + datetime.timedelta(days=2)).isoformat()
     form = DeviationForm(data=form_data(categories["Fall"], unit, occurred_on=tomorrow, registered_on=tomorrow))
     assert errors_of(form)["registered_on"] == "Registreringsdatoen kan ikke være fram i tid."
 
@@ -116,11 +117,11 @@ def test_a_case_reference_is_unique(categories, unit):
 
 
 def test_a_new_form_suggests_the_next_case_reference_and_today(categories, unit):
-    year = datetime.date.today().year
+    year = timezone.localdate().year
     make_deviation(categories["Fall"], unit, "2016-03-02", reference=f"AVV-{year}-00041")
     form = DeviationForm()
     assert form.initial["reference"] == f"AVV-{year}-00042"
-    assert form.initial["registered_on"] == datetime.date.today()
+    assert form.initial["registered_on"] == timezone.localdate()
 
 
 # -- no personal data ----------------------------------------------------------------------------

@@ -3,7 +3,7 @@
 Seed 000 ("Kvalitetsavvik", "Interne meldinger i Askerdialogen") prints, for 2015 and 2016, the
 registered and processed deviations per category with the change "i antall" and "i prosent", and
 ("Læringsløyfer") 22 deviations sent to Bærum sykehus in 2015 and 34 in 2016. The demo data must
-give exactly those counts; the changes are computed by DESIGN.md's rule, not copied.
+give exactly those counts; the changes are computed by the rule of docs/rules.md, not copied.
 """
 
 import datetime
@@ -78,7 +78,7 @@ def test_processed_counts_use_the_2016_cut_off_for_both_years(demo_register):
 def test_the_printed_percentages_are_relative_to_the_new_value_and_are_not_copied(
     demo_register, category, row, in_2015, in_2016, printed_number, printed_percent
 ):
-    """The source divides the change by the NEW value (148 / 588 = 25,2 %); DESIGN.md's rule divides
+    """The source divides the change by the NEW value (148 / 588 = 25,2 %); docs/rules.md's rule divides
     by the earlier one (148 / 440 = 33,6 %). horeport computes by the rule."""
     shown = table_of(by_category(period=Period.parse("2016"), options=SectionOptions()))[f"{category} / {row}"]
     assert [plain(text) for text in shown[2:]] == list(COMPUTED[(category, row)])

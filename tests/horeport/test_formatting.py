@@ -2,7 +2,7 @@ from decimal import Decimal
 
 import pytest
 
-from horeport.formatting import nb_date, nb_number, nb_percent, nb_points, nb_unit, parse_number
+from horeport.formatting import nb_date, nb_number, nb_percent, nb_points, parse_number
 
 NBSP = "\u00a0"
 
@@ -28,7 +28,6 @@ def test_it_formats_percentages_and_points():
     assert nb_percent(Decimal("25.227")) == f"25,2{NBSP}%"
     assert nb_percent(Decimal("-0.70"), 2) == f"-0,70{NBSP}%"
     assert nb_points(Decimal("3.4")) == f"+3,4{NBSP}prosentpoeng"
-    assert nb_unit(Decimal("2.04"), "døgn", 2) == f"2,04{NBSP}døgn"
 
 
 def test_it_formats_dates_the_norwegian_way():

@@ -1,5 +1,7 @@
 """Strategies, theme plans and the status of their measures per report period."""
 
+import re
+
 import pytest
 from django.urls import reverse
 
@@ -86,3 +88,11 @@ def test_the_overview_does_not_grow_in_queries_with_the_number_of_measures(leder
     few = query_count(leder_client, reverse("kpi:strategy"), {"periode": "2016"})
     add(1, 4)
     assert query_count(leder_client, reverse("kpi:strategy"), {"periode": "2016"}) == few
+
+
+def test_the_status_periods_reach_back_to_the_first_year_of_the_earliest_theme_plan(registrator_client):
+    ThemePlan.objects.create(name="Eldreplan", first_year=1999, last_year=2003)
+    html = registrator_client.get(ENTRY).content.decode()
+    offered = set(re.findall(r'<option value="(\d{4})"', html))
+    assert "1999" in offered
+    assert "1998" not in offered

@@ -33,7 +33,7 @@ def test_the_four_report_kinds_exist_after_migrate_with_the_agreed_section_keys(
     assert {"waitlists.housing", "volumes.omsorgslonn", "volumes.bpa", "deviations.hospital"} <= set(
         keys(kinds["annual"])
     )
-    assert not any(kind.small_numbers for kind in kinds.values())  # off by default (DESIGN.md)
+    assert not any(kind.small_numbers for kind in kinds.values())  # off by default (docs/rules.md)
 
 
 def test_ensuring_the_defaults_again_keeps_an_administrators_changes():

@@ -1,4 +1,4 @@
-"""The rules of DESIGN.md as the services apply them: average per month over the months that
+"""The rules of docs/rules.md as the services apply them: average per month over the months that
 have a value, counts averaged (never summed), hours per user as the ratio of the averages, and
 stored half-year/year averages weighted by the months they stand for."""
 

@@ -2,7 +2,7 @@
 
 The figures the source gives at their grain (half-year and year averages per month by age group)
 are stored as they are. Every derived figure the source prints (the year average of the
-half-years, users and hours in total, hours per user) is computed by DESIGN.md's rules; this
+half-years, users and hours in total, hours per user) is computed by the rules of docs/rules.md; this
 file checks each printed figure against the computed one, and where they differ it says what
 the source printed, what the rules give, and why.
 """
@@ -110,13 +110,13 @@ HALVES_ROUNDED = (
     "mean of the two stored half-years: exactly x,5, shown with one decimal"
 )
 PARTS_DO_NOT_ADD_UP = (
-    "a total is ≤ 18 år + > 18 år (DESIGN.md: totals are never stored); the source's printed parts do not "
+    "a total is ≤ 18 år + > 18 år (docs/rules.md: totals are never stored); the source's printed parts do not "
     "add up to its printed total, which was summed from unrounded figures we do not have"
 )
 NOT_RATIO_OF_AVERAGES = (
     "hours per user is total hours / total users over the same months (the ratio of the averages); the "
     "source's figure is not that ratio even of its own printed totals, so it was most likely the mean of "
-    "monthly ratios, which DESIGN.md rejects"
+    "monthly ratios, which docs/rules.md rejects"
 )
 
 
