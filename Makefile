@@ -9,9 +9,9 @@ VENDOR := static/vendor
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run setup system-deps python install assets migrate demo test lint format clean
+.PHONY: run setup system-deps python install assets migrate demo test test-fast lint format clean
 # The checks come first, in the order written, even under make -j.
-.NOTPARALLEL: run test
+.NOTPARALLEL: run test test-fast
 
 run: system-deps python setup demo
 	@echo "Serving http://$(HOST):$(PORT)/ (Ctrl+C stops)"
@@ -56,6 +56,10 @@ demo: migrate
 
 test: system-deps python install assets
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+# Every test except the browser tests (marked `browser`).
+test-fast: system-deps python install assets
+	$(BIN)/python -m pytest -m "not browser" $(PYTEST_ARGS)
 
 lint: install
 	$(BIN)/ruff check .
