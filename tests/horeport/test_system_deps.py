@@ -141,8 +141,11 @@ def test_root_installs_only_what_is_missing(system):
         "apt-get update -q",
         "apt-get install -y -q --no-install-recommends poppler-utils libpangoft2-1.0-0 fonts-dejavu-core npm",
     ]
-    last_line = result.stdout.splitlines()[-1]
-    assert last_line == "System packages: all present (chromium, poppler-utils, Pango, DejaVu fonts, Node.js, npm)."
+    assert result.stdout.splitlines()[-2:] == [
+        "System packages: all present (chromium, poppler-utils, Pango, DejaVu fonts, Node.js, npm).",
+        "Optional: PostgreSQL: none found (only for DATABASE_URL=postgres://…: apt-get install postgresql)."
+        " Redis: not installed (only for a task queue on Redis, not used by default).",
+    ]
 
 
 def test_sudo_without_a_password_installs(system):
