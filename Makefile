@@ -1,27 +1,35 @@
 # horeport: `make run` sets everything up and serves the demo; `make test` runs every test.
+# Both first check the system packages (scripts/system-deps) and say which Python they use.
 SHELL := /bin/bash
 VENV := .venv
 BIN := $(VENV)/bin
-# The first Python 3.12+ on PATH (pyenv shims honour .python-version).
-PYTHON ?= $(shell for p in python3.13 python3.12 python3; do \
-	command -v $$p >/dev/null 2>&1 && $$p -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null \
-	&& { echo $$p; break; }; done)
+# The Python that makes .venv: PYTHON=… or the first 3.12+ on PATH (see scripts/python).
+PYTHON ?= $(shell scripts/python)
 VENDOR := static/vendor
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run setup install assets migrate demo test lint format clean
+.PHONY: run setup system-deps python install assets migrate demo test test-fast lint format clean
+# The checks come first, in the order written, even under make -j.
+.NOTPARALLEL: run test test-fast
 
-run: setup demo
+run: system-deps python setup demo
 	@echo "Serving http://$(HOST):$(PORT)/ (Ctrl+C stops)"
 	DEBUG=1 $(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 setup: install assets migrate
 
+# Checks the system packages; installs missing ones when it may, or stops saying how.
+system-deps:
+	@scripts/system-deps
+
+# Says which Python is used and why; stops when none is 3.12 or newer.
+python:
+	@scripts/python --explain
+
 install: $(VENV)/.installed
 
-$(VENV)/.installed: pyproject.toml
-	@test -n "$(PYTHON)" || { echo "Python 3.12 or newer is needed (see README)."; exit 1; }
+$(VENV)/.installed: pyproject.toml | python
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
@@ -46,8 +54,12 @@ demo: migrate
 	$(BIN)/python manage.py load_demo
 	$(BIN)/python manage.py create_demo_users
 
-test: install assets
+test: system-deps python install assets
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+# Every test except the browser tests (marked `browser`).
+test-fast: system-deps python install assets
+	$(BIN)/python -m pytest -m "not browser" $(PYTEST_ARGS)
 
 lint: install
 	$(BIN)/ruff check .

@@ -1,7 +1,8 @@
 """Browser tests: Playwright drives the system's Chromium against pytest-django's live server.
 
 No browser is downloaded: Chromium comes from the system (Debian's `chromium` package, or
-CHROMIUM=/path/to/chrome). Screenshots go to `screenshots/` (not committed).
+CHROMIUM=/path/to/chrome). Screenshots go to `screenshots/` (not committed). Every test in this
+folder is marked `browser`, so that `make test-fast` (`pytest -m "not browser"`) leaves them out.
 """
 
 import os
@@ -16,8 +17,16 @@ from horeport.demo import users_create
 # themselves (creating users and data) are still plain synchronous calls.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
-SCREENSHOTS = Path(__file__).resolve().parents[2] / "screenshots"
+BROWSER_TESTS = Path(__file__).resolve().parent
+SCREENSHOTS = BROWSER_TESTS.parents[1] / "screenshots"
 DEMO_PASSWORD = "demo-passord-2016"
+
+
+def pytest_collection_modifyitems(items):
+    # A hook in this conftest still sees every collected test, so keep to this folder's.
+    for item in items:
+        if BROWSER_TESTS in item.path.parents:
+            item.add_marker(pytest.mark.browser)
 
 
 def chromium_path() -> str:
