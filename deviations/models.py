@@ -191,6 +191,8 @@ class ImportBatch(models.Model):
     filename = models.CharField("filnavn", max_length=255)
     checksum = models.CharField("sjekksum (SHA-256)", max_length=64)
     rows = models.JSONField("rader", default=list)  # the file's rows as read, one dict per row
+    # The version of every deviation the last preview showed would change (None: would be added).
+    versions = models.JSONField("versjoner ved forhåndsvisning", default=dict, blank=True)
     saved_at = models.DateTimeField("lagret", null=True, blank=True)
     summary = models.CharField("resultat", max_length=200, blank=True)
 

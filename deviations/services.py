@@ -28,7 +28,7 @@ from openpyxl.utils import get_column_letter
 
 from deviations.models import Category, Deviation, ImportBatch, Severity, Status
 from horeport.formatting import nb_date
-from horeport.models import ServiceUnit
+from horeport.models import ServiceUnit, last_change
 
 logger = logging.getLogger(__name__)
 
@@ -464,12 +464,42 @@ def import_batch_create(*, extract: Extract, user) -> ImportBatch:
     )
 
 
-class ImportRefused(Exception):
-    """The import was not saved (nothing was): the plan has refused rows, or a save failed."""
+def import_preview_record(*, batch: ImportBatch, plan: Plan) -> None:
+    """Remember what the preview showed: the version of every deviation it would change, and the
+    references it would add. Confirming refuses the import if any of them changed since."""
+    versions = {row.reference: None for row in plan.added}
+    versions |= {row.reference: row.instance.version for row in plan.changed}
+    if versions != batch.versions:
+        batch.versions = versions
+        batch.save(update_fields=["versions"])
 
-    def __init__(self, message: str, plan: Plan | None = None):
+
+def _changed_since_preview(batch: ImportBatch, plan: Plan) -> list[str]:
+    """The rows that differ now from what the preview showed, each saying who changed it."""
+    changed = []
+    for row in [*plan.added, *plan.changed, *plan.unchanged]:
+        if row.reference not in batch.versions:
+            continue
+        shown, now = batch.versions[row.reference], row.instance.version if row.instance.pk else None
+        if shown == now:
+            continue
+        if now is None:
+            changed.append(f"{row.reference}: slettet etter forhåndsvisningen")
+        elif shown is None:
+            changed.append(f"{row.reference}: registrert{last_change(row.instance)} etter forhåndsvisningen")
+        else:
+            changed.append(f"{row.reference}: endret{last_change(row.instance)} etter forhåndsvisningen")
+    return changed
+
+
+class ImportRefused(Exception):
+    """The import was not saved (nothing was): the plan has refused rows, rows changed since the
+    preview (`changed`, one line each), or a save failed."""
+
+    def __init__(self, message: str, plan: Plan | None = None, changed: list[str] | None = None):
         super().__init__(message)
         self.plan = plan
+        self.changed = changed or []
 
 
 def import_save(*, batch: ImportBatch, user) -> Plan:
@@ -483,6 +513,14 @@ def import_save(*, batch: ImportBatch, user) -> Plan:
                 raise ImportRefused(
                     "Filen er ikke lagret: noen rader kan ikke lagres. Rett dem i filen og last den opp på nytt.",
                     plan,
+                )
+            changed = _changed_since_preview(batch, plan)
+            if changed:
+                raise ImportRefused(
+                    f"Filen er ikke lagret, ingen rader er endret: {len(changed)} av avvikene i filen er endret i "
+                    "registeret etter forhåndsvisningen. Se gjennom forhåndsvisningen på nytt før du lagrer.",
+                    plan,
+                    changed,
                 )
             if not plan.can_save:
                 raise ImportRefused("Filen er ikke lagret: den har ingen nye eller endrede avvik.", plan)

@@ -232,7 +232,7 @@ def import_preview(request, pk):
             plan = services.import_save(batch=batch, user=request.user)
         except services.ImportRefused as refused:
             messages.error(request, str(refused))
-            return _preview(request, batch, refused.plan, status=409)
+            return _preview(request, batch, refused.plan, changed=refused.changed, status=409)
         messages.success(
             request,
             f"Importen er lagret: {len(plan.added)} avvik lagt til, {len(plan.changed)} endret, "
@@ -242,12 +242,14 @@ def import_preview(request, pk):
     return _preview(request, batch, None)
 
 
-def _preview(request, batch, plan, status=200):
+def _preview(request, batch, plan, changed=(), status=200):
     if batch.saved_at is not None:
         plan = None  # saved: the register now holds the rows, so a new plan would say "unchanged"
-    elif plan is None:
-        plan = services.import_plan(batch.rows)
-    return render(request, "deviations/import_preview.html", {"batch": batch, "plan": plan}, status=status)
+    else:
+        plan = plan or services.import_plan(batch.rows)
+        services.import_preview_record(batch=batch, plan=plan)  # what confirming will hold it to
+    context = {"batch": batch, "plan": plan, "changed": changed}
+    return render(request, "deviations/import_preview.html", context, status=status)
 
 
 # -- categories (reference data, managed by administrators) -------------------------------------

@@ -184,17 +184,20 @@ class StaleEditError(ValidationError):
         super().__init__(deleted_message() if deleted else stale_message(instance), code="stale")
 
 
+def last_change(instance) -> str:
+    """Who changed a row last, and when: " av Anne Administrator 29.11.2026 kl. 08:12"."""
+    latest = instance.history.order_by("-history_date").select_related("history_user").first()
+    if latest is None:
+        return ""
+    user = latest.history_user
+    name = (user.get_full_name() or user.get_username()) if user else "en annen bruker"
+    return f" av {name} {timezone.localtime(latest.history_date):%d.%m.%Y kl. %H:%M}"
+
+
 def stale_message(instance) -> str:
     """The one message for a refused stale save: who changed the row, and when."""
-    latest = instance.history.order_by("-history_date").select_related("history_user").first()
-    who = ""
-    if latest is not None:
-        user = latest.history_user
-        name = (user.get_full_name() or user.get_username()) if user else "en annen bruker"
-        when = timezone.localtime(latest.history_date)
-        who = f" av {name} {when:%d.%m.%Y kl. %H:%M}"
     return (
-        f"Denne posten ble endret{who} etter at du åpnet skjemaet. Endringen din er ikke lagret. "
+        f"Denne posten ble endret{last_change(instance)} etter at du åpnet skjemaet. Endringen din er ikke lagret. "
         "Last inn siden på nytt for å se den nye verdien, og gjør endringen igjen."
     )
 

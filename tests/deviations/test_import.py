@@ -335,3 +335,48 @@ def test_a_reference_registered_by_someone_else_meanwhile_saves_nothing(
     response = confirm(registrator_client, response)
     assert "ble registrert av en annen i mellomtiden" in text(response)
     assert not Deviation.objects.exists()
+
+
+def test_an_edit_made_after_the_preview_is_not_reverted_by_confirming(
+    registrator_client, administrator_client, categories, unit
+):
+    """The preview holds the version of every deviation it would change; a colleague's edit in the
+    meantime refuses the whole import, with a list, instead of writing the file's old values back."""
+    existing = make_deviation(categories["Fall"], unit, "2016-03-02", description="Falt.", reference="AVV-2016-00101")
+    response = upload(registrator_client, csv_file(ROWS[:2]))
+    assert [(row.reference, row.action) for row in preview_of(response).listed] == [
+        ("AVV-2016-00101", "change"), ("AVV-2016-00102", "add"),
+    ]  # fmt: skip
+
+    url = reverse("deviations:update", args=[existing.pk])
+    form = administrator_client.get(url).context["form"]
+    data = {name: "" if form[name].value() is None else form[name].value() for name in form.fields}
+    data.update(severity="4", description="Falt i trappen, brudd i håndleddet.", version=str(existing.version))
+    assert administrator_client.post(url, data).status_code == 302
+
+    refused = confirm(registrator_client, response)
+    assert refused.status_code == 409
+    assert [line.split(" av ")[0] for line in refused.context["changed"]] == ["AVV-2016-00101: endret"]
+    assert "endret av Anne Administrator" in refused.context["changed"][0]
+    existing.refresh_from_db()
+    assert (existing.severity, existing.description) == (4, "Falt i trappen, brudd i håndleddet.")
+    assert not Deviation.objects.filter(reference="AVV-2016-00102").exists()  # nothing of the file saved
+
+    # The refused page is the new preview, against the register as it is now: confirming it saves.
+    [row] = refused.context["plan"].changed
+    assert ("Alvorlighetsgrad", "4 – Svært alvorlig", "2 – Mindre alvorlig") in row.changes
+    saved = confirm(registrator_client, refused)
+    assert "Importen er lagret" in text(saved)
+    assert Deviation.objects.filter(reference="AVV-2016-00102").exists()
+
+
+def test_a_deviation_registered_by_someone_else_after_the_preview_is_not_overwritten(
+    registrator_client, categories, unit
+):
+    response = upload(registrator_client, csv_file(ROWS[:1]))
+    assert preview_of(response).listed[0].action == "add"
+    make_deviation(categories["Fall"], unit, "2016-03-02", reference="AVV-2016-00101", description="Egen tekst.")
+    refused = confirm(registrator_client, response)
+    assert refused.status_code == 409
+    assert refused.context["changed"][0].startswith("AVV-2016-00101: registrert")
+    assert Deviation.objects.get(reference="AVV-2016-00101").description == "Egen tekst."
