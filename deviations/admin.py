@@ -2,6 +2,7 @@ from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
 from deviations.models import Category, Deviation, ImportBatch
+from horeport.admin import TrackedAdmin
 
 
 @admin.register(Category)
@@ -10,7 +11,7 @@ class CategoryAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Deviation)
-class DeviationAdmin(SimpleHistoryAdmin):
+class DeviationAdmin(TrackedAdmin):
     list_display = ["reference", "registered_on", "category", "unit", "status", "closed_on", "to_hospital"]
     list_filter = ["category", "status", "to_hospital"]
     list_select_related = ["category", "unit"]

@@ -1,7 +1,91 @@
-from django.contrib import admin
+from django.contrib import admin, messages
+from django.contrib.admin.actions import delete_selected
+from django.contrib.admin.utils import flatten_fieldsets, unquote
+from django.core.exceptions import ValidationError
+from django.db.models import ProtectedError
+from django.shortcuts import redirect
+from django.urls import reverse
 from simple_history.admin import SimpleHistoryAdmin
 
+from horeport.editing import refusal
+from horeport.forms import TrackedModelForm
 from horeport.models import PeriodLock, ServiceUnit, SiteSettings
+
+
+class TrackedAdmin(SimpleHistoryAdmin):
+    """The Django admin of a figure or register entry, on the one write path: the change form
+    carries the version it was opened at, a row inside a locked period shows its held fields
+    read-only, deletes and bulk deletes are checked against the locks, and every refusal is a
+    message, never a server error."""
+
+    form = TrackedModelForm
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        # The version is the form's own hidden field, not a model field the form edits.
+        fields = kwargs["fields"] if "fields" in kwargs else flatten_fieldsets(self.get_fieldsets(request, obj))
+        if fields is not None:
+            kwargs["fields"] = [name for name in fields if name != "version"]
+        return super().get_form(request, obj, change, **kwargs)
+
+    def _change_url(self, obj):
+        opts = self.model._meta
+        return reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[obj.pk])
+
+    def _changelist_url(self):
+        opts = self.model._meta
+        return reverse(f"admin:{opts.app_label}_{opts.model_name}_changelist")
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        try:
+            return super().changeform_view(request, object_id, form_url, extra_context)
+        except ValidationError as error:  # refused after the form's checks: a race
+            self.message_user(request, refusal(error), messages.ERROR)
+            return redirect(request.get_full_path())
+
+    def delete_view(self, request, object_id, extra_context=None):
+        obj = self.get_object(request, unquote(object_id))
+        if obj is not None:
+            lock = obj.locked_by(deleting=True)
+            if lock is not None:
+                self.message_user(request, lock.message, messages.ERROR)
+                return redirect(self._change_url(obj))
+        try:
+            return super().delete_view(request, object_id, extra_context)
+        except (ValidationError, ProtectedError) as error:
+            text = refusal(error) if isinstance(error, ValidationError) else "Posten er i bruk og kan ikke slettes."
+            self.message_user(request, text, messages.ERROR)
+            return redirect(self._changelist_url())
+
+    def get_actions(self, request):
+        actions = super().get_actions(request)
+        if "delete_selected" in actions:
+            actions["delete_selected"] = (
+                TrackedAdmin.delete_selected_unlocked,
+                "delete_selected",
+                actions["delete_selected"][2],
+            )
+        return actions
+
+    def delete_selected_unlocked(self, request, queryset):
+        """Django's "delete selected", refused whole when any of the rows lies in a locked period."""
+        locks = list(PeriodLock.objects.active())
+        locked = [(obj, lock) for obj in queryset if (lock := obj.locked_by(deleting=True, locks=locks))]
+        if locked:
+            names = "; ".join(f"{obj} ({lock.period.label})" for obj, lock in locked[:10])
+            more = f" og {len(locked) - 10} til" if len(locked) > 10 else ""
+            self.message_user(
+                request,
+                f"Ingenting er slettet: {len(locked)} av de valgte ligger i en låst periode: {names}{more}.",
+                messages.ERROR,
+            )
+            return None
+        return delete_selected(self, request, queryset)
+
+    def delete_queryset(self, request, queryset):
+        try:
+            super().delete_queryset(request, queryset)
+        except ValidationError as error:  # locked or changed between the confirmation and the delete
+            self.message_user(request, refusal(error), messages.ERROR)
 
 
 @admin.register(ServiceUnit)
@@ -15,9 +99,17 @@ class SiteSettingsAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(PeriodLock)
-class PeriodLockAdmin(admin.ModelAdmin):
+class PeriodLockAdmin(SimpleHistoryAdmin):
+    """Read only: a period is locked by publishing (or under Innstillinger → Låste perioder) and
+    unlocked there with a reason; nothing else changes a lock."""
+
     list_display = ["period", "reason", "locked_at", "locked_by", "unlocked_at", "unlocked_by"]
-    readonly_fields = ["locked_at", "locked_by", "unlocked_at", "unlocked_by", "unlock_reason"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
 
     def has_delete_permission(self, request, obj=None):
         return False

@@ -31,6 +31,10 @@ SECRET_KEY = os.environ.get("SECRET_KEY") or "django-insecure-horeport-developme
 ALLOWED_HOSTS = envlist("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]")
 CSRF_TRUSTED_ORIGINS = envlist("CSRF_TRUSTED_ORIGINS", "")
 
+# History is kept and shown; restoring an old version through the admin would pass by the
+# version check of the write path (it saves a stale copy), so it is switched off.
+SIMPLE_HISTORY_REVERT_DISABLED = True
+
 INSTALLED_APPS = [
     "django.contrib.admin",
     "django.contrib.auth",

@@ -1,6 +1,7 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
+from horeport.admin import TrackedAdmin
 from kpi.models import (
     Band,
     Indicator,
@@ -35,11 +36,10 @@ class IndicatorAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Result)
-class ResultAdmin(SimpleHistoryAdmin):
+class ResultAdmin(TrackedAdmin):
     list_display = ["indicator", "period", "unit", "value"]
     list_filter = ["indicator__perspective__scorecard", "unit"]
     list_select_related = ["indicator", "unit"]
-    readonly_fields = ["version"]
 
 
 @admin.register(KeyFigure)
@@ -48,10 +48,9 @@ class KeyFigureAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(KeyFigureValue)
-class KeyFigureValueAdmin(SimpleHistoryAdmin):
+class KeyFigureValueAdmin(TrackedAdmin):
     list_display = ["key_figure", "period", "value"]
     list_select_related = ["key_figure"]
-    readonly_fields = ["version"]
 
 
 @admin.register(Strategy)
@@ -71,7 +70,6 @@ class MeasureAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(MeasureStatus)
-class MeasureStatusAdmin(SimpleHistoryAdmin):
+class MeasureStatusAdmin(TrackedAdmin):
     list_display = ["measure", "period", "status"]
     list_select_related = ["measure"]
-    readonly_fields = ["version"]

@@ -1,6 +1,6 @@
 from django.contrib import admin
-from simple_history.admin import SimpleHistoryAdmin
 
+from horeport.admin import TrackedAdmin
 from reports.models import PublishedReport, ReportKind, ReportKindSection, SectionCommentary
 
 
@@ -17,7 +17,7 @@ class ReportKindAdmin(admin.ModelAdmin):
 
 
 @admin.register(SectionCommentary)
-class SectionCommentaryAdmin(SimpleHistoryAdmin):
+class SectionCommentaryAdmin(TrackedAdmin):
     list_display = ["kind", "period", "section_key"]
     list_filter = ["kind"]
 

@@ -1,6 +1,7 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
+from horeport.admin import TrackedAdmin
 from volumes.models import Service, ServiceName, VolumeFigure
 
 
@@ -17,9 +18,8 @@ class ServiceAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(VolumeFigure)
-class VolumeFigureAdmin(SimpleHistoryAdmin):
+class VolumeFigureAdmin(TrackedAdmin):
     # Figures are entered in the app's grid, which checks locks, versions and the rules of entry.
     list_display = ["service", "period", "users_under_18", "users_over_18", "users", "hours_under_18",
                     "hours_over_18", "hours"]  # fmt: skip
     list_filter = ["service"]
-    readonly_fields = ["version"]

@@ -1,6 +1,7 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
+from horeport.admin import TrackedAdmin
 from waitlists.models import HousingCase, HousingType, PrivateHousingFigure, PrivateHousingMeasure, WaitlistFigure
 
 
@@ -10,17 +11,15 @@ class HousingTypeAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(WaitlistFigure)
-class WaitlistFigureAdmin(SimpleHistoryAdmin):
+class WaitlistFigureAdmin(TrackedAdmin):
     list_display = ["housing_type", "period", "waitlist", "effectuation_days", "dwellings_allocated"]
     list_filter = ["housing_type"]
-    readonly_fields = ["version"]
 
 
 @admin.register(HousingCase)
-class HousingCaseAdmin(SimpleHistoryAdmin):
+class HousingCaseAdmin(TrackedAdmin):
     list_display = ["reference", "housing_type", "decided_on", "moved_in_on", "closed_on"]
     list_filter = ["housing_type"]
-    readonly_fields = ["version"]
 
 
 @admin.register(PrivateHousingMeasure)
@@ -29,6 +28,5 @@ class PrivateHousingMeasureAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(PrivateHousingFigure)
-class PrivateHousingFigureAdmin(SimpleHistoryAdmin):
+class PrivateHousingFigureAdmin(TrackedAdmin):
     list_display = ["measure", "period", "value", "comment"]
-    readonly_fields = ["version"]

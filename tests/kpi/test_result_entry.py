@@ -180,3 +180,20 @@ def test_a_comment_with_a_national_identity_number_is_refused(registrator_client
     response = registrator_client.post(URL, data)
     assert "Teksten ser ut til å inneholde et fødselsnummer." in row_html(response.content.decode(), "S.3.1")
     assert not Result.objects.exists()
+
+
+def test_a_stale_grid_does_not_bring_back_a_row_someone_else_deleted(registrator_client, leder_client, malekart):
+    """Two people open the grid for 2014; A empties a row and saves (the row is deleted); B, on the
+    stale form, changes another row and saves: refused, and the deleted row stays deleted."""
+    result(malekart["S.3.1"], "2014", "54.55")
+    result(malekart["B.1.1"], "2014", "4.2")
+    theirs = form_data(registrator_client, period="2014")  # B opens the grid
+    mine = form_data(registrator_client, period="2014", **{"S.3.1": ""})  # A empties S.3.1
+    assert "1 slettet" in registrator_client.post(URL, mine, follow=True).content.decode()
+
+    b_1_1 = next(key for key in theirs if key.endswith("-value") and theirs[key] == "4,2")
+    response = registrator_client.post(URL, {**theirs, b_1_1: "4,6"})
+    assert response.status_code == 400
+    assert "slettet av en annen bruker etter at du åpnet skjemaet" in row_html(response.content.decode(), "S.3.1")
+    assert not Result.objects.filter(indicator=malekart["S.3.1"]).exists()
+    assert Result.objects.get(indicator=malekart["B.1.1"]).value == Decimal("4.2")  # nothing else saved either
