@@ -12,6 +12,8 @@ PORT ?= 8000
 
 .PHONY: run setup install assets migrate demo test lint format clean
 
+# DEBUG for every step of `make run` (migrate and the demo too): without it a SECRET_KEY is required.
+run: export DEBUG = 1
 run: setup demo
 	@echo "Serving http://$(HOST):$(PORT)/ (Ctrl+C stops)"
 	DEBUG=1 $(BIN)/python manage.py runserver $(HOST):$(PORT)
