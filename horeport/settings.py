@@ -1,6 +1,7 @@
 """Settings for horeport, read from the environment (see README, "Configuration")."""
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -53,6 +54,7 @@ INSTALLED_APPS = [
     "django_tables2",
     "django_filters",
     "simple_history",
+    "axes",
     "horeport",
     "kpi",
     "waitlists",
@@ -75,6 +77,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    # Last, as django-axes asks: turns a locked-out sign-in into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "horeport.urls"
@@ -117,6 +121,21 @@ AUTH_PASSWORD_VALIDATORS = [
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"
+
+# Failed sign-ins (django-axes, horeport/logins.py): a user name is locked out from one address
+# after LOGIN_FAILURE_LIMIT failures within LOGIN_LOCKOUT_MINUTES, until that time has passed
+# or an administrator lifts the lock (Innstillinger → Brukere).
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = envint("LOGIN_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = timedelta(minutes=envint("LOGIN_LOCKOUT_MINUTES", 30))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "horeport.logins.lockout_response"
+AXES_CLIENT_IP_CALLABLE = "horeport.logins.client_address"
+AXES_VERBOSE = False
 
 # Norwegian bokmål, Oslo time, decimal comma, non-breaking space between thousands,
 # dates as 31.12.2016 (horeport/formats/nb/formats.py).

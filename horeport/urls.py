@@ -23,6 +23,7 @@ urlpatterns = [
     path("innstillinger/brukere/", views.user_list, name="user_list"),
     path("innstillinger/brukere/ny/", views.user_create, name="user_create"),
     path("innstillinger/brukere/<int:pk>/", views.user_update, name="user_update"),
+    path("innstillinger/brukere/<int:pk>/opphev-sperre/", views.user_unlock, name="user_unlock"),
     path("malekart/", include("kpi.urls")),
     path("boliger/", include("waitlists.urls")),
     path("tjenester/", include("volumes.urls")),

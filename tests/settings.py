@@ -18,3 +18,5 @@ SECURE_HSTS_SECONDS = 0
 # Serve static files from the apps' folders, as `runserver` does; nothing is collected.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+# Client.login() in a test has no request for django-axes to count; sign-ins through the page do.
+AUTHENTICATION_BACKENDS = ["tests.backends.LockoutBackendForTests", "django.contrib.auth.backends.ModelBackend"]

@@ -29,4 +29,5 @@ def cases():
         Case("user_list", ADMINS),
         Case("user_create", ADMINS),
         Case("user_update", ADMINS, kwargs={"pk": someone.pk}),
+        Case("user_unlock", ADMINS, kwargs={"pk": someone.pk}, method="post"),
     ]
