@@ -33,7 +33,10 @@ urlpatterns = [
     path("django-admin/", admin.site.urls),
 ]
 
-handler403 = views.permission_denied
+handler400 = "horeport.errors.bad_request"
+handler403 = "horeport.errors.permission_denied"
+handler404 = "horeport.errors.page_not_found"
+handler500 = "horeport.errors.server_error"
 
 admin.site.site_header = "horeport – administrasjon"
 admin.site.site_title = "horeport"

@@ -197,7 +197,3 @@ def _user_form(request, user):
         messages.success(request, f"Brukeren «{user.username}» er lagret.")
         return redirect("user_list")
     return render(request, "horeport/user_form.html", {"form": form, "edited": user})
-
-
-def permission_denied(request, exception=None):
-    return render(request, "403.html", status=403)
