@@ -56,7 +56,6 @@ def users_create(password: str | None = None) -> dict[str, str]:
         user = get_user_model().objects.filter(username=username).first() or get_user_model()(username=username)
         user.first_name, user.last_name = first_name, last_name
         user.is_active = True
-        user.is_staff = role == ADMINISTRATOR  # may open Django's admin, with the role's permissions
         passwords[username] = password or secrets.token_urlsafe(12)
         password_validation.validate_password(passwords[username], user)
         user.set_password(passwords[username])

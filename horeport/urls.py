@@ -37,6 +37,3 @@ handler400 = "horeport.errors.bad_request"
 handler403 = "horeport.errors.permission_denied"
 handler404 = "horeport.errors.page_not_found"
 handler500 = "horeport.errors.server_error"
-
-admin.site.site_header = "horeport – administrasjon"
-admin.site.site_title = "horeport"
