@@ -10,7 +10,7 @@ VENDOR := static/vendor
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run setup install assets migrate demo test lint format clean
+.PHONY: run setup install assets migrate demo test lint format clean faults
 
 # DEBUG for every step of `make run` (migrate and the demo too): without it a SECRET_KEY is required.
 run: export DEBUG = 1
@@ -50,6 +50,11 @@ demo: migrate
 
 test: install assets
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+# Restart a throwaway PostgreSQL cluster under load: 503s while it is down, never a 500, and
+# recovery without restarting the application (scripts/faults.py; results in docs/reliability.md).
+faults: install assets
+	$(BIN)/python scripts/faults.py
 
 lint: install
 	$(BIN)/ruff check .
