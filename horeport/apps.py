@@ -1,5 +1,6 @@
 from django.apps import AppConfig, apps
 from django.conf import settings
+from django.contrib.admin import apps as admin_apps
 from django.db.models.signals import post_migrate
 
 
@@ -47,3 +48,10 @@ def guard_free_text():
     for _, field in free_text_fields():
         if validate_no_national_id not in field.validators:
             field.__dict__["validators"] = [*field.validators, validate_no_national_id]
+
+
+class HoreportAdminConfig(admin_apps.AdminConfig):
+    """Django's admin with the site of horeport/admin_site.py (administrators only)."""
+
+    default = False  # named in INSTALLED_APPS in place of django.contrib.admin
+    default_site = "horeport.admin_site.AdminSite"

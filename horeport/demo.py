@@ -6,7 +6,7 @@ import secrets
 import tomllib
 
 from django.conf import settings
-from django.contrib.auth import get_user_model
+from django.contrib.auth import get_user_model, password_validation
 from django.contrib.auth.models import Group
 from django.db import transaction
 
@@ -46,14 +46,18 @@ def load() -> None:
 
 @transaction.atomic
 def users_create(password: str | None = None) -> dict[str, str]:
-    """Create (or reset) the demo users, one per role; return their passwords."""
+    """Create (or reset) the demo users, one per role; return their passwords.
+
+    A given password must pass the password rules for every one of them (ValidationError
+    otherwise, and nothing is saved); without one, each gets a new random password.
+    """
     passwords = {}
     for username, (role, first_name, last_name) in DEMO_USERS.items():
-        user, _ = get_user_model().objects.get_or_create(username=username)
+        user = get_user_model().objects.filter(username=username).first() or get_user_model()(username=username)
         user.first_name, user.last_name = first_name, last_name
         user.is_active = True
-        user.is_staff = role == ADMINISTRATOR  # may open Django's admin, with the role's permissions
-        passwords[username] = password or secrets.token_urlsafe(9)
+        passwords[username] = password or secrets.token_urlsafe(12)
+        password_validation.validate_password(passwords[username], user)
         user.set_password(passwords[username])
         user.save()
         user.groups.set([Group.objects.get(name=role)])

@@ -10,6 +10,7 @@ from django.db import models
 
 from horeport.fields import NorwegianDecimalField, NorwegianIntegerField, PeriodFormField
 from horeport.models import PeriodLock, ServiceUnit, SiteSettings, deleted_message, stale_message
+from horeport.passwords import PASSWORD_HELP
 from horeport.roles import ROLES
 from horeport.validators import validate_no_national_id
 
@@ -208,7 +209,7 @@ class UserForm(forms.ModelForm):
         required=False,
         strip=False,
         widget=forms.PasswordInput(render_value=False, attrs={"autocomplete": "new-password"}),
-        help_text="Minst 8 tegn, ikke bare tall. La feltet stå tomt for å beholde passordet.",
+        help_text=f"{PASSWORD_HELP} La feltet stå tomt for å beholde passordet.",
     )
 
     class Meta:
@@ -223,13 +224,18 @@ class UserForm(forms.ModelForm):
                 self.fields["role"].initial = current.name
         else:
             self.fields["password"].required = True
-            self.fields["password"].help_text = "Minst 8 tegn, ikke bare tall."
+            self.fields["password"].help_text = PASSWORD_HELP
 
-    def clean_password(self):
+    def _post_clean(self):
+        # Validated once the instance holds the typed username and names (as Django's own user
+        # creation form does), so a password like the new user's name is refused.
+        super()._post_clean()
         password = self.cleaned_data.get("password")
         if password:
-            password_validation.validate_password(password, self.instance)
-        return password
+            try:
+                password_validation.validate_password(password, self.instance)
+            except ValidationError as error:
+                self.add_error("password", error)
 
     def save(self, commit=True):
         user = super().save(commit=False)

@@ -7,7 +7,8 @@ without a migration of its own:
 - Leder: view everything; download published reports.
 - Registrator: view everything; add, change and delete figures and register entries
   (every model with `registrator_may_edit = True`), which includes report commentary.
-- Administrator: every permission of the project's apps, and users and groups.
+- Administrator: every permission of the project's apps, users and groups, and the failed
+  sign-ins recorded by django-axes.
 """
 
 from __future__ import annotations
@@ -32,8 +33,10 @@ PROJECT_APPS = ("horeport", "kpi", "waitlists", "volumes", "deviations", "compla
 EXTRA_PERMISSIONS = {
     LEDER: {"reports.download_publishedreport"},
     REGISTRATOR: {"reports.preview_report"},
-    ADMINISTRATOR: set(),
-}
+    # Failed sign-ins (django-axes) in Django's admin: look at them, and delete to lift a lockout.
+    ADMINISTRATOR: {"axes.view_accessattempt", "axes.delete_accessattempt", "axes.view_accesslog",
+                    "axes.view_accessfailurelog"},
+}  # fmt: skip
 
 
 def role_permissions() -> dict[str, set[str]]:
@@ -53,7 +56,7 @@ def role_permissions() -> dict[str, set[str]]:
     return {
         LEDER: view | EXTRA_PERMISSIONS[LEDER],
         REGISTRATOR: view | edit | EXTRA_PERMISSIONS[REGISTRATOR],
-        ADMINISTRATOR: everything | EXTRA_PERMISSIONS[LEDER] | EXTRA_PERMISSIONS[REGISTRATOR],
+        ADMINISTRATOR: everything.union(*EXTRA_PERMISSIONS.values()),
     }
 
 
@@ -69,7 +72,7 @@ def roles_sync(**kwargs) -> None:
     by_key = {
         f"{p.content_type.app_label}.{p.codename}": p
         for p in Permission.objects.select_related("content_type").filter(
-            content_type__app_label__in=(*PROJECT_APPS, "auth")
+            content_type__app_label__in=(*PROJECT_APPS, "auth", "axes")
         )
     }
     for role, keys in wanted.items():

@@ -23,6 +23,7 @@ urlpatterns = [
     path("innstillinger/brukere/", views.user_list, name="user_list"),
     path("innstillinger/brukere/ny/", views.user_create, name="user_create"),
     path("innstillinger/brukere/<int:pk>/", views.user_update, name="user_update"),
+    path("innstillinger/brukere/<int:pk>/opphev-sperre/", views.user_unlock, name="user_unlock"),
     path("malekart/", include("kpi.urls")),
     path("boliger/", include("waitlists.urls")),
     path("tjenester/", include("volumes.urls")),
@@ -32,7 +33,7 @@ urlpatterns = [
     path("django-admin/", admin.site.urls),
 ]
 
-handler403 = views.permission_denied
-
-admin.site.site_header = "horeport – administrasjon"
-admin.site.site_title = "horeport"
+handler400 = "horeport.errors.bad_request"
+handler403 = "horeport.errors.permission_denied"
+handler404 = "horeport.errors.page_not_found"
+handler500 = "horeport.errors.server_error"

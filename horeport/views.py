@@ -14,6 +14,7 @@ from django.views.decorators.cache import cache_control, never_cache
 from django.views.decorators.http import require_GET, require_POST
 
 from horeport.forms import PeriodLockForm, ServiceUnitForm, SiteSettingsForm, UnlockForm, UserForm
+from horeport.logins import login_lockouts, login_unlock
 from horeport.models import PeriodLock, ServiceUnit, SiteSettings, period_lock
 from horeport.roles import ROLE_DESCRIPTIONS
 
@@ -162,8 +163,21 @@ def lock_unlock(request, pk):
 
 @permission_required("auth.view_user", raise_exception=True)
 def user_list(request):
-    users = get_user_model().objects.prefetch_related("groups").order_by("username")
+    users = list(get_user_model().objects.prefetch_related("groups").order_by("username"))
+    lockouts = login_lockouts()
+    for person in users:
+        person.lockout = lockouts.get(person.username)
     return render(request, "horeport/user_list.html", {"users": users, "roles": ROLE_DESCRIPTIONS})
+
+
+@require_POST
+@permission_required("auth.change_user", raise_exception=True)
+def user_unlock(request, pk):
+    """Lift a lockout after failed sign-ins, before it lifts by itself."""
+    user = get_object_or_404(get_user_model(), pk=pk)
+    login_unlock(username=user.username)
+    messages.success(request, f"Sperren er opphevet. «{user.username}» kan logge inn igjen.")
+    return redirect("user_list")
 
 
 @permission_required("auth.add_user", raise_exception=True)
@@ -183,7 +197,3 @@ def _user_form(request, user):
         messages.success(request, f"Brukeren «{user.username}» er lagret.")
         return redirect("user_list")
     return render(request, "horeport/user_form.html", {"form": form, "edited": user})
-
-
-def permission_denied(request, exception=None):
-    return render(request, "403.html", status=403)

@@ -12,13 +12,13 @@ import dataclasses
 import datetime
 import enum
 import hashlib
+import json
 import logging
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from functools import cached_property
 
 from django.db import IntegrityError, transaction
-from django.db.models import Max
 from django.utils import timezone
 from django.utils.text import slugify
 
@@ -233,11 +233,22 @@ def report_data(report: Report) -> dict:
 # -- publishing ----------------------------------------------------------------------------------
 
 
+def same_content(published: dict, built: dict) -> bool:
+    """Whether two reports' data say the same (their version number and time aside)."""
+    aside = ("version", "generated_at")
+    built = json.loads(json.dumps(built))  # as the stored data reads back (lists, string keys)
+    return {k: v for k, v in published.items() if k not in aside} == {k: v for k, v in built.items() if k not in aside}
+
+
 def report_publish(*, kind: ReportKind, period: Period, user) -> PublishedReport:
     """Store the report as its next version, and lock the period.
 
     The previous version's lock, if still active, is replaced by the new one (recorded as
     unlocked with the reason), so the lock message always names the newest version.
+
+    Publishing again what the newest version already says, while its lock holds (a double
+    click on "Publiser", a second tab), makes no new version: that version is returned, with
+    `is_new` False.
     """
     from reports.excel import report_xlsx
     from reports.pdf import report_pdf
@@ -247,12 +258,22 @@ def report_publish(*, kind: ReportKind, period: Period, user) -> PublishedReport
     try:
         with transaction.atomic():
             ReportKind.objects.select_for_update().get(pk=kind.pk)  # one publisher at a time per kind
-            latest = PublishedReport.objects.filter(kind=kind, period=period).aggregate(v=Max("version"))["v"]
-            version = (latest or 0) + 1
+            latest = (
+                PublishedReport.objects.defer("pdf", "xlsx")
+                .filter(kind=kind, period=period)
+                .select_related("lock")
+                .order_by("-version")
+                .first()
+            )
+            version = (latest.version if latest else 0) + 1
             report = report_build(kind=kind, period=period, version=version)
             if report.problems:
                 titles = ", ".join(f"«{part.title}»" for part in report.problems)
                 raise PublishError(f"Rapporten kan ikke publiseres før disse seksjonene kan lages: {titles}.")
+            data = report_data(report)
+            if latest and latest.lock and latest.lock.is_active and same_content(latest.sections, data):
+                latest.is_new = False
+                return latest
             pdf, xlsx = report_pdf(report), report_xlsx(report)
             reason = f"{report.title}, versjon {version}"
             previous = (
@@ -263,20 +284,22 @@ def report_publish(*, kind: ReportKind, period: Period, user) -> PublishedReport
             for earlier in previous:
                 earlier.lock.unlock(user=user, reason=f"Erstattet av versjon {version}.")
             lock = period_lock(period=period, reason=reason, user=user)
-            return PublishedReport.objects.create(
+            published = PublishedReport.objects.create(
                 kind=kind,
                 period=period,
                 version=version,
                 title=report.title,
                 pdf=pdf,
                 xlsx=xlsx,
-                sections=report_data(report),
+                sections=data,
                 pdf_sha256=hashlib.sha256(pdf).hexdigest(),
                 xlsx_sha256=hashlib.sha256(xlsx).hexdigest(),
                 published_at=report.generated_at,
                 published_by=user,
                 lock=lock,
             )
+            published.is_new = True
+            return published
     except IntegrityError:
         raise PublishError(
             "Noen andre publiserte den samme rapporten samtidig. Se arkivet, og publiser på nytt om det trengs."

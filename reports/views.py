@@ -196,11 +196,18 @@ def publish(request, kind, period):
         except PublishError as error:
             messages.error(request, str(error))
             return redirect(_preview_url(kind, period))
-        messages.success(
-            request,
-            f"{published.title} er publisert som versjon {published.version}. "
-            f"Perioden {period.label} er låst for endringer.",
-        )
+        if published.is_new:
+            messages.success(
+                request,
+                f"{published.title} er publisert som versjon {published.version}. "
+                f"Perioden {period.label} er låst for endringer.",
+            )
+        else:
+            messages.info(
+                request,
+                f"{published.title} er allerede publisert som versjon {published.version} med det samme innholdet. "
+                "Ingen ny versjon er laget.",
+            )
         return redirect("reports:archive")
     report = report_build(kind=kind, period=period)
     previous = PublishedReport.objects.without_files().filter(kind=kind, period=period).order_by("-version").first()

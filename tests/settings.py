@@ -1,8 +1,13 @@
 """Settings for the test run: the project's own, plus a small app that exercises the shared
 tracking piece, plain static files (no collectstatic needed) and a fast password hasher."""
 
-from horeport.settings import *  # noqa: F403
-from horeport.settings import INSTALLED_APPS, STORAGES
+import os
+
+# horeport.settings refuses to start without a key unless DEBUG is set; the tests run with DEBUG off.
+os.environ.setdefault("SECRET_KEY", "django-insecure-horeport-tests-only")
+
+from horeport.settings import *  # noqa: E402, F403
+from horeport.settings import INSTALLED_APPS, STORAGES  # noqa: E402
 
 INSTALLED_APPS = [*INSTALLED_APPS, "tests.tracked"]
 STORAGES = {**STORAGES, "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}
@@ -13,3 +18,5 @@ SECURE_HSTS_SECONDS = 0
 # Serve static files from the apps' folders, as `runserver` does; nothing is collected.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+# Client.login() in a test has no request for django-axes to count; sign-ins through the page do.
+AUTHENTICATION_BACKENDS = ["tests.backends.LockoutBackendForTests", "django.contrib.auth.backends.ModelBackend"]

@@ -1,3 +1,4 @@
+from axes.models import AccessAttempt, AccessFailureLog, AccessLog
 from django.contrib.auth import get_user_model
 
 from horeport.models import PeriodLock, ServiceUnit, SiteSettings
@@ -10,6 +11,11 @@ def cases():
     lock = PeriodLock.objects.create(period=Period.parse("2015"), reason="Årsrapport 2015")
     someone = get_user_model().objects.create_user("kari")
     SiteSettings.objects.update_or_create(pk=1, defaults={"logo": b"\x89PNG", "logo_content_type": "image/png"})
+    # Failed and successful sign-ins, for their pages in Django's admin.
+    sign_in = {"username": "kari", "ip_address": "10.0.0.1", "user_agent": "Firefox", "path_info": "/logg-inn/"}
+    AccessAttempt.objects.create(**sign_in, failures_since_start=2, get_data="", post_data="username=kari")
+    AccessFailureLog.objects.create(**sign_in)
+    AccessLog.objects.create(**sign_in)
     return [
         Case("home", EVERYONE),
         Case("healthz", EVERYONE, public=True),
@@ -29,4 +35,5 @@ def cases():
         Case("user_list", ADMINS),
         Case("user_create", ADMINS),
         Case("user_update", ADMINS, kwargs={"pk": someone.pk}),
+        Case("user_unlock", ADMINS, kwargs={"pk": someone.pk}, method="post"),
     ]

@@ -2,7 +2,7 @@ from django.contrib.auth import get_user_model
 
 from horeport.models import period_lock
 from horeport.periods import Period
-from reports.models import PublishedReport, ReportKind, ReportKindSection
+from reports.models import PublishedReport, ReportKind, ReportKindSection, SectionCommentary
 from tests.access import ADMINS, EDITORS, EVERYONE, PUBLISHED, Case
 from tests.reports import sections_for_tests  # noqa: F401 (registers the test sections)
 
@@ -16,6 +16,8 @@ def cases():
         kind=annual, period=Period.parse("2015"), version=1, title="Årsrapport 2015", pdf=b"%PDF-1.7",
         xlsx=b"PK", sections={}, pdf_sha256="0" * 64, xlsx_sha256="0" * 64, published_by=someone, lock=lock,
     )  # fmt: skip
+    # For its pages in Django's admin (the commentary case below writes another one).
+    SectionCommentary.objects.create(kind=annual, period=Period.parse("2014"), section_key="test.access", text="Ok.")
     report = {"kind": "committee", "period": "2016-Q4"}
     return [
         Case("reports:index", EVERYONE),

@@ -97,11 +97,58 @@ def test_unlocking_needs_a_reason_is_recorded_and_republishing_makes_version_two
 
 def test_republishing_a_locked_period_replaces_the_earlier_lock(figures_kind, administrator):
     first = report_publish(kind=figures_kind, period=YEAR, user=administrator)
+    use_sections(figures_kind, ["test.figures"])  # the report changed while the period stayed locked
     second = report_publish(kind=figures_kind, period=YEAR, user=administrator)
     first.lock.refresh_from_db()
     assert not first.lock.is_active and first.lock.unlock_reason == "Erstattet av versjon 2."
     assert list(PeriodLock.objects.active()) == [second.lock]
     assert "versjon 2" in PeriodLock.objects.covering(Period.parse("2016-05")).message
+
+
+def test_publishing_the_same_content_again_makes_no_new_version(figures_kind, administrator):
+    figure("Venteliste", "2016-03", "13")
+    first = report_publish(kind=figures_kind, period=YEAR, user=administrator)
+    again = report_publish(kind=figures_kind, period=YEAR, user=administrator)
+    assert first.is_new and not again.is_new
+    assert again.pk == first.pk and again.version == 1
+    assert PublishedReport.objects.count() == 1
+    assert list(PeriodLock.objects.active()) == [first.lock]
+    assert PeriodLock.objects.count() == 1
+
+
+def test_a_double_click_on_publiser_makes_one_version(figures_kind, administrator_client):
+    figure("Venteliste", "2016-03", "13")
+    first = administrator_client.post(PUBLISH, follow=True)
+    second = administrator_client.post(PUBLISH, follow=True)
+    assert "Årsrapport 2016 er publisert som versjon 1." in first.content.decode()
+    assert (
+        "Årsrapport 2016 er allerede publisert som versjon 1 med det samme innholdet. Ingen ny versjon er laget."
+        in second.content.decode()
+    )
+    assert [p.version for p in PublishedReport.objects.all()] == [1]
+    assert second.content.decode().count("data-published=") == 1
+
+
+def test_changed_commentary_or_settings_make_a_new_version(figures_kind, administrator, administrator_client):
+    first = report_publish(kind=figures_kind, period=YEAR, user=administrator)
+    figures_kind.small_numbers_on = not figures_kind.small_numbers_on
+    figures_kind.save()
+    second = report_publish(kind=figures_kind, period=YEAR, user=administrator)
+    assert second.is_new and second.version == 2
+    unlock(administrator_client, second)
+    SectionCommentary.objects.create(kind=figures_kind, period=YEAR, section_key="test.counts", text="Færre klager.")
+    third = report_publish(kind=figures_kind, period=YEAR, user=administrator)
+    assert third.is_new and third.version == 3 and first.version == 1
+
+
+def test_after_an_unlock_publishing_the_same_content_locks_the_period_again_as_a_new_version(
+    figures_kind, administrator, administrator_client
+):
+    first = report_publish(kind=figures_kind, period=YEAR, user=administrator)
+    unlock(administrator_client, first)
+    again = report_publish(kind=figures_kind, period=YEAR, user=administrator)
+    assert again.is_new and again.version == 2
+    assert list(PeriodLock.objects.active()) == [again.lock]
 
 
 def test_a_report_with_a_missing_section_is_not_published():
@@ -139,6 +186,7 @@ def test_every_version_stays_downloadable_by_leder_and_administrator(
     figures_kind, administrator, leder_client, administrator_client, registrator_client
 ):
     first = report_publish(kind=figures_kind, period=YEAR, user=administrator)
+    use_sections(figures_kind, ["test.figures"])
     second = report_publish(kind=figures_kind, period=YEAR, user=administrator)
     archive = leder_client.get(reverse("reports:archive")).content.decode()
     assert 'data-published="annual-2016-1"' in archive and 'data-published="annual-2016-2"' in archive
