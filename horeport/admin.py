@@ -1,5 +1,5 @@
 from django.contrib import admin, messages
-from django.contrib.admin.actions import delete_selected
+from django.contrib.admin.actions import delete_selected as django_delete_selected
 from django.contrib.admin.utils import flatten_fieldsets, unquote
 from django.core.exceptions import ValidationError
 from django.db.models import ProtectedError
@@ -56,18 +56,13 @@ class TrackedAdmin(SimpleHistoryAdmin):
             self.message_user(request, text, messages.ERROR)
             return redirect(self._changelist_url())
 
-    def get_actions(self, request):
-        actions = super().get_actions(request)
-        if "delete_selected" in actions:
-            actions["delete_selected"] = (
-                TrackedAdmin.delete_selected_unlocked,
-                "delete_selected",
-                actions["delete_selected"][2],
-            )
-        return actions
+    # Django's "delete selected", in its place (an action of the ModelAdmin's own replaces the site's
+    # action of the same name).
+    actions = ["delete_selected"]
 
-    def delete_selected_unlocked(self, request, queryset):
-        """Django's "delete selected", refused whole when any of the rows lies in a locked period."""
+    @admin.action(permissions=["delete"], description=django_delete_selected.short_description)
+    def delete_selected(self, request, queryset):
+        """Refused whole when any of the selected rows lies in a locked period."""
         locks = list(PeriodLock.objects.active())
         locked = [(obj, lock) for obj in queryset if (lock := obj.locked_by(deleting=True, locks=locks))]
         if locked:
@@ -79,7 +74,7 @@ class TrackedAdmin(SimpleHistoryAdmin):
                 messages.ERROR,
             )
             return None
-        return delete_selected(self, request, queryset)
+        return django_delete_selected(self, request, queryset)
 
     def delete_queryset(self, request, queryset):
         try:

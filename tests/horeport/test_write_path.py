@@ -220,3 +220,12 @@ def test_the_save_itself_refuses_a_fodselsnummer_on_any_path(deviation):
     with pytest.raises(ValidationError, match="fødselsnummer"):
         deviation.save()
     assert Deviation.objects.get(pk=deviation.pk).learning == ""
+
+
+def test_the_admins_delete_selected_still_deletes_outside_locked_periods(admin_client, deviation):
+    url = reverse("admin:deviations_deviation_changelist")
+    asked = admin_client.post(url, {"action": "delete_selected", "_selected_action": [deviation.pk]})
+    assert asked.status_code == 200 and "AVV-2016-00001" in asked.content.decode()  # the confirmation page
+    admin_client.post(url, {"action": "delete_selected", "_selected_action": [deviation.pk], "post": "yes"})
+    assert not Deviation.objects.exists()
+    assert Deviation.history.filter(history_type="-").count() == 1
