@@ -6,8 +6,6 @@ import datetime
 
 from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
-from django.core.exceptions import ValidationError
-from django.db import transaction
 from django.db.models import ProtectedError
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -24,8 +22,8 @@ from complaints.forms import CaseTypeForm, CaseTypeNameFormSet, ComplaintForm, S
 from complaints.models import CaseType, Complaint
 from complaints.report_sections import open_tables, received_table, sent_table
 from complaints.tables import ComplaintTable
+from horeport import editing
 from horeport.history import history_page
-from horeport.models import PeriodLockedError, StaleEditError
 from horeport.periods import Period
 from horeport.sections import SMALL_NUMBERS_THRESHOLD, suppress_small_numbers
 
@@ -102,34 +100,21 @@ def update(request, pk):
 
 
 def _complaint_form(request, complaint):
-    is_new = complaint.pk is None
-    form = ComplaintForm(request.POST or None, instance=complaint)
-    if request.method == "POST" and form.is_valid():
-        try:
-            saved = form.save()
-        except (StaleEditError, PeriodLockedError) as error:  # a race after validation
-            form.add_error(None, error.messages[0])
-        else:
-            messages.success(request, f"Klagesak {saved.reference} er {'registrert' if is_new else 'lagret'}.")
-            return redirect("complaints:detail", saved.pk)
-    status = 400 if request.method == "POST" else 200
-    return render(request, "complaints/complaint_form.html", {"form": form, "complaint": complaint}, status=status)
+    done = "registrert" if complaint.pk is None else "lagret"
+    return editing.edit(
+        request, ComplaintForm(request.POST or None, instance=complaint), template="complaints/complaint_form.html",
+        context={"complaint": complaint}, saved=f"Klagesak {{obj.reference}} er {done}.",
+        success_url=lambda obj: reverse("complaints:detail", args=[obj.pk]),
+    )  # fmt: skip
 
 
 @permission_required("complaints.delete_complaint", raise_exception=True)
 def delete(request, pk):
     complaint = get_object_or_404(_complaints(), pk=pk)
-    error = None
-    if request.method == "POST":
-        try:
-            complaint.delete()
-        except ValidationError as refused:  # a locked period
-            error = refused.messages[0]
-        else:
-            messages.success(request, f"Klagesak {complaint.reference} er slettet.")
-            return redirect("complaints:index")
-    return render(request, "complaints/complaint_delete.html", {"complaint": complaint, "error": error},
-                  status=400 if error else 200)  # fmt: skip
+    return editing.delete(
+        request, complaint, template="complaints/complaint_delete.html", context={"complaint": complaint},
+        deleted=f"Klagesak {complaint.reference} er slettet.", success_url=reverse("complaints:index"),
+    )  # fmt: skip
 
 
 @permission_required("complaints.view_complaint", raise_exception=True)
@@ -192,12 +177,16 @@ def _case_type_form(request, case_type):
     form = CaseTypeForm(request.POST or None, instance=case_type)
     names = CaseTypeNameFormSet(request.POST or None, instance=case_type, prefix="navn")
     if request.method == "POST" and form.is_valid() and names.is_valid():
-        with transaction.atomic():
-            case_type = form.save()
-            names.instance = case_type
+
+        def save():
+            names.instance = form.save()
             names.save()
-        messages.success(request, f"Sakstypen «{case_type.current_name}» er lagret.")
-        return redirect("complaints:casetype_list")
+            return names.instance
+
+        saved = editing.save_or_refuse(form, save)
+        if saved is not None:
+            messages.success(request, f"Sakstypen «{saved.current_name}» er lagret.")
+            return redirect("complaints:casetype_list")
     return render(request, "complaints/casetype_form.html", {"form": form, "names": names, "case_type": case_type},
                   status=400 if request.method == "POST" else 200)  # fmt: skip
 

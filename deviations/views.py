@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
-from django.core.exceptions import ValidationError
-from django.db import IntegrityError, transaction
 from django.db.models import ProtectedError
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -19,6 +17,7 @@ from deviations.filters import DeviationFilter
 from deviations.forms import CategoryForm, DeviationForm, ImportForm, StatisticsForm
 from deviations.models import Category, Deviation, ImportBatch, Status
 from deviations.tables import DeviationTable
+from horeport import editing
 from horeport.charts import chart_svg, svg_data_uri
 from horeport.formatting import nb_number
 from horeport.history import history_page
@@ -84,43 +83,29 @@ def update(request, pk):
 
 def _deviation_form(request, deviation, initial=None):
     is_new = deviation.pk is None
-    data = request.POST if request.method == "POST" else None
-    form = DeviationForm(data, instance=deviation, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        try:
-            with transaction.atomic():
-                saved = form.save()
-        except ValidationError as error:  # locked or changed by someone else after validation
-            form.add_error(None, error)
-        except IntegrityError:  # the same case reference saved by someone else after validation
-            form.add_error("reference", "Et avvik med dette saksnummeret ble nettopp registrert av en annen.")
-        else:
-            if is_new:
-                done = "registrert"
-            elif "status" in form.changed_data:
-                done = {Status.CLOSED: "lukket", Status.IN_PROGRESS: "satt under behandling"}.get(
-                    saved.status, "lagret"
-                )
-            else:
-                done = "lagret"
-            messages.success(request, f"Avviket {saved.reference} er {done}.")
-            return redirect(saved)
-    return render(request, "deviations/deviation_form.html", {"form": form, "deviation": deviation})
+    form = DeviationForm(request.POST if request.method == "POST" else None, instance=deviation, initial=initial)
+
+    def saved(obj) -> str:
+        done = "lagret"
+        if is_new:
+            done = "registrert"
+        elif "status" in form.changed_data:
+            done = {Status.CLOSED: "lukket", Status.IN_PROGRESS: "satt under behandling"}.get(obj.status, "lagret")
+        return f"Avviket {obj.reference} er {done}."
+
+    return editing.edit(
+        request, form, template="deviations/deviation_form.html", context={"deviation": deviation},
+        saved=saved, success_url=lambda obj: obj.get_absolute_url(),
+    )  # fmt: skip
 
 
 @permission_required("deviations.delete_deviation", raise_exception=True)
 def delete(request, pk):
     deviation = get_object_or_404(Deviation.objects.select_related("category", "unit"), pk=pk)
-    error = None
-    if request.method == "POST":
-        try:
-            deviation.delete()
-        except ValidationError as refused:
-            error = " ".join(refused.messages)
-        else:
-            messages.success(request, f"Avviket {deviation.reference} er slettet.")
-            return redirect("deviations:index")
-    return render(request, "deviations/deviation_delete.html", {"deviation": deviation, "error": error})
+    return editing.delete(
+        request, deviation, template="deviations/deviation_delete.html", context={"deviation": deviation},
+        deleted=f"Avviket {deviation.reference} er slettet.", success_url=reverse("deviations:index"),
+    )  # fmt: skip
 
 
 @permission_required("deviations.view_deviation", raise_exception=True)
@@ -271,12 +256,11 @@ def category_update(request, pk):
 
 
 def _category_form(request, category):
-    form = CategoryForm(request.POST if request.method == "POST" else None, instance=category)
-    if request.method == "POST" and form.is_valid():
-        category = form.save()
-        messages.success(request, f"Kategorien «{category}» er lagret.")
-        return redirect("deviations:category_list")
-    return render(request, "deviations/category_form.html", {"form": form, "category": category})
+    return editing.edit(
+        request, CategoryForm(request.POST if request.method == "POST" else None, instance=category),
+        template="deviations/category_form.html", context={"category": category},
+        saved="Kategorien «{obj}» er lagret.", success_url=reverse("deviations:category_list"),
+    )  # fmt: skip
 
 
 @require_POST

@@ -56,9 +56,11 @@ def edit(request, form, *, template: str, saved: str | Callable, success_url: st
 
 
 def delete(request, obj, *, template: str, deleted: str, success_url: str, context=None) -> HttpResponse:
-    """Ask before deleting; on POST delete through the write path, or say why not (status 400)."""
-    error = None
-    if request.method == "POST":
+    """Ask before deleting (saying at once when a lock holds the row); on POST delete through the
+    write path, or say why not (status 400)."""
+    lock = obj.locked_by(deleting=True) if hasattr(obj, "locked_by") else None
+    error = lock.message if lock is not None else None
+    if request.method == "POST" and error is None:
         try:
             with transaction.atomic():
                 obj.delete()

@@ -14,6 +14,7 @@ from collections import Counter
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
+from horeport.editing import REFUSED_RACE, refusal
 from horeport.forms import TrackedModelForm
 from horeport.models import PeriodLock, stale_message
 
@@ -111,7 +112,7 @@ class Grid:
         try:
             self.save()
         except ValidationError as error:  # stale or locked since the rows were checked
-            self.errors.append(" ".join(error.messages) + " Ingenting er lagret.")
+            self.errors.append(refusal(error))
         except IntegrityError:  # someone stored the same row at the same moment
             self.errors.append(REFUSED_RACE)
         else:
@@ -124,6 +125,3 @@ class Grid:
         counts = Counter(action for _, action in self.saved)
         words = (("created", "nye"), ("changed", "endret"), ("deleted", "slettet"))
         return ", ".join(f"{counts[action]} {word}" for action, word in words if counts[action]) or "ingen endringer"
-
-
-REFUSED_RACE = "Noen andre lagret samtidig. Ingenting er lagret; last inn siden på nytt og prøv igjen."

@@ -10,9 +10,11 @@ from django.db import DatabaseError, connection
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.templatetags.static import static
+from django.urls import reverse
 from django.views.decorators.cache import cache_control, never_cache
 from django.views.decorators.http import require_GET, require_POST
 
+from horeport import editing
 from horeport.forms import PeriodLockForm, ServiceUnitForm, SiteSettingsForm, UnlockForm, UserForm
 from horeport.logins import login_lockouts, login_unlock
 from horeport.models import PeriodLock, ServiceUnit, SiteSettings, period_lock
@@ -107,12 +109,10 @@ def unit_update(request, pk):
 
 
 def _unit_form(request, unit):
-    form = ServiceUnitForm(request.POST or None, instance=unit)
-    if request.method == "POST" and form.is_valid():
-        unit = form.save()
-        messages.success(request, f"Virksomheten «{unit}» er lagret.")
-        return redirect("unit_list")
-    return render(request, "horeport/unit_form.html", {"form": form, "unit": unit})
+    return editing.edit(
+        request, ServiceUnitForm(request.POST or None, instance=unit), template="horeport/unit_form.html",
+        context={"unit": unit}, saved="Virksomheten «{obj}» er lagret.", success_url=reverse("unit_list"),
+    )  # fmt: skip
 
 
 # -- period locks ---------------------------------------------------------------------------

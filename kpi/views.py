@@ -5,13 +5,13 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
-from django.core.exceptions import ValidationError
 from django.db.models import Min, Prefetch
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
+from horeport import editing
 from horeport.calculations import change
 from horeport.charts import chart_svg, sparkline_svg, svg_data_uri
 from horeport.grids import Grid, active_locks
@@ -508,17 +508,9 @@ def manage(request):
 
 
 def _manage_form(request, form, *, title: str, back: str, saved: str, template="kpi/manage_form.html", **context):
-    if request.method == "POST" and form.is_valid():
-        try:
-            obj = form.save()
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            messages.success(request, saved.format(obj=obj))
-            return redirect(back)
-    return render(
-        request, template, {"form": form, "title": title, "back": back, **context},
-        status=400 if request.method == "POST" else 200,
+    return editing.edit(
+        request, form, template=template, saved=saved, success_url=back,
+        context={"title": title, "back": back, **context},
     )  # fmt: skip
 
 
@@ -543,12 +535,11 @@ def perspective_update(request, pk):
 @permission_required("kpi.add_indicator", raise_exception=True)
 def indicator_create(request):
     form = IndicatorForm(request.POST or None, initial={"perspective": request.GET.get("perspektiv")})
-    if request.method == "POST" and form.is_valid():
-        indicator = form.save()
-        messages.success(request, f"Indikatoren {indicator.code} er lagret. Legg inn grenseverdiene.")
-        return redirect("kpi:band_create", pk=indicator.pk)
-    return render(request, "kpi/manage_form.html", {"form": form, "title": "Ny indikator", "back": reverse(MANAGE)},
-                  status=400 if request.method == "POST" else 200)  # fmt: skip
+    return editing.edit(
+        request, form, template="kpi/manage_form.html", context={"title": "Ny indikator", "back": reverse(MANAGE)},
+        saved="Indikatoren {obj.code} er lagret. Legg inn grenseverdiene.",
+        success_url=lambda indicator: reverse("kpi:band_create", kwargs={"pk": indicator.pk}),
+    )  # fmt: skip
 
 
 @permission_required("kpi.change_indicator", raise_exception=True)

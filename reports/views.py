@@ -6,14 +6,15 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
 from django.core.paginator import Paginator
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.db.models import OuterRef, Subquery
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
-from horeport.models import PeriodLock, PeriodLockedError, StaleEditError
+from horeport import editing
+from horeport.models import PeriodLock
 from horeport.periods import InvalidPeriod, Period
 from horeport.sections import SECTION_REGISTRY
 from reports.excel import report_xlsx
@@ -137,19 +138,11 @@ def commentary(request, kind, period, key):
     instance = instance or SectionCommentary(kind=kind, period=period, section_key=key)
     anchor = section_anchor(key)
     form = CommentaryForm(request.POST, instance=instance, prefix=anchor)
-    if form.is_valid():
-        try:
-            with transaction.atomic():
-                saved = form.save()
-        except (StaleEditError, PeriodLockedError) as error:
-            form.add_error(None, error.messages[0])
-        except IntegrityError:
-            form.add_error(None, "Noen andre skrev en kommentar til denne seksjonen samtidig. Last inn siden på nytt.")
-        else:
-            title = SECTION_REGISTRY[key].title if key in SECTION_REGISTRY else key
-            verb = "lagret" if saved.text else "tømt"
-            messages.success(request, f"Kommentaren til «{title}» er {verb} (utkast).")
-            return redirect(_preview_url(kind, period, anchor))
+    if form.is_valid() and (saved := editing.save_or_refuse(form)) is not None:
+        title = SECTION_REGISTRY[key].title if key in SECTION_REGISTRY else key
+        verb = "lagret" if saved.text else "tømt"
+        messages.success(request, f"Kommentaren til «{title}» er {verb} (utkast).")
+        return redirect(_preview_url(kind, period, anchor))
     report = report_build(kind=kind, period=period)
     return _render_preview(request, report, bound=(key, form), status=400)
 

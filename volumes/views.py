@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
-from django.db import transaction
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -224,10 +223,13 @@ def _service_form(request, service):
     form = ServiceForm(request.POST or None, instance=service)
     names = ServiceNameFormSet(request.POST or None, instance=service, prefix="names")
     if request.method == "POST" and form.is_valid() and names.is_valid():
-        with transaction.atomic():
-            service = form.save()
-            names.instance = service
+
+        def save():
+            names.instance = form.save()
             names.save()
-        messages.success(request, f"Tjenesten «{service.name}» er lagret.")
-        return redirect(reverse("volumes:service_list"))
+            return names.instance
+
+        if (saved := save_or_refuse(form, save)) is not None:
+            messages.success(request, f"Tjenesten «{saved.name}» er lagret.")
+            return redirect(reverse("volumes:service_list"))
     return render(request, "volumes/service_form.html", {"form": form, "names": names, "service": service})

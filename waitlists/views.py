@@ -4,14 +4,13 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
-from django.core.exceptions import ValidationError
-from django.db import IntegrityError, transaction
 from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django_tables2 import RequestConfig
 
+from horeport import editing
 from horeport.charts import chart_svg, svg_data_uri
 from horeport.history import history_page
 from horeport.periods import Kind, Period
@@ -70,30 +69,6 @@ def _charts(charts: list[Chart], *, wide: bool = False) -> list[dict]:
         for chart in charts
         if any(sum(v is not None for v in s.values) >= 2 for s in chart.series)  # a line needs two points
     ]
-
-
-def _save(form):
-    """Save a validated form; a race (someone saved or locked meanwhile) becomes a form error."""
-    try:
-        with transaction.atomic():
-            obj = form.save()
-    except ValidationError as error:  # StaleEditError, PeriodLockedError
-        form.add_error(None, error.messages)
-        return None
-    except IntegrityError:
-        form.add_error(None, "Tallene ble lagret av noen andre samtidig. Last inn siden på nytt og prøv igjen.")
-        return None
-    return obj
-
-
-def _delete(request, obj, message: str) -> bool:
-    try:
-        obj.delete()
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-        return False
-    messages.success(request, message)
-    return True
 
 
 # -- overview -------------------------------------------------------------------------------------
@@ -286,13 +261,11 @@ def figure_update(request, pk):
 
 
 def _figure_form(request, figure):
-    form = WaitlistFigureForm(request.POST or None, instance=figure)
-    if request.method == "POST" and form.is_valid():
-        figure = _save(form)
-        if figure is not None:
-            messages.success(request, f"Tallene for {figure.housing_type} for {figure.period.label} er lagret.")
-            return redirect(_type_url(figure.housing_type, figure.period.year))
-    return render(request, "waitlists/figure_form.html", {"form": form, "figure": figure})
+    return editing.edit(
+        request, WaitlistFigureForm(request.POST or None, instance=figure), template="waitlists/figure_form.html",
+        context={"figure": figure}, saved=lambda f: f"Tallene for {f.housing_type} for {f.period.label} er lagret.",
+        success_url=lambda f: _type_url(f.housing_type, f.period.year),
+    )  # fmt: skip
 
 
 def _type_url(housing_type, year: int) -> str:
@@ -303,14 +276,11 @@ def _type_url(housing_type, year: int) -> str:
 def figure_delete(request, pk):
     figure = get_object_or_404(WaitlistFigure.objects.select_related("housing_type"), pk=pk)
     back = _type_url(figure.housing_type, figure.period.year)
-    if request.method == "POST":
-        _delete(request, figure, f"Tallene for {figure.housing_type} for {figure.period.label} er slettet.")
-        return redirect(back)
-    return render(
-        request,
-        "waitlists/confirm_delete.html",
-        {"object": figure, "what": f"tallene for {figure.housing_type} for {figure.period.label}", "back_url": back},
-    )
+    what = f"tallene for {figure.housing_type} for {figure.period.label}"
+    return editing.delete(
+        request, figure, template="waitlists/confirm_delete.html", deleted=f"{what[:1].upper()}{what[1:]} er slettet.",
+        success_url=back, context={"what": what, "back_url": back},
+    )  # fmt: skip
 
 
 @permission_required("waitlists.view_waitlistfigure", raise_exception=True)
@@ -350,25 +320,20 @@ def case_update(request, pk):
 
 
 def _case_form(request, case):
-    form = HousingCaseForm(request.POST or None, instance=case)
-    if request.method == "POST" and form.is_valid():
-        case = _save(form)
-        if case is not None:
-            messages.success(request, f"Sak {case.reference} er lagret.")
-            return redirect("waitlists:case_list")
-    return render(request, "waitlists/case_form.html", {"form": form, "case": case})
+    return editing.edit(
+        request, HousingCaseForm(request.POST or None, instance=case), template="waitlists/case_form.html",
+        context={"case": case}, saved="Sak {obj.reference} er lagret.", success_url=reverse("waitlists:case_list"),
+    )  # fmt: skip
 
 
 @permission_required("waitlists.delete_housingcase", raise_exception=True)
 def case_delete(request, pk):
     case = get_object_or_404(HousingCase, pk=pk)
     back = reverse("waitlists:case_list")
-    if request.method == "POST":
-        _delete(request, case, f"Sak {case.reference} er slettet.")
-        return redirect(back)
-    return render(
-        request, "waitlists/confirm_delete.html", {"object": case, "what": f"sak {case.reference}", "back_url": back}
-    )
+    return editing.delete(
+        request, case, template="waitlists/confirm_delete.html", deleted=f"Sak {case.reference} er slettet.",
+        success_url=back, context={"what": f"sak {case.reference}", "back_url": back},
+    )  # fmt: skip
 
 
 @permission_required("waitlists.view_housingcase", raise_exception=True)
@@ -419,24 +384,23 @@ def private_figure_update(request, pk):
 
 
 def _private_figure_form(request, figure):
-    form = PrivateHousingFigureForm(request.POST or None, instance=figure)
-    if request.method == "POST" and form.is_valid():
-        figure = _save(form)
-        if figure is not None:
-            messages.success(request, f"Antallet for «{figure.measure}» for {figure.period.label} er lagret.")
-            return redirect(reverse("waitlists:private_housing") + f"?aar={figure.period.year}")
-    return render(request, "waitlists/private_figure_form.html", {"form": form, "figure": figure})
+    return editing.edit(
+        request, PrivateHousingFigureForm(request.POST or None, instance=figure),
+        template="waitlists/private_figure_form.html", context={"figure": figure},
+        saved=lambda f: f"Antallet for «{f.measure}» for {f.period.label} er lagret.",
+        success_url=lambda f: reverse("waitlists:private_housing") + f"?aar={f.period.year}",
+    )  # fmt: skip
 
 
 @permission_required("waitlists.delete_privatehousingfigure", raise_exception=True)
 def private_figure_delete(request, pk):
     figure = get_object_or_404(PrivateHousingFigure.objects.select_related("measure"), pk=pk)
     back = reverse("waitlists:private_housing") + f"?aar={figure.period.year}"
-    if request.method == "POST":
-        _delete(request, figure, f"Antallet for «{figure.measure}» for {figure.period.label} er slettet.")
-        return redirect(back)
     what = f"antallet for «{figure.measure}» for {figure.period.label}"
-    return render(request, "waitlists/confirm_delete.html", {"object": figure, "what": what, "back_url": back})
+    return editing.delete(
+        request, figure, template="waitlists/confirm_delete.html", deleted=f"A{what[1:]} er slettet.",
+        success_url=back, context={"what": what, "back_url": back},
+    )  # fmt: skip
 
 
 @permission_required("waitlists.view_privatehousingfigure", raise_exception=True)
@@ -465,12 +429,11 @@ def type_update(request, pk):
 
 
 def _type_form(request, housing_type):
-    form = HousingTypeForm(request.POST or None, instance=housing_type)
-    if request.method == "POST" and form.is_valid():
-        housing_type = form.save()
-        messages.success(request, f"Boligtypen «{housing_type}» er lagret.")
-        return redirect("waitlists:type_list")
-    return render(request, "waitlists/type_form.html", {"form": form, "housing_type": housing_type})
+    return editing.edit(
+        request, HousingTypeForm(request.POST or None, instance=housing_type), template="waitlists/type_form.html",
+        context={"housing_type": housing_type}, saved="Boligtypen «{obj}» er lagret.",
+        success_url=reverse("waitlists:type_list"),
+    )  # fmt: skip
 
 
 @permission_required("waitlists.view_privatehousingmeasure", raise_exception=True)
@@ -489,9 +452,8 @@ def measure_update(request, pk):
 
 
 def _measure_form(request, measure):
-    form = PrivateHousingMeasureForm(request.POST or None, instance=measure)
-    if request.method == "POST" and form.is_valid():
-        measure = form.save()
-        messages.success(request, f"Nøkkeltallet «{measure}» er lagret.")
-        return redirect("waitlists:measure_list")
-    return render(request, "waitlists/measure_form.html", {"form": form, "measure": measure})
+    return editing.edit(
+        request, PrivateHousingMeasureForm(request.POST or None, instance=measure),
+        template="waitlists/measure_form.html", context={"measure": measure},
+        saved="Nøkkeltallet «{obj}» er lagret.", success_url=reverse("waitlists:measure_list"),
+    )  # fmt: skip

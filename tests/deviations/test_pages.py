@@ -42,7 +42,7 @@ def test_closing_without_measures_shows_the_message_next_to_the_field(registrato
     deviation = make_deviation(categories["Fall"], unit, "2016-03-02", reference="AVV-2016-00001")
     data = form_data(categories["Fall"], unit, status="lukket", closed_on="2016-03-09", version=deviation.version)
     response = registrator_client.post(reverse("deviations:update", args=[deviation.pk]), data)
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert 'id="id_measures_error"' in page(response)
     assert "Beskriv tiltakene før avviket lukkes." in page(response)
     assert Deviation.objects.get().status == Status.REGISTERED
@@ -82,7 +82,7 @@ def test_a_lock_taken_after_validation_is_shown_not_a_server_error(registrator_c
     monkeypatch.setattr(forms.DeviationForm, "_post_clean", validate_then_lock)
     data = form_data(categories["Legemiddelavvik"], unit, version=deviation.version)
     response = registrator_client.post(reverse("deviations:update", args=[deviation.pk]), data)
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert "Perioden 2016 er låst (Årsrapport 2016" in page(response)
     assert Deviation.objects.get().category == categories["Fall"]
 
@@ -130,7 +130,7 @@ def test_a_leder_may_read_but_not_register(leder_client, categories, unit):
     assert not Deviation.objects.exists()
 
 
-def test_a_reference_taken_after_validation_gets_a_message_next_to_the_field(registrator_client, categories, unit,
+def test_a_reference_taken_after_validation_gets_a_message_not_a_server_error(registrator_client, categories, unit,
                                                                              monkeypatch):  # fmt: skip
     from django.db import IntegrityError
 
@@ -141,5 +141,5 @@ def test_a_reference_taken_after_validation_gets_a_message_next_to_the_field(reg
 
     monkeypatch.setattr(forms.DeviationForm, "save", collide)
     response = registrator_client.post(reverse("deviations:create"), form_data(categories["Fall"], unit))
-    assert response.status_code == 200
-    assert "Et avvik med dette saksnummeret ble nettopp registrert av en annen." in page(response)
+    assert response.status_code == 400
+    assert "Noen andre lagret det samme samtidig. Ingenting er lagret" in page(response)

@@ -69,7 +69,7 @@ def test_an_administrator_adds_a_unit(administrator_client):
 def test_a_duplicate_unit_name_gets_a_message_next_to_the_field(administrator_client):
     ServiceUnit.objects.create(name="Mestringshuset")
     response = administrator_client.post(reverse("unit_create"), {"name": "Mestringshuset", "sort_order": "1"})
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert 'id="id_name_error"' in response.content.decode()
     assert ServiceUnit.objects.count() == 1
 
