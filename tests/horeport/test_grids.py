@@ -194,4 +194,6 @@ def test_a_row_stored_by_someone_else_at_the_same_moment_is_a_message(monkeypatc
     rows = grid(posted(venteliste="14"))
     monkeypatch.setattr(Figure, "save", clash)
     assert not rows.save_if_valid()
-    assert rows.errors == ["Noen andre lagret det samme samtidig. Ingenting er lagret; last inn siden på nytt og prøv igjen."]
+    assert rows.errors == [
+        "Noen andre lagret det samme samtidig. Ingenting er lagret; last inn siden på nytt og prøv igjen."
+    ]

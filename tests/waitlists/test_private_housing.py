@@ -60,3 +60,16 @@ def test_a_count_in_a_locked_period_is_refused(registrator_client, measure):
     response = post(registrator_client, measure, url=url, value="80", version="0")
     assert "Perioden 2016 er låst (Årsrapport 2016" in response.content.decode()
     assert PrivateHousingFigure.objects.get().value == 82
+
+
+@pytest.mark.parametrize(
+    ("year", "message"),
+    [("", "Skriv hvilket år tallene gjelder."), ("2015", "Det finnes allerede et antall for «Antall deltagere")],
+)
+def test_an_empty_or_taken_year_is_a_message_also_while_a_period_is_locked(registrator_client, measure, year, message):
+    PrivateHousingFigure.objects.create(measure=measure, period=Period.parse("2015"), value=3)
+    period_lock(period=Period.parse("2014"), reason="Årsrapport 2014")
+    response = registrator_client.post(URL, {"measure": measure.pk, "year": year, "month": "", "value": "4"})
+    assert response.status_code == 400
+    assert message in response.content.decode()
+    assert PrivateHousingFigure.objects.get().value == 3
