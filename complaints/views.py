@@ -112,8 +112,10 @@ def _complaint_form(request, complaint):
 def delete(request, pk):
     complaint = get_object_or_404(_complaints(), pk=pk)
     return editing.delete(
-        request, complaint, template="complaints/complaint_delete.html", context={"complaint": complaint},
-        deleted=f"Klagesak {complaint.reference} er slettet.", success_url=reverse("complaints:index"),
+        request, complaint, heading=f"Slett {complaint}?", nav="complaints/_nav.html",
+        description="Klagen tas ut av registeret og statistikken.", button="Slett klagen",
+        deleted=f"Klagesak {complaint.reference} er slettet.",
+        back_url=reverse("complaints:detail", args=[complaint.pk]), success_url=reverse("complaints:index"),
     )  # fmt: skip
 
 

@@ -19,7 +19,7 @@ from deviations.models import Category, Deviation, ImportBatch, Status
 from deviations.tables import DeviationTable
 from horeport import editing
 from horeport.charts import chart_svg, svg_data_uri
-from horeport.formatting import nb_number
+from horeport.formatting import nb_date, nb_number
 from horeport.history import history_page
 from horeport.periods import Period, months_up_to
 from horeport.sections import Chart, ChartSeries, SectionOptions
@@ -103,8 +103,11 @@ def _deviation_form(request, deviation, initial=None):
 def delete(request, pk):
     deviation = get_object_or_404(Deviation.objects.select_related("category", "unit"), pk=pk)
     return editing.delete(
-        request, deviation, template="deviations/deviation_delete.html", context={"deviation": deviation},
-        deleted=f"Avviket {deviation.reference} er slettet.", success_url=reverse("deviations:index"),
+        request, deviation, heading=f"Slett avvik {deviation.reference}?", nav="deviations/_nav.html",
+        description=f"{deviation.category}, {deviation.unit}, registrert {nb_date(deviation.registered_on)}. "
+        "Avviket forsvinner fra listen og statistikken.",
+        button="Slett avviket", deleted=f"Avviket {deviation.reference} er slettet.",
+        back_url=deviation.get_absolute_url(), success_url=reverse("deviations:index"),
     )  # fmt: skip
 
 

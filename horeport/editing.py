@@ -55,9 +55,20 @@ def edit(request, form, *, template: str, saved: str | Callable, success_url: st
     return render(request, template, {"form": form, **(context or {})}, status=status)
 
 
-def delete(request, obj, *, template: str, deleted: str, success_url: str, context=None) -> HttpResponse:
+def delete(
+    request,
+    obj,
+    *,
+    heading: str,
+    description: str,
+    button: str,
+    deleted: str,
+    back_url: str,
+    success_url: str | None = None,
+    nav: str | None = None,
+) -> HttpResponse:
     """Ask before deleting (saying at once when a lock holds the row); on POST delete through the
-    write path, or say why not (status 400)."""
+    write path, or say why not (status 400). One page for every app: horeport/confirm_delete.html."""
     lock = obj.locked_by(deleting=True) if hasattr(obj, "locked_by") else None
     error = lock.message if lock is not None else None
     if request.method == "POST" and error is None:
@@ -70,6 +81,10 @@ def delete(request, obj, *, template: str, deleted: str, success_url: str, conte
             error = f"«{obj}» er i bruk og kan ikke slettes."
         else:
             messages.success(request, _text(deleted, obj))
-            return redirect(success_url)
-    status = 400 if error else 200
-    return render(request, template, {"object": obj, "error": error, **(context or {})}, status=status)
+            return redirect(success_url or back_url)
+    context = {
+        "object": obj, "heading": heading, "description": description, "button": button,
+        "back_url": back_url, "nav": nav, "error": error,
+    }  # fmt: skip
+    status = 400 if error and request.method == "POST" else 200
+    return render(request, "horeport/confirm_delete.html", context, status=status)

@@ -169,7 +169,7 @@ def grid(request, slug, year):
         {
             "service": service, "name": name, "year": year, "form": form, "grain": grain,
             "grains": GRAIN_LABELS, "other_grains": _other_grain_notes(kind, other),
-            "locked": [c for c in form.columns if c.lock is not None],
+            "locks": list(dict.fromkeys(c.lock for c in form.columns if c.lock is not None)),
         },
         status=400 if request.method == "POST" else 200,
     )  # fmt: skip

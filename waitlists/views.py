@@ -278,8 +278,8 @@ def figure_delete(request, pk):
     back = _type_url(figure.housing_type, figure.period.year)
     what = f"tallene for {figure.housing_type} for {figure.period.label}"
     return editing.delete(
-        request, figure, template="waitlists/confirm_delete.html", deleted=f"{what[:1].upper()}{what[1:]} er slettet.",
-        success_url=back, context={"what": what, "back_url": back},
+        request, figure, heading=f"Slette {what}?", description="Er perioden låst, kan ingenting slettes.",
+        button="Slett", deleted=f"T{what[1:]} er slettet.", back_url=back,
     )  # fmt: skip
 
 
@@ -331,8 +331,9 @@ def case_delete(request, pk):
     case = get_object_or_404(HousingCase, pk=pk)
     back = reverse("waitlists:case_list")
     return editing.delete(
-        request, case, template="waitlists/confirm_delete.html", deleted=f"Sak {case.reference} er slettet.",
-        success_url=back, context={"what": f"sak {case.reference}", "back_url": back},
+        request, case, heading=f"Slette sak {case.reference}?",
+        description="Saken forsvinner fra ventelistene og effektueringstiden.", button="Slett",
+        deleted=f"Sak {case.reference} er slettet.", back_url=back,
     )  # fmt: skip
 
 
@@ -398,8 +399,8 @@ def private_figure_delete(request, pk):
     back = reverse("waitlists:private_housing") + f"?aar={figure.period.year}"
     what = f"antallet for «{figure.measure}» for {figure.period.label}"
     return editing.delete(
-        request, figure, template="waitlists/confirm_delete.html", deleted=f"A{what[1:]} er slettet.",
-        success_url=back, context={"what": what, "back_url": back},
+        request, figure, heading=f"Slette {what}?", description="Er perioden låst, kan ingenting slettes.",
+        button="Slett", deleted=f"A{what[1:]} er slettet.", back_url=back,
     )  # fmt: skip
 
 

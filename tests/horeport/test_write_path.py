@@ -229,3 +229,14 @@ def test_the_admins_delete_selected_still_deletes_outside_locked_periods(admin_c
     admin_client.post(url, {"action": "delete_selected", "_selected_action": [deviation.pk], "post": "yes"})
     assert not Deviation.objects.exists()
     assert Deviation.history.filter(id=deviation.pk, history_type="-").count() == 1
+
+
+def test_a_delete_page_inside_a_locked_period_says_so_at_once_and_offers_no_delete(registrator_client, deviation):
+    period_lock(period=Period.parse("2016"), reason="Årsrapport 2016, versjon 1")
+    url = reverse("deviations:delete", args=[deviation.pk])
+    page = registrator_client.get(url)
+    assert page.status_code == 200
+    assert "Perioden 2016 er låst (Årsrapport 2016" in page.content.decode()
+    assert "Slett avviket</button>" not in page.content.decode()
+    assert registrator_client.post(url).status_code == 400
+    assert Deviation.objects.filter(pk=deviation.pk).exists()
