@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from horeport.demo import users_create
+from tests.browser.helpers import DEMO_PASSWORD
 
 # Playwright's sync API runs an event loop in this thread; the ORM calls made by the tests
 # themselves (creating users and data) are still plain synchronous calls.
@@ -19,7 +20,6 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 BROWSER_TESTS = Path(__file__).resolve().parent
 SCREENSHOTS = BROWSER_TESTS.parents[1] / "screenshots"
-DEMO_PASSWORD = "demo-passord-2016"
 
 
 def pytest_collection_modifyitems(items):
@@ -66,13 +66,3 @@ def screenshot():
         page.screenshot(path=SCREENSHOTS / f"{name}.png", full_page=True)
 
     return take
-
-
-def sign_in(page, live_server, username: str, password: str = DEMO_PASSWORD, *, succeeds: bool = True):
-    page.goto(f"{live_server.url}/")
-    page.get_by_label("Brukernavn").fill(username)
-    page.get_by_label("Passord").fill(password)
-    page.get_by_role("button", name="Logg inn").click()
-    page.wait_for_load_state()
-    if succeeds:
-        page.locator(".site-user").wait_for()

@@ -32,7 +32,7 @@ from horeport.models import period_lock
 from horeport.periods import Period
 from kpi.models import Indicator
 from reports.models import PublishedReport, ReportKind
-from tests.browser.conftest import sign_in
+from tests.browser.helpers import sign_in
 from waitlists.models import HousingType
 
 AXE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"

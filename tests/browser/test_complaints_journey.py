@@ -5,7 +5,7 @@ from playwright.sync_api import expect
 
 from complaints import demo as complaints_demo
 from horeport import demo
-from tests.browser.conftest import sign_in
+from tests.browser.helpers import sign_in
 
 
 def cell(page, row_header: str, column: str) -> str:

@@ -7,7 +7,7 @@ from playwright.sync_api import expect
 
 from deviations.models import Category, Deviation
 from horeport import demo
-from tests.browser.conftest import sign_in
+from tests.browser.helpers import sign_in
 
 
 def test_a_registrator_registers_processes_and_closes_a_deviation(page, live_server, demo_users, screenshot):

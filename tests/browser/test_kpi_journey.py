@@ -4,7 +4,7 @@ from playwright.sync_api import expect
 
 from horeport import demo as core_demo
 from kpi import demo
-from tests.browser.conftest import sign_in
+from tests.browser.helpers import sign_in
 
 # 2015 results typed as staff type them (decimal comma, a percent sign here and there).
 RESULTS_2015 = {

@@ -4,7 +4,7 @@ import pytest
 from playwright.sync_api import expect
 
 from horeport import demo
-from tests.browser.conftest import sign_in
+from tests.browser.helpers import sign_in
 
 APPS = ["Målekart", "Boliger", "Tjenester", "Avvik", "Klagesaker", "Rapporter"]
 

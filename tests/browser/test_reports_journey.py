@@ -6,10 +6,9 @@ from playwright.sync_api import expect
 
 from horeport.models import PeriodLock
 from reports.models import PublishedReport, ReportKind
-from tests.browser.conftest import sign_in
+from tests.browser.helpers import sign_in
 from tests.reports import sections_for_tests  # noqa: F401 (registers the test sections)
-from tests.reports.conftest import use_sections
-from tests.reports.helpers import pdf_text
+from tests.reports.helpers import pdf_text, use_sections
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

@@ -3,7 +3,7 @@ the lock from the user list; the error pages are Norwegian too."""
 
 from playwright.sync_api import expect
 
-from tests.browser.conftest import sign_in
+from tests.browser.helpers import sign_in
 
 
 def test_a_locked_out_user_is_told_and_an_administrator_lifts_the_lock(page, live_server, demo_users, screenshot):

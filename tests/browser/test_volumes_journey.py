@@ -3,7 +3,7 @@ sees the service's tables include the month."""
 
 from playwright.sync_api import expect
 
-from tests.browser.conftest import sign_in
+from tests.browser.helpers import sign_in
 from volumes import demo
 
 

@@ -1,6 +1,6 @@
 from complaints.models import CaseType, Complaint
 from tests.access import ADMINS, EDITORS, EVERYONE, Case
-from tests.complaints.conftest import make_complaint
+from tests.complaints.helpers import make_complaint
 
 
 def cases():

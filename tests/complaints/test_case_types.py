@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 
 from complaints.models import CaseType
-from tests.complaints.conftest import day, make_complaint
+from tests.complaints.helpers import day, make_complaint
 
 pytestmark = pytest.mark.django_db
 

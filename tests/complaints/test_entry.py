@@ -6,7 +6,7 @@ from django.urls import reverse
 from complaints.models import Complaint
 from horeport.models import period_lock
 from horeport.periods import Period
-from tests.complaints.conftest import day, make_complaint
+from tests.complaints.helpers import day, make_complaint
 
 pytestmark = pytest.mark.django_db
 CREATE = reverse("complaints:create")

@@ -10,7 +10,7 @@ from django.urls import reverse
 from openpyxl import load_workbook
 
 from horeport.models import ServiceUnit
-from tests.complaints.conftest import day, make_case_type, make_complaint
+from tests.complaints.helpers import day, make_case_type, make_complaint
 
 pytestmark = pytest.mark.django_db
 LIST = reverse("complaints:index")

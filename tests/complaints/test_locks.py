@@ -10,7 +10,7 @@ from complaints.models import Complaint
 from complaints.report_sections import sent_table
 from horeport.models import PeriodLockedError, period_lock
 from horeport.periods import Period
-from tests.complaints.conftest import day, make_case_type, make_complaint
+from tests.complaints.helpers import day, make_case_type, make_complaint
 
 pytestmark = pytest.mark.django_db
 

@@ -7,7 +7,7 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from complaints.models import CaseTypeName, Complaint, Decision, Status, lifecycle_errors
-from tests.complaints.conftest import day, make_case_type, make_complaint
+from tests.complaints.helpers import day, make_case_type, make_complaint
 
 pytestmark = pytest.mark.django_db
 

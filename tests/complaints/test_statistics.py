@@ -10,7 +10,7 @@ from complaints.report_sections import by_type, open_cases, received_table, sent
 from complaints.selectors import open_complaints
 from horeport.periods import Period
 from horeport.sections import SECTION_REGISTRY, SUPPRESSED, SectionOptions, sections_autodiscover
-from tests.complaints.conftest import day, make_case_type, make_complaint
+from tests.complaints.helpers import day, make_case_type, make_complaint
 
 pytestmark = pytest.mark.django_db
 

@@ -5,7 +5,7 @@ from django.urls import reverse
 
 from deviations.forms import DeviationForm
 from deviations.models import Category
-from tests.deviations.conftest import make_deviation
+from tests.deviations.helpers import make_deviation
 
 pytestmark = pytest.mark.django_db
 

@@ -13,7 +13,7 @@ from deviations import services
 from deviations.models import Deviation, ImportBatch, Status
 from horeport.models import period_lock
 from horeport.periods import Period
-from tests.deviations.conftest import make_deviation
+from tests.deviations.helpers import make_deviation
 
 pytestmark = pytest.mark.django_db
 UPLOAD = reverse("deviations:import_upload")

@@ -11,7 +11,7 @@ from openpyxl import load_workbook
 
 from deviations.models import Severity, Status
 from horeport.models import ServiceUnit
-from tests.deviations.conftest import make_deviation
+from tests.deviations.helpers import make_deviation
 
 pytestmark = pytest.mark.django_db
 LIST = reverse("deviations:index")

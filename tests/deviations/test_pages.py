@@ -7,8 +7,7 @@ from django.utils import timezone
 from deviations.models import Deviation, Status
 from horeport.models import period_lock
 from horeport.periods import Period
-from tests.deviations.conftest import make_deviation
-from tests.deviations.test_rules import form_data
+from tests.deviations.helpers import form_data, make_deviation
 
 pytestmark = pytest.mark.django_db
 

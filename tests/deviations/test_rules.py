@@ -10,30 +10,9 @@ from deviations.forms import DeviationForm
 from deviations.models import Deviation, Status
 from horeport.models import PeriodLockedError, period_lock
 from horeport.periods import Period
-from tests.deviations.conftest import make_deviation
+from tests.deviations.helpers import form_data, make_deviation
 
 pytestmark = pytest.mark.django_db
-
-
-def form_data(category, unit, **changes):
-    data = {
-        "reference": "AVV-2016-00001",
-        "category": category.pk,
-        "unit": unit.pk,
-        "occurred_on": "2016-03-01",
-        "registered_on": "2016-03-02",
-        "severity": "2",
-        "description": "Feil dose gitt ved morgenbesøk.",
-        "immediate_action": "",
-        "to_hospital": "",
-        "counterpart": "",
-        "status": "registrert",
-        "closed_on": "",
-        "measures": "",
-        "learning": "",
-    }
-    data.update(changes)
-    return {key: value for key, value in data.items() if value is not None}
 
 
 def errors_of(form):

@@ -18,7 +18,7 @@ from horeport.formatting import nb_number, nb_percent
 from horeport.models import ServiceUnit, SiteSettings
 from horeport.periods import Period
 from horeport.sections import SectionOptions
-from tests.deviations.test_statistics import table_of
+from tests.deviations.helpers import table_of
 
 pytestmark = pytest.mark.django_db
 

@@ -11,25 +11,10 @@ from django.urls import reverse
 from deviations import report_sections
 from horeport.periods import Kind, Period
 from horeport.sections import SECTION_REGISTRY, SectionOptions, sections_autodiscover
-from tests.deviations.conftest import make_deviation
+from tests.deviations.helpers import make_deviation, table_of, values_of
 
 pytestmark = pytest.mark.django_db
 OFF = SectionOptions()
-
-
-def table_of(section, index=0):
-    """{row label (with its group for indented rows): [cell texts]}"""
-    rows, group = {}, ""
-    for row in section.tables[index].rows:
-        if row.kind == "group":
-            group = row.header
-            continue
-        rows[f"{group} / {row.header}" if row.level else row.header] = [cell.text_value for cell in row.cells]
-    return rows
-
-
-def values_of(section, index=0):
-    return {key: [c.value for c in row.cells] for key, row in ((r.key, r) for r in section.tables[index].rows)}
 
 
 @pytest.fixture

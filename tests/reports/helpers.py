@@ -8,7 +8,12 @@ import re
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
+from horeport.periods import Period
+from reports.models import ReportKind, ReportKindSection
+from tests.reports import sections_for_tests  # noqa: F401 (registers the test sections)
+
 SPACES = re.compile(r"[ \u00a0\u202f\t]+")
+YEAR = Period.parse("2016")
 
 
 def normalise(text: str) -> str:
@@ -34,3 +39,10 @@ def row_of(sheet, label: str) -> list:
         if row[0].value == label:
             return list(row)
     raise AssertionError(f"No row «{label}» in sheet {sheet.title}")
+
+
+def use_sections(kind: ReportKind, keys: list[str]) -> ReportKind:
+    kind.sections.all().delete()
+    for order, key in enumerate(keys, start=1):
+        ReportKindSection.objects.create(kind=kind, key=key, order=order * 10)
+    return kind

@@ -5,7 +5,7 @@ import pytest
 from horeport.periods import Period
 from reports.models import ReportKind
 from reports.services import report_build
-from tests.reports.conftest import YEAR, use_sections
+from tests.reports.helpers import YEAR, use_sections
 
 pytestmark = pytest.mark.django_db
 

@@ -11,8 +11,7 @@ from reports.excel import report_xlsx, sheet_title
 from reports.models import ReportKind, SectionCommentary
 from reports.pdf import report_pdf
 from reports.services import report_build
-from tests.reports.conftest import YEAR, use_sections
-from tests.reports.helpers import normalise, pdf_text, row_of, workbook
+from tests.reports.helpers import YEAR, normalise, pdf_text, row_of, use_sections, workbook
 
 pytestmark = pytest.mark.django_db
 

@@ -8,7 +8,7 @@ from django.urls import reverse
 from horeport.periods import Period
 from reports.defaults import DEFAULT_KINDS, report_kinds_ensure
 from reports.models import ReportKind, ReportKindSection
-from tests.reports.conftest import use_sections
+from tests.reports.helpers import use_sections
 
 pytestmark = pytest.mark.django_db
 TODAY = datetime.date(2017, 2, 15)

@@ -16,8 +16,7 @@ from horeport.models import SiteSettings
 from reports.models import ReportKind, SectionCommentary
 from reports.pdf import StaticFilesFetcher, report_pdf, stylesheets
 from reports.services import report_build
-from tests.reports.conftest import YEAR, use_sections
-from tests.reports.helpers import pdf_pages, pdf_text
+from tests.reports.helpers import YEAR, pdf_pages, pdf_text, use_sections
 from tests.reports.sections_for_tests import LONG_TABLE_ROWS
 
 pytestmark = pytest.mark.django_db

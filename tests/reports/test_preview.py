@@ -8,7 +8,7 @@ from django.urls import reverse
 from horeport.models import period_lock
 from horeport.periods import Period
 from reports.models import ReportKind, SectionCommentary
-from tests.reports.conftest import YEAR, use_sections
+from tests.reports.helpers import YEAR, use_sections
 
 pytestmark = pytest.mark.django_db
 PREVIEW = reverse("reports:preview", kwargs={"kind": "annual", "period": "2016"})

@@ -11,8 +11,7 @@ from horeport.models import PeriodLock, PeriodLockedError
 from horeport.periods import Period
 from reports.models import PublishedReport, ReportKind, SectionCommentary
 from reports.services import PublishError, report_publish
-from tests.reports.conftest import YEAR, use_sections
-from tests.reports.helpers import pdf_pages, pdf_text, row_of, workbook
+from tests.reports.helpers import YEAR, pdf_pages, pdf_text, row_of, use_sections, workbook
 from tests.tracked.models import Entry, Figure
 
 pytestmark = pytest.mark.django_db

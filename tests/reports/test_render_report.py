@@ -7,8 +7,7 @@ from django.core.management import CommandError, call_command
 from pypdf import PdfReader
 
 from reports.models import ReportKind
-from tests.reports.conftest import use_sections
-from tests.reports.helpers import pdf_text, workbook
+from tests.reports.helpers import pdf_text, use_sections, workbook
 
 pytestmark = pytest.mark.django_db
 

@@ -1,22 +1,10 @@
 """Small helpers for the services' tests: a service, a figure, the seed's demo data."""
 
-from decimal import Decimal
-
 import pytest
 
-from horeport.periods import Period
+from tests.volumes.helpers import make_service
 from volumes import demo
-from volumes.models import AgeGroups, Service, VolumeFigure
-
-
-def make_service(name="BPA", *, slug=None, age_groups=AgeGroups.THREE, report_part="", **extra) -> Service:
-    slug = slug or name.lower().replace(" ", "-")
-    return Service.objects.create(name=name, slug=slug, age_groups=age_groups, report_part=report_part, **extra)
-
-
-def make_figure(service, period: str, **values) -> VolumeFigure:
-    values = {name: None if v is None else Decimal(str(v)) for name, v in values.items()}
-    return VolumeFigure.objects.create(service=service, period=Period.parse(period), **values)
+from volumes.models import AgeGroups, Service
 
 
 @pytest.fixture

@@ -7,7 +7,7 @@ from django.urls import reverse
 
 from horeport.models import PeriodLock, PeriodLockedError, StaleEditError, period_lock
 from horeport.periods import Kind, Period
-from tests.volumes.conftest import make_figure, make_service
+from tests.volumes.helpers import make_figure, make_service
 from volumes.forms import VolumeGridForm
 from volumes.models import AgeGroups, VolumeFigure
 

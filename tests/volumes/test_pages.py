@@ -7,7 +7,7 @@ import pytest
 from django.urls import reverse
 
 from horeport.periods import Period
-from tests.volumes.conftest import make_figure, make_service
+from tests.volumes.helpers import make_figure, make_service
 from volumes.models import AgeGroups, ServiceName, VolumeFigure
 
 pytestmark = pytest.mark.django_db

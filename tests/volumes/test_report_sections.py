@@ -6,7 +6,7 @@ import pytest
 
 from horeport.periods import Kind, Period
 from horeport.sections import SectionOptions, sections_autodiscover
-from tests.volumes.conftest import make_figure
+from tests.volumes.helpers import make_figure
 from volumes import report_sections
 from volumes.models import ServiceName
 

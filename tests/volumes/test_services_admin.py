@@ -6,7 +6,7 @@ import pytest
 from django.urls import reverse
 
 from horeport.periods import Period
-from tests.volumes.conftest import make_figure
+from tests.volumes.helpers import make_figure
 from volumes.models import AgeGroups, Service, ServiceName
 
 pytestmark = pytest.mark.django_db
