@@ -12,19 +12,17 @@ from __future__ import annotations
 
 import datetime
 import hashlib
-import io
 from dataclasses import dataclass, field
 
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
 from deviations.models import Category, Deviation, ImportBatch, Severity, Status
-from horeport import spreadsheets
+from horeport import spreadsheets, workbooks
 from horeport.formatting import nb_date
 from horeport.models import ServiceUnit
 
@@ -458,45 +456,33 @@ def deviations_workbook(deviations) -> bytes:
     sheet.freeze_panes = "A2"
     bold = Font(bold=True)
 
-    def cell(value, **style):
-        written = WriteOnlyCell(sheet, value=value)
-        for name, setting in style.items():
-            setattr(written, name, setting)
-        return written
-
     def day(value):
-        return cell(value, number_format="DD.MM.YYYY") if value else None
+        return workbooks.cell(sheet, value, number_format="DD.MM.YYYY") if value else None
 
-    def text(value):
-        if isinstance(value, str) and value.startswith("="):  # text, never a formula run by Excel
-            written = cell(value)
-            written.data_type = "s"
-            return written
-        return value
-
-    sheet.append([cell(column.header, font=bold) for column in COLUMNS])
+    sheet.append([workbooks.cell(sheet, column.header, font=bold) for column in COLUMNS])
     count = 0
     for deviation in deviations:
         sheet.append(
-            [
-                text(deviation.reference),
-                deviation.category.name,
-                deviation.unit.name,
-                day(deviation.occurred_on),
-                day(deviation.registered_on),
-                deviation.severity,
-                text(deviation.description),
-                text(deviation.immediate_action),
-                text(deviation.measures),
-                text(deviation.learning),
-                deviation.get_status_display(),
-                day(deviation.closed_on),
-                "Ja" if deviation.to_hospital else "Nei",
-                text(deviation.counterpart),
-            ]
+            workbooks.cells(
+                sheet,
+                [
+                    deviation.reference,
+                    deviation.category.name,
+                    deviation.unit.name,
+                    day(deviation.occurred_on),
+                    day(deviation.registered_on),
+                    deviation.severity,
+                    deviation.description,
+                    deviation.immediate_action,
+                    deviation.measures,
+                    deviation.learning,
+                    deviation.get_status_display(),
+                    day(deviation.closed_on),
+                    "Ja" if deviation.to_hospital else "Nei",
+                    deviation.counterpart,
+                ],
+            )
         )
         count += 1
     sheet.auto_filter.ref = f"A1:{get_column_letter(len(COLUMNS))}{count + 1}"
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+    return workbooks.workbook_bytes(workbook)
