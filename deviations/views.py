@@ -23,6 +23,7 @@ from horeport.charts import chart_svg, svg_data_uri
 from horeport.formatting import nb_number
 from horeport.history import history_page
 from horeport.periods import Period, months_up_to
+from horeport.roles import ADMINISTRATOR, role_of
 from horeport.sections import Chart, ChartSeries, SectionOptions
 
 PER_PAGE = 50
@@ -226,7 +227,11 @@ def import_upload(request):
 
 @permission_required("deviations.add_deviation", raise_exception=True)
 def import_preview(request, pk):
-    batch = get_object_or_404(ImportBatch, pk=pk)
+    # An import is its starter's: someone else's is not found; administrators see every one.
+    batches = ImportBatch.objects.all()
+    if role_of(request.user) != ADMINISTRATOR:
+        batches = batches.filter(created_by=request.user)
+    batch = get_object_or_404(batches, pk=pk)
     if request.method == "POST":
         try:
             plan = services.import_save(batch=batch, user=request.user)
