@@ -13,7 +13,6 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
-from django_tables2 import RequestConfig
 
 from complaints import selectors
 from complaints.authority import authority_name, authority_name_for
@@ -27,6 +26,7 @@ from horeport.history import history_page
 from horeport.models import PeriodLockedError, StaleEditError
 from horeport.periods import Period
 from horeport.sections import suppress_small_numbers
+from horeport.tables import table_configure
 
 SMALL_NUMBERS = 3
 
@@ -62,7 +62,7 @@ def _filters_text(filterset: ComplaintFilter) -> str:
 def index(request):
     filterset = ComplaintFilter(request.GET, queryset=_complaints())
     table = ComplaintTable(filterset.qs)
-    RequestConfig(request, paginate={"per_page": 25}).configure(table)
+    table_configure(request, table, per_page=25)
     return render(
         request,
         "complaints/complaint_list.html",
@@ -75,7 +75,7 @@ def index(request):
 def export(request):
     filterset = ComplaintFilter(request.GET, queryset=_complaints())
     table = ComplaintTable(filterset.qs)
-    RequestConfig(request, paginate=False).configure(table)  # the list's sort order, every row
+    table_configure(request, table, per_page=None)  # the list's sort order, every row
     content = complaints_workbook(table.data.data, filters_text=_filters_text(filterset))
     response = HttpResponse(content, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
     response["Content-Disposition"] = f'attachment; filename="klagesaker-{datetime.date.today():%Y-%m-%d}.xlsx"'

@@ -12,7 +12,6 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
-from django_tables2 import RequestConfig
 
 from deviations import report_sections, selectors, services
 from deviations.filters import DeviationFilter
@@ -25,6 +24,7 @@ from horeport.history import history_page
 from horeport.periods import Period, months_up_to
 from horeport.roles import ADMINISTRATOR, role_of
 from horeport.sections import Chart, ChartSeries, SectionOptions
+from horeport.tables import table_configure
 
 PER_PAGE = 50
 
@@ -41,7 +41,7 @@ def _filtered(request):
 def index(request):
     filterset = _filtered(request)
     table = DeviationTable(filterset.qs)
-    RequestConfig(request, paginate={"per_page": PER_PAGE}).configure(table)
+    table_configure(request, table, per_page=PER_PAGE)
     return render(
         request,
         "deviations/deviation_list.html",
