@@ -12,7 +12,6 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
-from django_tables2 import RequestConfig
 
 from complaints import selectors
 from complaints.authority import authority_name, authority_name_for
@@ -26,6 +25,7 @@ from horeport import editing
 from horeport.history import history_page
 from horeport.periods import Period
 from horeport.sections import SMALL_NUMBERS_THRESHOLD, suppress_small_numbers
+from horeport.tables import table_configure
 
 
 def _complaints():
@@ -59,7 +59,7 @@ def _filters_text(filterset: ComplaintFilter) -> str:
 def index(request):
     filterset = ComplaintFilter(request.GET, queryset=_complaints())
     table = ComplaintTable(filterset.qs)
-    RequestConfig(request, paginate={"per_page": 25}).configure(table)
+    table_configure(request, table, per_page=25)
     return render(
         request,
         "complaints/complaint_list.html",
@@ -72,7 +72,7 @@ def index(request):
 def export(request):
     filterset = ComplaintFilter(request.GET, queryset=_complaints())
     table = ComplaintTable(filterset.qs)
-    RequestConfig(request, paginate=False).configure(table)  # the list's sort order, every row
+    table_configure(request, table, per_page=None)  # the list's sort order, every row
     content = complaints_workbook(table.data.data, filters_text=_filters_text(filterset))
     response = HttpResponse(content, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
     response["Content-Disposition"] = f'attachment; filename="klagesaker-{timezone.localdate():%Y-%m-%d}.xlsx"'

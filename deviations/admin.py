@@ -23,3 +23,6 @@ class DeviationAdmin(TrackedAdmin):
 class ImportBatchAdmin(admin.ModelAdmin):
     list_display = ["filename", "created_at", "created_by", "saved_at", "summary"]
     readonly_fields = ["created_at", "created_by", "filename", "checksum", "rows", "saved_at", "summary"]
+
+    def has_add_permission(self, request):
+        return False  # an import starts with a file, on the import page

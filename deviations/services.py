@@ -10,31 +10,24 @@ The export writes the same columns, so an exported file can be imported again.
 
 from __future__ import annotations
 
-import csv
 import datetime
 import hashlib
-import io
-import logging
-import zipfile
 from dataclasses import dataclass, field
 
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
-from openpyxl import Workbook, load_workbook
-from openpyxl.cell import WriteOnlyCell
+from openpyxl import Workbook
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
 from deviations.models import Category, Deviation, ImportBatch, Severity, Status
+from horeport import spreadsheets, workbooks
 from horeport.formatting import nb_date
 from horeport.models import ServiceUnit, last_change
 
-logger = logging.getLogger(__name__)
-
-MAX_BYTES = 5 * 1024 * 1024
-MAX_UNPACKED_BYTES = 100 * 1024 * 1024  # an .xlsx is a zip: refuse one that unpacks to a huge size
 MAX_ROWS = 20_000
+LIMITS = spreadsheets.Limits(bytes=5 * 1024 * 1024, rows=MAX_ROWS, columns=100)
 
 
 @dataclass(frozen=True)
@@ -95,35 +88,22 @@ class Extract:
 def extract_read(upload) -> Extract:
     """Read an uploaded .xlsx or .csv file into rows of text, or raise ExtractError."""
     name = upload.name or "fil"
-    if upload.size is not None and upload.size > MAX_BYTES:
-        raise ExtractError("Filen er for stor. Den kan være høyst 5 MB.")
-    data = upload.read()
-    if not data:
-        raise ExtractError("Filen er tom.")
-    lower = name.lower()
-    if lower.endswith(".xlsx"):
-        table = _read_xlsx(data)
-    elif lower.endswith(".csv") or lower.endswith(".txt"):
-        table = _read_csv(data)
-    elif lower.endswith(".xls"):
-        raise ExtractError("Det gamle Excel-formatet (.xls) kan ikke leses. Lagre filen som .xlsx eller .csv.")
-    else:
-        raise ExtractError("Last opp en .xlsx- eller .csv-fil.")
-    rows = [row for row in table if any(_text(v) for v in row)]
-    if not rows:
+    try:
+        data = spreadsheets.upload_bytes(upload, LIMITS)
+        table = spreadsheets.read_table(name, data, LIMITS)
+    except spreadsheets.SpreadsheetError as error:
+        raise ExtractError(str(error)) from None
+    if not table:
         raise ExtractError("Filen har ingen rader.")
-    header_row, *data_rows = rows
-    columns, ignored = _match_headers(header_row)
+    header, *data_rows = table
+    columns, ignored = _match_headers(header.values)
     if not data_rows:
         raise ExtractError("Filen har kolonnenavn, men ingen avvik under dem.")
-    if len(data_rows) > MAX_ROWS:
-        raise ExtractError(f"Filen har {len(data_rows)} rader. Del den opp i filer med høyst {MAX_ROWS} rader.")
     extracted = []
-    for number, row in enumerate(table, start=1):
-        if row is header_row or not any(_text(v) for v in row):
-            continue
-        values = {column.field: _text(row[i]) if i < len(row) else "" for i, column in columns.items()}
-        extracted.append({"row": number, "values": values})
+    for row in data_rows:
+        cells = row.values
+        values = {column.field: _text(cells[i]) if i < len(cells) else "" for i, column in columns.items()}
+        extracted.append({"row": row.number, "values": values})
     return Extract(
         filename=name[:255],
         checksum=hashlib.sha256(data).hexdigest(),
@@ -131,47 +111,6 @@ def extract_read(upload) -> Extract:
         fields=[column.field for column in columns.values()],
         ignored_columns=ignored,
     )
-
-
-def _read_xlsx(data: bytes) -> list[list]:
-    if not data.startswith(b"PK"):
-        raise ExtractError("Filen kunne ikke leses som et Excel-ark (.xlsx). Er den skadet, eller en annen filtype?")
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            if sum(info.file_size for info in archive.infolist()) > MAX_UNPACKED_BYTES:
-                raise ExtractError("Excel-filen er for stor når den pakkes ut.")
-        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-        try:
-            sheet = workbook.worksheets[0]
-            return [list(row) for row in sheet.iter_rows(values_only=True)]
-        finally:
-            workbook.close()
-    except ExtractError:
-        raise
-    except Exception as error:  # noqa: BLE001 - any broken file is the uploader's problem, not a server error
-        logger.info("Unreadable .xlsx upload: %r", error)
-        raise ExtractError(
-            "Filen kunne ikke leses som et Excel-ark (.xlsx). Er den skadet? Prøv å lagre den på nytt i Excel."
-        ) from None
-
-
-def _read_csv(data: bytes) -> list[list]:
-    if b"\x00" in data[:4096]:
-        raise ExtractError("Filen ser ikke ut som en tekstfil (.csv). Lagre uttrekket som CSV eller .xlsx.")
-    for encoding in ("utf-8-sig", "cp1252"):
-        try:
-            text = data.decode(encoding)
-            break
-        except UnicodeDecodeError:
-            continue
-    else:
-        raise ExtractError("Tegnene i filen kunne ikke leses. Lagre den som CSV med UTF-8.")
-    first_line = text.split("\n", 1)[0]
-    delimiter = max((";", ",", "\t"), key=first_line.count)
-    try:
-        return [list(row) for row in csv.reader(io.StringIO(text), delimiter=delimiter)]
-    except csv.Error as error:
-        raise ExtractError(f"CSV-filen kunne ikke leses: {error}.") from None
 
 
 def _match_headers(header_row: list) -> tuple[dict[int, ExtractColumn], list[str]]:
@@ -555,45 +494,33 @@ def deviations_workbook(deviations) -> bytes:
     sheet.freeze_panes = "A2"
     bold = Font(bold=True)
 
-    def cell(value, **style):
-        written = WriteOnlyCell(sheet, value=value)
-        for name, setting in style.items():
-            setattr(written, name, setting)
-        return written
-
     def day(value):
-        return cell(value, number_format="DD.MM.YYYY") if value else None
+        return workbooks.cell(sheet, value, number_format="DD.MM.YYYY") if value else None
 
-    def text(value):
-        if isinstance(value, str) and value.startswith("="):  # text, never a formula run by Excel
-            written = cell(value)
-            written.data_type = "s"
-            return written
-        return value
-
-    sheet.append([cell(column.header, font=bold) for column in COLUMNS])
+    sheet.append([workbooks.cell(sheet, column.header, font=bold) for column in COLUMNS])
     count = 0
     for deviation in deviations:
         sheet.append(
-            [
-                text(deviation.reference),
-                deviation.category.name,
-                deviation.unit.name,
-                day(deviation.occurred_on),
-                day(deviation.registered_on),
-                deviation.severity,
-                text(deviation.description),
-                text(deviation.immediate_action),
-                text(deviation.measures),
-                text(deviation.learning),
-                deviation.get_status_display(),
-                day(deviation.closed_on),
-                "Ja" if deviation.to_hospital else "Nei",
-                text(deviation.counterpart),
-            ]
+            workbooks.cells(
+                sheet,
+                [
+                    deviation.reference,
+                    deviation.category.name,
+                    deviation.unit.name,
+                    day(deviation.occurred_on),
+                    day(deviation.registered_on),
+                    deviation.severity,
+                    deviation.description,
+                    deviation.immediate_action,
+                    deviation.measures,
+                    deviation.learning,
+                    deviation.get_status_display(),
+                    day(deviation.closed_on),
+                    "Ja" if deviation.to_hospital else "Nei",
+                    deviation.counterpart,
+                ],
+            )
         )
         count += 1
     sheet.auto_filter.ref = f"A1:{get_column_letter(len(COLUMNS))}{count + 1}"
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+    return workbooks.workbook_bytes(workbook)

@@ -10,7 +10,6 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
-from django_tables2 import RequestConfig
 
 from deviations import report_sections, selectors, services
 from deviations.filters import DeviationFilter
@@ -22,7 +21,9 @@ from horeport.charts import chart_svg, svg_data_uri
 from horeport.formatting import nb_date, nb_number
 from horeport.history import history_page
 from horeport.periods import Period, months_up_to
+from horeport.roles import ADMINISTRATOR, role_of
 from horeport.sections import Chart, ChartSeries, SectionOptions
+from horeport.tables import table_configure
 
 PER_PAGE = 50
 
@@ -39,7 +40,7 @@ def _filtered(request):
 def index(request):
     filterset = _filtered(request)
     table = DeviationTable(filterset.qs)
-    RequestConfig(request, paginate={"per_page": PER_PAGE}).configure(table)
+    table_configure(request, table, per_page=PER_PAGE)
     return render(
         request,
         "deviations/deviation_list.html",
@@ -214,7 +215,11 @@ def import_upload(request):
 
 @permission_required("deviations.add_deviation", raise_exception=True)
 def import_preview(request, pk):
-    batch = get_object_or_404(ImportBatch, pk=pk)
+    # An import is its starter's: someone else's is not found; administrators see every one.
+    batches = ImportBatch.objects.all()
+    if role_of(request.user) != ADMINISTRATOR:
+        batches = batches.filter(created_by=request.user)
+    batch = get_object_or_404(batches, pk=pk)
     if request.method == "POST":
         try:
             plan = services.import_save(batch=batch, user=request.user)

@@ -146,6 +146,18 @@ class FirstOfYearField(forms.IntegerField):
         return super().has_changed(self.prepare_value(initial), data)
 
 
+class DateField(forms.DateField):
+    """A date in the years the product reports on (1900–2999): periods exist only there."""
+
+    first, last = datetime.date(1900, 1, 1), datetime.date(2999, 12, 31)
+
+    def to_python(self, value):
+        day = super().to_python(value)
+        if day is not None and not self.first <= day <= self.last:
+            raise ValidationError(f"Skriv en dato fra år {self.first.year} til {self.last.year}.", code="out_of_range")
+        return day
+
+
 def _typed_number(field: forms.Field, value) -> Decimal | None:
     if value in field.empty_values or (isinstance(value, str) and not value.strip()):
         return None

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime
 import numbers
+import re
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 NBSP = "\u00a0"
@@ -81,10 +82,16 @@ def nb_date(value: datetime.date | None) -> str:
     return f"{value:%d.%m.%Y}"
 
 
+MAX_DIGITS = 20  # far more than any figure needs, far less than where decimal arithmetic gives up
+_NUMBER = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)")
+_EXPONENT = re.compile(r"[+-]?[0-9.]+e[+-]?[0-9]*", re.IGNORECASE)
+
+
 def parse_number(text: str) -> Decimal:
     """Parse a number as people type it: "3 084", "2,04", "2.04", "-0,70 %", "54,55%".
 
-    Raises ValueError with a Norwegian message when the text is not a number.
+    Raises ValueError with a Norwegian message when the text is not a number: also for exponent
+    notation ("1e5") and for more than MAX_DIGITS digits.
     """
     cleaned = (
         str(text).strip().replace(NBSP, "").replace(" ", "").replace("\u202f", "")
@@ -92,10 +99,11 @@ def parse_number(text: str) -> Decimal:
     )  # fmt: skip
     if cleaned.count(",") == 1 and "." not in cleaned:
         cleaned = cleaned.replace(",", ".")
-    try:
-        number = Decimal(cleaned)
-    except InvalidOperation:
-        raise ValueError(f"«{text}» er ikke et tall. Bruk desimalkomma, for eksempel 2,04.") from None
-    if not number.is_finite():
-        raise ValueError(f"«{text}» er ikke et tall.")
-    return number
+    shown = text if len(str(text)) <= 40 else f"{str(text)[:40]}…"
+    if not _NUMBER.fullmatch(cleaned):
+        if _EXPONENT.fullmatch(cleaned):
+            raise ValueError(f"«{shown}» er skrevet med eksponent. Skriv hele tallet, for eksempel 100 000.")
+        raise ValueError(f"«{shown}» er ikke et tall. Bruk desimalkomma, for eksempel 2,04.")
+    if sum(character.isdigit() for character in cleaned) > MAX_DIGITS:
+        raise ValueError(f"«{shown}» har for mange sifre. Et tall kan ha høyst {MAX_DIGITS} sifre.")
+    return Decimal(cleaned)

@@ -8,7 +8,7 @@ from django.contrib.auth.models import Group
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import models
 
-from horeport.fields import NorwegianDecimalField, NorwegianIntegerField, PeriodFormField
+from horeport.fields import DateField, NorwegianDecimalField, NorwegianIntegerField, PeriodFormField
 from horeport.models import PeriodLock, ServiceUnit, SiteSettings, deleted_message, stale_message
 from horeport.passwords import PASSWORD_HELP
 from horeport.roles import ROLES
@@ -19,11 +19,13 @@ LOGO_MAX_BYTES = 512 * 1024
 
 
 def norwegian_formfield(field: models.Field, **kwargs):
-    """Decimal and integer model fields take numbers typed the Norwegian way."""
+    """Decimal and integer model fields take numbers typed the Norwegian way; dates stay in 1900–2999."""
     if isinstance(field, models.DecimalField) and not field.choices:
         return field.formfield(form_class=NorwegianDecimalField, **kwargs)
     if isinstance(field, models.IntegerField | models.BigIntegerField) and not (field.choices or field.primary_key):
         return field.formfield(form_class=NorwegianIntegerField, **kwargs)
+    if type(field) is models.DateField:  # a date outside 1900–2999 has no period: refused with a message
+        return field.formfield(form_class=DateField, **kwargs)
     return field.formfield(**kwargs)
 
 

@@ -20,6 +20,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from horeport.charts import chart_png
 from horeport.sections import Table
+from horeport.workbooks import put, text, workbook_bytes
 from reports.services import Report, ReportPart
 
 TITLE = Font(bold=True, size=16, color="00315D")
@@ -41,7 +42,7 @@ CHART_ROWS = 17  # the rows a chart image covers at the default row height
 
 def sheet_title(title: str, used: set[str]) -> str:
     """A worksheet name Excel accepts: ≤ 31 characters, none of []:*?/\\, unique in the workbook."""
-    name = _FORBIDDEN.sub("-", title).strip().strip("'") or "Ark"
+    name = _FORBIDDEN.sub("-", text(title)).strip().strip("'") or "Ark"
     name = name[:SHEET_NAME_MAX].rstrip()
     candidate, n = name, 2
     while candidate.lower() in used:
@@ -64,63 +65,54 @@ def report_xlsx(report: Report) -> bytes:
     workbook.properties.title = report.title
     workbook.properties.creator = f"{report.municipality}, {report.department}"
     workbook.properties.created = report.generated_at.replace(tzinfo=None)
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+    return workbook_bytes(workbook)
 
 
 def _write_cover(sheet: Worksheet, report: Report, sheets: list[tuple[ReportPart, Worksheet]]) -> None:
-    sheet["A1"] = report.municipality
-    sheet["A1"].font = SUBTITLE
-    sheet["A2"] = report.department
-    sheet["A4"] = report.kind.name
-    sheet["A4"].font = TITLE
-    sheet["A5"] = report.period.label + (" (kortversjon)" if report.short else "")
-    sheet["A5"].font = SUBTITLE
-    sheet["A6"] = report.status_label
-    sheet["A6"].font = BOLD
+    put(sheet, 1, 1, report.municipality, font=SUBTITLE)
+    put(sheet, 2, 1, report.department)
+    put(sheet, 4, 1, report.kind.name, font=TITLE)
+    put(sheet, 5, 1, report.period.label + (" (kortversjon)" if report.short else ""), font=SUBTITLE)
+    put(sheet, 6, 1, report.status_label, font=BOLD)
     generated = timezone.localtime(report.generated_at).strftime("%d.%m.%Y kl. %H:%M")
-    sheet["A7"] = f"{'Publisert' if report.version else 'Laget'} {generated}"
-    sheet["A7"].font = MUTED
+    put(sheet, 7, 1, f"{'Publisert' if report.version else 'Laget'} {generated}", font=MUTED)
     row = 9
     if report.small_numbers_notice:
-        sheet.cell(row, 1, report.small_numbers_notice).alignment = WRAP
+        put(sheet, row, 1, report.small_numbers_notice, alignment=WRAP)
         row += 2
-    sheet.cell(row, 1, "Innhold").font = SUBTITLE
+    put(sheet, row, 1, "Innhold", font=SUBTITLE)
     row += 1
     for part, section_sheet in sheets:
-        cell = sheet.cell(row, 1, part.title)
+        cell = put(sheet, row, 1, part.title)
         cell.hyperlink = Hyperlink(ref=cell.coordinate, location=f"'{section_sheet.title}'!A1")
         cell.font = Font(color="0062BA", underline="single")
         if part.problem:
-            sheet.cell(row, 2, "Ikke tilgjengelig").font = MUTED
+            put(sheet, row, 2, "Ikke tilgjengelig", font=MUTED)
         row += 1
     sheet.column_dimensions["A"].width = 80
     sheet.column_dimensions["B"].width = 20
 
 
 def _write_section(sheet: Worksheet, part: ReportPart, report: Report) -> None:
-    sheet["A1"] = part.title
-    sheet["A1"].font = TITLE
-    sheet["A2"] = f"{report.title} · {report.status_label}"
-    sheet["A2"].font = MUTED
+    put(sheet, 1, 1, part.title, font=TITLE)
+    put(sheet, 2, 1, f"{report.title} · {report.status_label}", font=MUTED)
     row = 4
     widths: dict[int, int] = {1: 24}
     freeze = None
     section = part.section
     if part.problem:
-        cell = sheet.cell(row, 1, part.problem)
+        cell = put(sheet, row, 1, part.problem)
         cell.fill, cell.alignment = NOTICE_FILL, WRAP
         widths[1] = 80
         row += 2
     elif section is not None:
         for paragraph in section.paragraphs:
-            sheet.cell(row, 1, paragraph).alignment = Alignment(wrap_text=False)
+            put(sheet, row, 1, paragraph, alignment=Alignment(wrap_text=False))
             row += 1
         if section.paragraphs:
             row += 1
         if section.is_empty:
-            sheet.cell(row, 1, f"Ingen tall er registrert for {section.period.label}.").font = MUTED
+            put(sheet, row, 1, f"Ingen tall er registrert for {section.period.label}.", font=MUTED)
             row += 2
         tables = [t for t in section.tables if not t.is_empty] if not section.is_empty else []
         for index, table in enumerate(tables):
@@ -145,12 +137,12 @@ def _write_section(sheet: Worksheet, part: ReportPart, report: Report) -> None:
 
 def _write_table(sheet: Worksheet, table: Table, row: int, widths: dict[int, int]) -> tuple[int, int]:
     """Write one table from `row`; return the next free row and the last header row."""
-    sheet.cell(row, 1, table.title).font = SUBTITLE
+    put(sheet, row, 1, table.title, font=SUBTITLE)
     row += 1
     if table.header_groups:
         column = 1 if table.groups_cover_row_header else 2
         for group in table.header_groups:
-            cell = sheet.cell(row, column, group.label)
+            cell = put(sheet, row, column, group.label)
             cell.font, cell.fill = BOLD, HEADER_FILL
             cell.alignment = Alignment(horizontal="center")
             if group.span > 1:
@@ -159,23 +151,23 @@ def _write_table(sheet: Worksheet, table: Table, row: int, widths: dict[int, int
         row += 1
     headers = [table.row_header, *(c.label for c in table.columns)]
     for column, label in enumerate(headers, start=1):
-        cell = sheet.cell(row, column, label or None)
+        cell = put(sheet, row, column, label or None)
         cell.font, cell.fill, cell.border = BOLD, HEADER_FILL, HEADER_BORDER
         cell.alignment = Alignment(wrap_text=True, vertical="bottom", horizontal="left" if column == 1 else "right")
         widths[column] = max(widths.get(column, 0), min(len(label or ""), 24))
     header_end = row
     row += 1
     for table_row in table.rows:
-        label = sheet.cell(row, 1, table_row.header)
+        label = put(sheet, row, 1, table_row.header)
         label.alignment = Alignment(indent=table_row.level)
         widths[1] = max(widths[1], len(table_row.header) + 2 * table_row.level)
         for column, value in enumerate(table_row.cells, start=2):
-            cell = sheet.cell(row, column, value.excel_value)
+            cell = put(sheet, row, column, value.excel_value)
             cell.number_format = value.number_format if value.is_numeric and not value.suppressed else "General"
             if value.is_numeric or value.suppressed:
                 cell.alignment = Alignment(horizontal="right")
             if value.note:
-                cell.comment = Comment(value.note, "horeport")
+                cell.comment = Comment(text(value.note), "horeport")
             widths[column] = max(widths.get(column, 0), len(value.text_value) + (2 if value.signed else 0))
         if table_row.kind in ("total", "group"):
             for column in range(1, len(table.columns) + 2):
@@ -187,7 +179,7 @@ def _write_table(sheet: Worksheet, table: Table, row: int, widths: dict[int, int
                     cell.fill = GROUP_FILL
         row += 1
     for note in table.notes:
-        sheet.cell(row, 1, note).font = MUTED
+        put(sheet, row, 1, note, font=MUTED)
         row += 1
     return row, header_end
 
@@ -196,9 +188,9 @@ def _write_lines(sheet: Worksheet, row: int, heading: str, lines: list[str]) -> 
     if not lines:
         return row
     row += 1
-    sheet.cell(row, 1, heading).font = SUBTITLE
+    put(sheet, row, 1, heading, font=SUBTITLE)
     row += 1
     for line in lines:
-        sheet.cell(row, 1, line)
+        put(sheet, row, 1, line)
         row += 1
     return row

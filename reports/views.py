@@ -217,6 +217,8 @@ def publish(request, kind, period):
 def archive(request):
     kinds = list(ReportKind.objects.all())
     chosen = request.GET.get("kind", "")
+    if chosen not in {kind.slug for kind in kinds}:
+        chosen = ""  # an unknown kind lists them all
     versions = (
         PublishedReport.objects.without_files()
         .select_related("kind", "published_by", "lock", "lock__unlocked_by")

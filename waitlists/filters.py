@@ -4,6 +4,21 @@ from django.db.models import Q
 
 from waitlists.models import HousingCase, HousingType
 
+
+class YearField(forms.IntegerField):
+    """A year the register can hold (1900–2999); one message for anything else."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("widget", forms.NumberInput(attrs={"min": 1900, "max": 2999}))
+        super().__init__(min_value=1900, max_value=2999, **kwargs)
+        message = "Skriv et år fra 1900 til 2999."
+        self.error_messages = {**self.error_messages, "invalid": message, "min_value": message, "max_value": message}
+
+
+class YearFilter(django_filters.NumberFilter):
+    field_class = YearField
+
+
 STATUS_CHOICES = [("waiting", "Venter"), ("moved_in", "Innflyttet"), ("closed", "Avsluttet uten innflytting")]
 
 
@@ -15,9 +30,7 @@ class HousingCaseFilter(django_filters.FilterSet):
     status = django_filters.ChoiceFilter(
         label="Status", choices=STATUS_CHOICES, empty_label="Alle", method="filter_status"
     )
-    year = django_filters.NumberFilter(
-        label="Vedtaksår", field_name="decided_on", lookup_expr="year", widget=forms.NumberInput(attrs={"min": 1990})
-    )
+    year = YearFilter(label="Vedtaksår", field_name="decided_on", lookup_expr="year")
 
     class Meta:
         model = HousingCase

@@ -8,13 +8,13 @@ from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django_tables2 import RequestConfig
 
 from horeport import editing
 from horeport.charts import chart_svg, svg_data_uri
 from horeport.history import history_page
 from horeport.periods import Kind, Period
 from horeport.sections import Chart, ChartSeries, Column, Row, Table
+from horeport.tables import table_configure
 from waitlists import report_sections as sections
 from waitlists.filters import HousingCaseFilter
 from waitlists.forms import (
@@ -297,7 +297,7 @@ def case_list(request):
     queryset = HousingCase.objects.select_related("housing_type")
     filters = HousingCaseFilter(request.GET or None, queryset=queryset)
     table = HousingCaseTable(filters.qs, can_edit=request.user.has_perm("waitlists.change_housingcase"))
-    RequestConfig(request, paginate={"per_page": 50}).configure(table)
+    table_configure(request, table, per_page=50)
     return render(
         request,
         "waitlists/case_list.html",

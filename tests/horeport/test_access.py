@@ -75,7 +75,8 @@ def test_anonymous_is_sent_to_the_login_page_except_for_public_urls(client):
 @pytest.mark.django_db
 @pytest.mark.parametrize("role", ROLES)
 def test_each_role_gets_what_it_may_and_is_refused_the_rest(role):
-    client = client_for(make_user(f"walker-{role}", ROLE_USERS[role]))
+    walker = make_user(f"walker-{role}", ROLE_USERS[role])
+    client = client_for(walker)
     for case in all_cases():
         response = request(client, case)
         if role in case.allowed:
@@ -85,7 +86,7 @@ def test_each_role_gets_what_it_may_and_is_refused_the_rest(role):
         else:
             assert response.status_code == 403, f"{role} should be refused {case.name}, got {response.status_code}"
         if case.name == "logout":
-            client = client_for(make_user(f"walker-{role}-again", ROLE_USERS[role]))
+            client.force_login(walker)  # the same user again: some pages are only their own user's
 
 
 # -- Django's admin ---------------------------------------------------------------------------------

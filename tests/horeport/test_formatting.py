@@ -49,3 +49,24 @@ def test_it_parses_numbers_as_people_type_them(text, expected):
 def test_it_refuses_text_that_is_not_a_number(text):
     with pytest.raises(ValueError, match="ikke et tall"):
         parse_number(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("1e5", "«1e5» er skrevet med eksponent. Skriv hele tallet, for eksempel 100 000."),
+        ("1E400", "«1E400» er skrevet med eksponent. Skriv hele tallet, for eksempel 100 000."),
+        ("2,5e-3", "«2,5e-3» er skrevet med eksponent. Skriv hele tallet, for eksempel 100 000."),
+        ("1" * 28, f"«{'1' * 28}» har for mange sifre. Et tall kan ha høyst 20 sifre."),
+        ("0," + "0" * 30 + "1", f"«0,{'0' * 30}1» har for mange sifre. Et tall kan ha høyst 20 sifre."),
+        ("1_000", "«1_000» er ikke et tall. Bruk desimalkomma, for eksempel 2,04."),
+        ("\u0661\u0662", "«\u0661\u0662» er ikke et tall. Bruk desimalkomma, for eksempel 2,04."),
+        ("9" * 100, f"«{'9' * 40}…» har for mange sifre. Et tall kan ha høyst 20 sifre."),
+    ],
+    ids=["exponent", "huge exponent", "negative exponent", "28 digits", "31 decimals", "underscore",
+         "arabic digits", "long text cut in the message"],
+)  # fmt: skip
+def test_it_refuses_exponents_absurd_lengths_and_other_spellings(text, message):
+    with pytest.raises(ValueError) as raised:
+        parse_number(text)
+    assert str(raised.value) == message

@@ -201,6 +201,14 @@ def test_every_version_stays_downloadable_by_leder_and_administrator(
     assert "Bare ledere og administratorer" in registrator_client.get(reverse("reports:archive")).content.decode()
 
 
+@pytest.mark.parametrize("kind", ["\x00", "finnes-ikke", "annual\x00", "x" * 5000])
+def test_the_archive_lists_every_version_for_a_kind_it_does_not_know(figures_kind, administrator, leder_client, kind):
+    report_publish(kind=figures_kind, period=YEAR, user=administrator)
+    response = leder_client.get(reverse("reports:archive"), {"kind": kind})
+    assert response.status_code == 200
+    assert 'data-published="annual-2016-1"' in response.content.decode()
+
+
 def test_the_archive_does_not_query_more_for_more_versions(figures_kind, administrator, leder_client,
                                                            django_assert_max_num_queries):  # fmt: skip
     report_publish(kind=figures_kind, period=YEAR, user=administrator)

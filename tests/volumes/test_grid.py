@@ -297,3 +297,23 @@ def test_the_grid_does_not_grow_in_queries_with_the_months_filled(registrator_cl
         registrator_client.get(grid_url(one))
     with django_assert_max_num_queries(len(few)):
         registrator_client.get(grid_url(full))
+
+
+@pytest.mark.parametrize(
+    ("typed", "message"),
+    [
+        ("1" * 28, f"«{'1' * 28}» har for mange sifre. Et tall kan ha høyst 20 sifre."),
+        ("1E400", "«1E400» er skrevet med eksponent. Skriv hele tallet, for eksempel 100 000."),
+        ("1e5", "«1e5» er skrevet med eksponent. Skriv hele tallet, for eksempel 100 000."),
+        ("1" * 15, "Sørg for at det er 10 eller færre tall totalt."),
+    ],
+    ids=["28 digits", "1E400", "1e5", "15 digits"],
+)
+def test_a_cell_that_is_no_reasonable_number_gets_its_message_and_nothing_is_saved(
+    registrator_client, bpa, typed, message
+):
+    url = grid_url(bpa)
+    response = registrator_client.post(url, grid_data(registrator_client, url, c03_users_over_18=typed))
+    assert response.status_code == 400  # the grid again, with the message
+    assert response.context["form"].errors["c03_users_over_18"] == [message]
+    assert not VolumeFigure.objects.exists()

@@ -40,6 +40,8 @@ def test_a_registrator_enters_a_case_with_norwegian_or_iso_dates(registrator_cli
         ({"moved_in_on": "2016-03-01", "closed_on": "2016-03-01", "closed_reason": "other"},
          "En sak med innflyttingsdato er ikke avsluttet uten innflytting."),
         ({"decided_on": "01.01.2999"}, "Datoen kan ikke være fram i tid."),
+        ({"decided_on": "0216-05-01"}, "Skriv en dato fra år 1900 til 2999."),
+        ({"moved_in_on": "01.05.1899"}, "Skriv en dato fra år 1900 til 2999."),
     ],
 )  # fmt: skip
 def test_wrong_input_gets_a_message_and_nothing_is_saved(registrator_client, values, field_message):
@@ -114,6 +116,14 @@ def test_the_case_list_filters_by_status(registrator_client):
     case(kind, "INNE-1", "2016-02-01", "2016-03-01")
     html = registrator_client.get(reverse("waitlists:case_list") + "?status=waiting").content.decode()
     assert "VENTER-1" in html and "INNE-1" not in html
+
+
+@pytest.mark.parametrize("year", ["0", "-1", "1e5", "2016.5", "99999999999999999999"])
+def test_a_year_the_list_cannot_filter_on_gets_a_message(registrator_client, year):
+    case(housing_type(), "VENTER-1", "2016-02-01")
+    response = registrator_client.get(reverse("waitlists:case_list"), {"year": year})
+    assert response.status_code == 200
+    assert "Skriv et år fra 1900 til 2999." in response.content.decode()
 
 
 def test_a_case_change_is_kept_in_its_history(registrator_client):

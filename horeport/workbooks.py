@@ -1,0 +1,74 @@
+"""Writing workbooks: typed text is stored as text, never as a formula, whatever it starts with.
+
+openpyxl stores any string that starts with "=" as a formula, and refuses a string holding a
+control character; Excel runs a formula when the file is opened. Every workbook the product
+writes therefore puts its values through here: `put` for a cell of an ordinary sheet, `cells` for
+a row appended to a sheet (also a write-only one), and `workbook_bytes` to save, which looks at
+every cell once more. The product writes no formulas at all: a text cell is always data type "s".
+"""
+
+from __future__ import annotations
+
+import io
+import re
+
+from openpyxl import Workbook
+from openpyxl.cell import Cell, WriteOnlyCell
+from openpyxl.worksheet.worksheet import Worksheet
+
+TEXT_MAX = 32_767  # Excel's limit for one cell
+# What a worksheet cannot hold: the control characters other than tab, line feed and carriage return.
+_UNWRITABLE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]|[\ud800-\udfff]")
+
+
+def text(value: str) -> str:
+    """Text as a worksheet can hold it: line breaks as "\n" (XML keeps no lone "\r"), without other
+    control characters, cut at Excel's cell limit."""
+    return _UNWRITABLE.sub("", value.replace("\r\n", "\n").replace("\r", "\n"))[:TEXT_MAX]
+
+
+def value_set(cell: Cell, value) -> Cell:
+    """Give a cell its value; text stays text."""
+    if isinstance(value, str):
+        cell.value = text(value)
+        cell.data_type = "s"
+    else:
+        cell.value = value
+    return cell
+
+
+def put(sheet: Worksheet, row: int, column: int, value=None, **style) -> Cell:
+    """Write one cell of an ordinary sheet, with any style attributes (font, fill, alignment…)."""
+    cell = value_set(sheet.cell(row, column), value)
+    for name, setting in style.items():
+        setattr(cell, name, setting)
+    return cell
+
+
+def cell(sheet, value=None, **style) -> Cell:
+    """A cell to append to a sheet (write-only or not), with any style attributes."""
+    written = value_set(WriteOnlyCell(sheet), value)
+    for name, setting in style.items():
+        setattr(written, name, setting)
+    return written
+
+
+def cells(sheet, values) -> list:
+    """A row for `sheet.append`: text values become text cells; cells and other values pass as they are."""
+    return [cell(sheet, value) if isinstance(value, str) else value for value in values]
+
+
+def workbook_bytes(workbook: Workbook) -> bytes:
+    """The saved workbook. Every cell is checked once more: no formula leaves, only text."""
+    if not workbook.write_only:
+        for sheet in workbook.worksheets:
+            for row in sheet.iter_rows():
+                for each in row:
+                    if each.data_type == "f":
+                        value_set(each, str(each.value))
+    for name in ("title", "creator", "subject", "description", "keywords"):
+        if isinstance(getattr(workbook.properties, name), str):
+            setattr(workbook.properties, name, text(getattr(workbook.properties, name)))
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()

@@ -1,0 +1,26 @@
+"""The shared form fields: numbers typed the Norwegian way, dates the product can report on."""
+
+import datetime
+
+import pytest
+from django.core.exceptions import ValidationError
+
+from horeport.fields import DateField, NorwegianDecimalField, NorwegianIntegerField
+
+
+def messages_of(field, value) -> list[str]:
+    with pytest.raises(ValidationError) as raised:
+        field.clean(value)
+    return raised.value.messages
+
+
+@pytest.mark.parametrize("field", [NorwegianIntegerField(), NorwegianDecimalField()], ids=["integer", "decimal"])
+def test_number_fields_refuse_exponent_notation_instead_of_reading_1e5_as_100000(field):
+    assert messages_of(field, "1e5") == ["«1e5» er skrevet med eksponent. Skriv hele tallet, for eksempel 100 000."]
+    assert field.clean("100 000") == 100_000
+
+
+def test_a_date_before_1900_or_after_2999_is_refused_with_a_message():
+    assert messages_of(DateField(), "0216-05-01") == ["Skriv en dato fra år 1900 til 2999."]
+    assert messages_of(DateField(), "31.12.1899") == ["Skriv en dato fra år 1900 til 2999."]
+    assert DateField().clean("01.01.1900") == datetime.date(1900, 1, 1)
