@@ -28,7 +28,7 @@ class FilterForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         for field in self.fields.values():
-            field.template_name = "complaints/_filter_field.html"
+            field.template_name = "horeport/forms/filter_field.html"
 
 
 class CaseTypeFilter(django_filters.ModelChoiceFilter):

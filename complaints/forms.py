@@ -125,4 +125,4 @@ class StatisticsForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["periode"].choices = statistics_period_choices(first_year, last_year)
         for field in self.fields.values():
-            field.template_name = "complaints/_filter_field.html"  # choices of a view, not data: no "(valgfritt)"
+            field.template_name = "horeport/forms/filter_field.html"  # choices of a view, not data: no "(valgfritt)"

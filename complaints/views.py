@@ -189,8 +189,16 @@ def _case_type_form(request, case_type):
         if saved is not None:
             messages.success(request, f"Sakstypen «{saved.current_name}» er lagret.")
             return redirect("complaints:casetype_list")
-    return render(request, "complaints/casetype_form.html", {"form": form, "names": names, "case_type": case_type},
-                  status=400 if request.method == "POST" else 200)  # fmt: skip
+    context = {
+        "form": form, "names": names, "title": f"Endre sakstypen {case_type.current_name}" if case_type.pk
+        else "Ny sakstype", "back_url": reverse("complaints:casetype_list"), "back_label": "Tilbake til sakstypene",
+        "names_legend": "Senere navn",
+        "names_help": "Et nytt navn gjelder fra datoen du skriver. Perioder før det viser det forrige navnet.",
+        "delete_url": reverse("complaints:casetype_delete", args=[case_type.pk])
+        if case_type.pk and request.user.has_perm("complaints.delete_casetype") else None,
+        "delete_label": "Slett sakstypen", "delete_note": "Bare mulig når ingen klager har sakstypen.",
+    }  # fmt: skip
+    return render(request, "horeport/edit_form.html", context, status=400 if request.method == "POST" else 200)
 
 
 @require_POST

@@ -266,7 +266,14 @@ def category_update(request, pk):
 def _category_form(request, category):
     return editing.edit(
         request, CategoryForm(request.POST if request.method == "POST" else None, instance=category),
-        template="deviations/category_form.html", context={"category": category},
+        template="horeport/edit_form.html",
+        context={
+            "title": f"Endre {category}" if category.pk else "Ny kategori", "nav": "deviations/_nav.html",
+            "back_url": reverse("deviations:category_list"), "back_label": "Tilbake til kategorier",
+            "delete_url": reverse("deviations:category_delete", args=[category.pk])
+            if category.pk and request.user.has_perm("deviations.delete_category") else None,
+            "delete_label": "Slett kategorien",
+        },
         saved="Kategorien «{obj}» er lagret.", success_url=reverse("deviations:category_list"),
     )  # fmt: skip
 

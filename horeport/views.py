@@ -110,8 +110,11 @@ def unit_update(request, pk):
 
 def _unit_form(request, unit):
     return editing.edit(
-        request, ServiceUnitForm(request.POST or None, instance=unit), template="horeport/unit_form.html",
-        context={"unit": unit}, saved="Virksomheten «{obj}» er lagret.", success_url=reverse("unit_list"),
+        request, ServiceUnitForm(request.POST or None, instance=unit), template="horeport/edit_form.html",
+        context={
+            "title": f"Endre {unit}" if unit.pk else "Ny virksomhet",
+            "back_url": reverse("unit_list"), "back_label": "Tilbake til virksomheter",
+        }, saved="Virksomheten «{obj}» er lagret.", success_url=reverse("unit_list"),
     )  # fmt: skip
 
 

@@ -507,10 +507,10 @@ def manage(request):
     )
 
 
-def _manage_form(request, form, *, title: str, back: str, saved: str, template="kpi/manage_form.html", **context):
+def _manage_form(request, form, *, title: str, back: str, saved: str, template="horeport/edit_form.html", **context):
     return editing.edit(
         request, form, template=template, saved=saved, success_url=back,
-        context={"title": title, "back": back, **context},
+        context={"title": title, "back": back, "back_url": back, **context},
     )  # fmt: skip
 
 
@@ -536,7 +536,8 @@ def perspective_update(request, pk):
 def indicator_create(request):
     form = IndicatorForm(request.POST or None, initial={"perspective": request.GET.get("perspektiv")})
     return editing.edit(
-        request, form, template="kpi/manage_form.html", context={"title": "Ny indikator", "back": reverse(MANAGE)},
+        request, form, template="horeport/edit_form.html",
+        context={"title": "Ny indikator", "back_url": reverse(MANAGE)},
         saved="Indikatoren {obj.code} er lagret. Legg inn grenseverdiene.",
         success_url=lambda indicator: reverse("kpi:band_create", kwargs={"pk": indicator.pk}),
     )  # fmt: skip

@@ -232,4 +232,11 @@ def _service_form(request, service):
         if (saved := save_or_refuse(form, save)) is not None:
             messages.success(request, f"Tjenesten «{saved.name}» er lagret.")
             return redirect(reverse("volumes:service_list"))
-    return render(request, "volumes/service_form.html", {"form": form, "names": names, "service": service})
+    context = {
+        "form": form, "names": names, "title": f"Endre {service.name}" if service.pk else "Ny tjeneste",
+        "back_url": reverse("volumes:service_list"), "back_label": "Tilbake til tjenestene",
+        "names_legend": "Navneendringer",
+        "names_help": "Et nytt navn gjelder fra 1. januar i året du oppgir. "
+        "Rapporter viser navnet som gjaldt i perioden.",
+    }  # fmt: skip
+    return render(request, "horeport/edit_form.html", context, status=400 if request.method == "POST" else 200)

@@ -431,8 +431,12 @@ def type_update(request, pk):
 
 def _type_form(request, housing_type):
     return editing.edit(
-        request, HousingTypeForm(request.POST or None, instance=housing_type), template="waitlists/type_form.html",
-        context={"housing_type": housing_type}, saved="Boligtypen «{obj}» er lagret.",
+        request, HousingTypeForm(request.POST or None, instance=housing_type), template="horeport/edit_form.html",
+        context={
+            "title": f"Endre {housing_type}" if housing_type.pk else "Ny boligtype",
+            "back_url": reverse("waitlists:type_list"), "back_label": "Tilbake til boligtyper",
+        },
+        saved="Boligtypen «{obj}» er lagret.",
         success_url=reverse("waitlists:type_list"),
     )  # fmt: skip
 
@@ -454,7 +458,10 @@ def measure_update(request, pk):
 
 def _measure_form(request, measure):
     return editing.edit(
-        request, PrivateHousingMeasureForm(request.POST or None, instance=measure),
-        template="waitlists/measure_form.html", context={"measure": measure},
+        request, PrivateHousingMeasureForm(request.POST or None, instance=measure), template="horeport/edit_form.html",
+        context={
+            "title": f"Endre {measure}" if measure.pk else "Nytt nøkkeltall",
+            "back_url": reverse("waitlists:measure_list"), "back_label": "Tilbake til nøkkeltall",
+        },
         saved="Nøkkeltallet «{obj}» er lagret.", success_url=reverse("waitlists:measure_list"),
     )  # fmt: skip

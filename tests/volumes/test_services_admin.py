@@ -70,7 +70,7 @@ def test_two_names_from_the_same_year_are_refused(administrator_client):
         reverse("volumes:service_update", kwargs={"pk": service.pk}),
         service_data(slug="omsorgslonn", **{"names-0-name": "Omsorgsstøtte"}),
     )
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert ServiceName.objects.get().name == "Omsorgsstønad"
     assert "Tjenesten har allerede et navn som gjelder fra dette året." in response.content.decode()
 
