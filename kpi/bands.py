@@ -17,9 +17,9 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
 from horeport.formatting import NBSP, nb_number, to_decimal
+from horeport.sections import STATUS_WORDS  # noqa: F401 (the words beside each colour, defined once there)
 
 GREEN, YELLOW, RED, NONE = "green", "yellow", "red", "none"
-STATUS_WORDS = {GREEN: "Ønsket", YELLOW: "Akseptert", RED: "Ikke godkjent", NONE: "Mangler data"}
 EN_DASH = "\u2013"
 
 # A cut is a position on the number line between real numbers: just before or just after a
