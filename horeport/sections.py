@@ -51,7 +51,7 @@ class Cell:
     unit: str = ""  # shown after the number: "døgn", "mnd."; PERCENT and POINTS say their own
     note: str = ""  # e.g. "5 av 6 mnd." where months are missing
     signed: bool = False  # show "+" before positive numbers (changes)
-    status: str | None = None  # STATUS cells: green, yellow, red or none
+    status: str | None = None  # STATUS cells, and numbers coloured by their status: green, yellow, red or none
     suppressed: bool = False  # a small number hidden as ":"
 
     # -- constructors -----------------------------------------------------------------
@@ -128,7 +128,7 @@ class Cell:
         if self.suppressed:
             return SUPPRESSED
         if not self.is_numeric:
-            return self.text_value or None
+            return self.text_value.replace("\u2060", "") or None  # a word joiner is for the PDF's lines
         if self.value is None:
             return None
         if self.type is CellType.PERCENT:
@@ -167,6 +167,7 @@ class Column:
     label: str
     numeric: bool = True
     is_total: bool = False  # a totals column (small-number suppression protects it)
+    status: bool = False  # a column of status words (the målekart's "Status"): wide enough for its badge
     span: int = 1
 
 
@@ -192,10 +193,16 @@ class Table:
     header_groups: list[Column] = field(default_factory=list)  # optional upper header row with spans
     notes: list[str] = field(default_factory=list)
     register_counts: bool = False  # counts of register entries: small-number suppression applies
+    status_legend: bool = False  # numbers carry a band status (their colour): a legend of the words goes above
 
     @property
     def is_empty(self) -> bool:
         return not any(row.kind != "group" for row in self.rows)
+
+    @property
+    def status_columns(self) -> bool:
+        """Whether a column holds status words (the målekart): the table gives its numbers more room."""
+        return any(column.status for column in self.columns)
 
     @property
     def groups_cover_row_header(self) -> bool:

@@ -32,6 +32,13 @@ NOTICE_FILL = PatternFill("solid", fgColor="FFF0C2")
 HEADER_BORDER = Border(bottom=Side(style="medium", color="6B7480"))
 TOTAL_BORDER = Border(top=Side(style="thin", color="1E2B3C"))
 WRAP = Alignment(wrap_text=True, vertical="top")
+# The status colours of the screen and the PDF (a status word, or a number coloured by its status).
+STATUS_FILLS = {
+    "green": PatternFill("solid", fgColor="D5F0DC"),
+    "yellow": PatternFill("solid", fgColor="FFF0C2"),
+    "red": PatternFill("solid", fgColor="FBDADA"),
+    "none": PatternFill("solid", fgColor="E9EBEE"),
+}
 
 SHEET_NAME_MAX = 31
 _FORBIDDEN = re.compile(r"[\[\]:*?/\\]")
@@ -174,6 +181,8 @@ def _write_table(sheet: Worksheet, table: Table, row: int, widths: dict[int, int
             cell.number_format = value.number_format if value.is_numeric and not value.suppressed else "General"
             if value.is_numeric or value.suppressed:
                 cell.alignment = Alignment(horizontal="right")
+            if value.status in STATUS_FILLS:
+                cell.fill = STATUS_FILLS[value.status]
             if value.note:
                 cell.comment = Comment(value.note, "horeport")
             widths[column] = max(widths.get(column, 0), len(value.text_value) + (2 if value.signed else 0))
