@@ -237,6 +237,7 @@ class Section:
     notes: list[str] = field(default_factory=list)
     small_numbers: int | None = None  # the threshold applied, or None when off
     commentary: str = ""  # filled in by the reports app
+    empty_reason: str = ""  # why an empty section has no figures, where that is not simply that none were entered
 
     @property
     def is_empty(self) -> bool:

@@ -64,7 +64,7 @@ def report_xlsx(report: Report) -> bytes:
     cover = workbook.active
     used = {"forside"}
     cover.title = "Forside"
-    sheets = [(part, workbook.create_sheet(sheet_title(part.title, used))) for part in report.parts]
+    sheets = [(part, workbook.create_sheet(sheet_title(part.title, used))) for part in report.shown_parts]
     _write_cover(cover, report, sheets)
     for part, sheet in sheets:
         _write_section(sheet, part, report)
@@ -93,6 +93,14 @@ def _write_cover(sheet: Worksheet, report: Report, sheets: list[tuple[ReportPart
     if report.small_numbers_notice:
         sheet.cell(row, 1, report.small_numbers_notice).alignment = WRAP
         row += 2
+    if report.empty_notice:
+        sheet.cell(row, 1, report.empty_notice).alignment = WRAP
+        row += 1
+    for title, reason in report.empty_reasons:
+        sheet.cell(row, 1, f"{title}: {reason}").alignment = WRAP
+        row += 1
+    if report.empty_notice or report.empty_reasons:
+        row += 1
     sheet.cell(row, 1, "Innhold").font = SUBTITLE
     row += 1
     for part, section_sheet in sheets:

@@ -31,6 +31,10 @@ from reports.models import PublishedReport, ReportKind, SectionCommentary
 logger = logging.getLogger(__name__)
 
 
+# A report with this many sections or fewer has its contents on the first page, not a page of their own.
+CONTENTS_ON_OWN_PAGE_AFTER = 4
+
+
 class PublishError(Exception):
     """The report cannot be published (a section is missing or failed, or a race)."""
 
@@ -53,6 +57,11 @@ class ReportPart:
     @property
     def anchor(self) -> str:
         return section_anchor(self.key)
+
+    @property
+    def is_left_out(self) -> bool:
+        """A section with no figures and no commentary: the PDF and workbook list it instead."""
+        return self.section is not None and self.section.is_empty and not self.commentary_text
 
     @property
     def commentary_text(self) -> str:
@@ -87,6 +96,32 @@ class Report:
     @property
     def status_label(self) -> str:
         return f"Publisert versjon {self.version}" if self.version else "Utkast"
+
+    @property
+    def shown_parts(self) -> list[ReportPart]:
+        """The parts the PDF and the workbook print: a section without figures (and without
+        commentary) is left out, and listed once (`empty_parts`)."""
+        return [part for part in self.parts if not part.is_left_out]
+
+    @property
+    def empty_parts(self) -> list[ReportPart]:
+        return [part for part in self.parts if part.is_left_out]
+
+    @property
+    def empty_notice(self) -> str:
+        """ "Ingen tall registrert for 1. halvår 2016: Venteliste og effektueringstid, Privat boligfremskaffelse." """
+        plain = [part.title for part in self.empty_parts if not part.section.empty_reason]
+        return f"Ingen tall registrert for {self.period.label}: {', '.join(plain)}." if plain else ""
+
+    @property
+    def empty_reasons(self) -> list[tuple[str, str]]:
+        """(title, why) of the left-out sections that say why they have no figures."""
+        return [(part.title, part.section.empty_reason) for part in self.empty_parts if part.section.empty_reason]
+
+    @property
+    def contents_page(self) -> bool:
+        """Whether the PDF gives the contents a page of its own (not for four sections or fewer)."""
+        return len(self.shown_parts) > CONTENTS_ON_OWN_PAGE_AFTER
 
     @property
     def problems(self) -> list[ReportPart]:

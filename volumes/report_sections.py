@@ -89,8 +89,25 @@ def _development(key: str, title: str, part: str, period: Period, options: Secti
         if len(services) == 1:
             section.title = f"{name} – utvikling"
     if not section.tables:
-        section.notes.append(f"Ingen tall er registrert for {title.lower()} i {period.label} eller årene før.")
+        section.notes += [_why_empty(service, period, periods[-1]) for service in services] or [
+            f"Ingen tjenester er lagt inn for {title}."
+        ]
+        section.empty_reason = " ".join(note for note in section.notes if not note.startswith("Ingen "))
     return section
+
+
+def _why_empty(service, period: Period, first: Period) -> str:
+    """Why a service has no table for a period: nothing entered, or only whole-year averages."""
+    name = service.name_for(period)
+    years = sorted(selectors.years_with_figures(service))
+    if period.kind is not Kind.YEAR and years and years[-1] >= first.year:
+        span = f"{years[0]}–{years[-1]}" if len(years) > 1 else str(years[0])
+        return (
+            f"{name} er registrert som gjennomsnitt for hele år ({span}), ikke pr. måned, så tallene for "
+            f"{period.label} finnes ikke for seg. Årstallene står i årsrapporten."
+        )
+    span = f"{first.label}–{period.label}" if first != period else period.label
+    return f"Ingen tall er registrert for {name} i {span}."
 
 
 @report_section(
