@@ -176,6 +176,7 @@ def report_build(*, kind: ReportKind, period: Period, version: int | None = None
                 with transaction.atomic():  # a failing section's queries must not break the others'
                     section = spec.function(period=period, options=options)
                 part.section = _apply_small_numbers(section, kind.small_numbers)
+                part.title = section.title  # the section's own title: a name in force in the period
             except Exception:
                 logger.exception("Report section %s failed for %s", entry.key, period)
                 part.problem = f"Seksjonen «{spec.title}» kunne ikke lages på grunn av en feil. Feilen er logget."

@@ -64,6 +64,9 @@ def _development(key: str, title: str, part: str, period: Period, options: Secti
         periods.append(periods[-1].same_period_last_year())
     figures = selectors.figures_by_service(services, first_year=periods[-1].year, last_year=period.year)
     section = Section(key, title, period)
+    if len(services) == 1:
+        # The name in force in the period: "Omsorgslønn – utvikling" in 2016, "Omsorgsstønad – utvikling" from 2020.
+        section.title = f"{services[0].name_for(period)} – utvikling"
     for service in services:
         summaries = {p: summarize(service, figures[service.pk], p) for p in periods}
         # Leave out the oldest periods before the service has any figure (BPA starts in 2013).
@@ -86,8 +89,6 @@ def _development(key: str, title: str, part: str, period: Period, options: Secti
             for chart in charts
             if chart.title != "Timer vedtak, gjennomsnitt pr. mnd."
         ]  # fmt: skip
-        if len(services) == 1:
-            section.title = f"{name} – utvikling"
     if not section.tables:
         section.notes += [_why_empty(service, period, periods[-1]) for service in services] or [
             f"Ingen tjenester er lagt inn for {title}."

@@ -65,6 +65,9 @@ def test_the_annual_report_2016_pdf_holds_the_seed_tables(demo):
     ]:
         assert line in text, line
     assert "Klager som er sendt til Fylkesmannen" in text  # the authority's name in 2016
+    # The names in force in 2016, in the contents and the section's heading alike: not "Omsorgsstønad" (2020).
+    assert "Omsorgsstønad" not in text and "omsorgsstønad" not in text
+    assert "\nOmsorgslønn – utvikling\n" in text and "Omsorgslønn – utvikling . ." in text
 
 
 def test_the_workbook_holds_the_same_numbers_as_real_numbers(demo):
@@ -101,7 +104,8 @@ def test_sections_without_figures_are_left_out_and_listed_once_saying_why_where_
     )
     # BPA and omsorgslønn are entered as year averages: the report says so, by the service's name.
     assert (
-        "BPA – utvikling: Brukerstyrt personlig assistanse (BPA) er registrert som gjennomsnitt for hele år "
+        "Brukerstyrt personlig assistanse (BPA) – utvikling: Brukerstyrt personlig assistanse (BPA) er registrert "
+        "som gjennomsnitt for hele år "
         "(2013–2016), ikke pr. måned, så tallene for 1. halvår 2016 finnes ikke for seg." in text.replace("\n", " ")
     )
     assert "eller årene før" not in text and " bpa " not in text
