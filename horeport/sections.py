@@ -262,16 +262,27 @@ class SectionSpec:
     function: SectionFunction
     period_kinds: tuple[Kind, ...]
     description: str = ""
+    sheet_title: str = ""  # the workbook sheet's name where the title is longer than Excel allows
 
+
+# Excel's limit on a sheet's name.
+SHEET_TITLE_MAX = 31
 
 SECTION_REGISTRY: dict[str, SectionSpec] = {}
 
 
-def report_section(key: str, title: str, *, period_kinds=tuple(Kind), description: str = ""):
-    """Register a section function under a stable key ("app.name")."""
+def report_section(key: str, title: str, *, period_kinds=tuple(Kind), description: str = "", sheet_title: str = ""):
+    """Register a section function under a stable key ("app.name").
+
+    A title longer than a workbook sheet's name may be (31 characters) needs a short `sheet_title`.
+    """
+    sheet_title = sheet_title or title
+    if len(sheet_title) > SHEET_TITLE_MAX:
+        raise ValueError(f"Section {key} needs a sheet_title of at most {SHEET_TITLE_MAX} characters")
 
     def register(function: SectionFunction) -> SectionFunction:
-        SECTION_REGISTRY[key] = SectionSpec(key, title, function, tuple(Kind(k) for k in period_kinds), description)
+        kinds = tuple(Kind(k) for k in period_kinds)
+        SECTION_REGISTRY[key] = SectionSpec(key, title, function, kinds, description, sheet_title)
         return function
 
     return register

@@ -279,6 +279,7 @@ def key_figures(*, period: Period, options: SectionOptions) -> Section:
 @report_section(
     "kpi.strategy_status",
     "Status for Strategi 2020 og temaplaner",
+    sheet_title="Strategi 2020 og temaplaner",
     description="Strategiene, temaplanene og tiltakene deres, med siste rapporterte status.",
 )
 def strategy_status(*, period: Period, options: SectionOptions) -> Section:

@@ -25,7 +25,14 @@ from django.utils.text import slugify
 from horeport.charts import chart_svg, svg_data_uri
 from horeport.models import SiteSettings, period_lock
 from horeport.periods import Period
-from horeport.sections import Chart, Section, SectionOptions, sections_autodiscover, suppress_small_numbers
+from horeport.sections import (
+    SHEET_TITLE_MAX,
+    Chart,
+    Section,
+    SectionOptions,
+    sections_autodiscover,
+    suppress_small_numbers,
+)
 from reports.models import PublishedReport, ReportKind, SectionCommentary
 
 logger = logging.getLogger(__name__)
@@ -53,6 +60,12 @@ class ReportPart:
     section: Section | None = None
     problem: str = ""
     commentary: SectionCommentary | None = None
+    short_title: str = ""  # the section's declared sheet title (SectionSpec.sheet_title)
+
+    @property
+    def sheet_title(self) -> str:
+        """The workbook sheet's name: the title where it fits, the section's declared short title otherwise."""
+        return self.title if len(self.title) <= SHEET_TITLE_MAX else (self.short_title or self.title)
 
     @property
     def anchor(self) -> str:
@@ -160,7 +173,8 @@ def report_build(*, kind: ReportKind, period: Period, version: int | None = None
         if short and not entry.in_short_form:
             continue
         spec = registry.get(entry.key)
-        part = ReportPart(entry.key, spec.title if spec else entry.key, commentary=commentaries.get(entry.key))
+        part = ReportPart(entry.key, spec.title if spec else entry.key, commentary=commentaries.get(entry.key),
+                          short_title=spec.sheet_title if spec else "")  # fmt: skip
         if spec is None:
             part.problem = (
                 f"Seksjonen «{entry.key}» er ikke tilgjengelig: ingen del av løsningen leverer den. "

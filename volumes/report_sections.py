@@ -20,6 +20,7 @@ def _has_values(table: Table) -> bool:
 
 @report_section(
     "volumes.mestringshuset_fat", MESTRINGSHUSET_FAT_TITLE, period_kinds=(Kind.YEAR, Kind.HALF),
+    sheet_title="Mestringshuset og FAT",
     description="Mestringshuset psykisk helse og rus, og FAT: brukere, timer vedtak og timer pr. bruker, "
     "gjennomsnitt pr. måned for halvårene og året.",
 )  # fmt: skip
@@ -113,6 +114,7 @@ def _why_empty(service, period: Period, first: Period) -> str:
 
 @report_section(
     "volumes.omsorgslonn", "Omsorgslønn/omsorgsstønad – utvikling", period_kinds=(Kind.YEAR, Kind.HALF),
+    sheet_title="Omsorgslønn – utvikling",
     description="Omsorgslønn (omsorgsstønad fra 2020): brukere og timer pr. aldersgruppe, gjennomsnitt pr. "
     "måned, flere år.",
 )  # fmt: skip
