@@ -88,6 +88,7 @@ def received_table(*, period: Period, cutoff=None) -> Table:
 
 @report_section(
     "complaints.by_type", "Klagesaker per sakstype og utfall",
+    sheet_title="Klagesaker per type og utfall",
     description="Klager sendt til Fylkesmannen/Statsforvalteren i perioden, per sakstype og utfall, med totalrad; "
     "klager uten vedtak telles som ikke avgjort.",
 )  # fmt: skip

@@ -51,7 +51,7 @@ class Cell:
     unit: str = ""  # shown after the number: "døgn", "mnd."; PERCENT and POINTS say their own
     note: str = ""  # e.g. "5 av 6 mnd." where months are missing
     signed: bool = False  # show "+" before positive numbers (changes)
-    status: str | None = None  # STATUS cells: green, yellow, red or none
+    status: str | None = None  # STATUS cells, and numbers coloured by their status: green, yellow, red or none
     suppressed: bool = False  # a small number hidden as ":"
 
     # -- constructors -----------------------------------------------------------------
@@ -128,7 +128,7 @@ class Cell:
         if self.suppressed:
             return SUPPRESSED
         if not self.is_numeric:
-            return self.text_value or None
+            return self.text_value.replace("\u2060", "") or None  # a word joiner is for the PDF's lines
         if self.value is None:
             return None
         if self.type is CellType.PERCENT:
@@ -167,6 +167,7 @@ class Column:
     label: str
     numeric: bool = True
     is_total: bool = False  # a totals column (small-number suppression protects it)
+    status: bool = False  # a column of status words (the målekart's "Status"): wide enough for its badge
     span: int = 1
 
 
@@ -192,10 +193,16 @@ class Table:
     header_groups: list[Column] = field(default_factory=list)  # optional upper header row with spans
     notes: list[str] = field(default_factory=list)
     register_counts: bool = False  # counts of register entries: small-number suppression applies
+    status_legend: bool = False  # numbers carry a band status (their colour): a legend of the words goes above
 
     @property
     def is_empty(self) -> bool:
         return not any(row.kind != "group" for row in self.rows)
+
+    @property
+    def status_columns(self) -> bool:
+        """Whether a column holds status words (the målekart): the table gives its numbers more room."""
+        return any(column.status for column in self.columns)
 
     @property
     def groups_cover_row_header(self) -> bool:
@@ -230,6 +237,7 @@ class Section:
     notes: list[str] = field(default_factory=list)
     small_numbers: int | None = None  # the threshold applied, or None when off
     commentary: str = ""  # filled in by the reports app
+    empty_reason: str = ""  # why an empty section has no figures, where that is not simply that none were entered
 
     @property
     def is_empty(self) -> bool:
@@ -254,16 +262,27 @@ class SectionSpec:
     function: SectionFunction
     period_kinds: tuple[Kind, ...]
     description: str = ""
+    sheet_title: str = ""  # the workbook sheet's name where the title is longer than Excel allows
 
+
+# Excel's limit on a sheet's name.
+SHEET_TITLE_MAX = 31
 
 SECTION_REGISTRY: dict[str, SectionSpec] = {}
 
 
-def report_section(key: str, title: str, *, period_kinds=tuple(Kind), description: str = ""):
-    """Register a section function under a stable key ("app.name")."""
+def report_section(key: str, title: str, *, period_kinds=tuple(Kind), description: str = "", sheet_title: str = ""):
+    """Register a section function under a stable key ("app.name").
+
+    A title longer than a workbook sheet's name may be (31 characters) needs a short `sheet_title`.
+    """
+    sheet_title = sheet_title or title
+    if len(sheet_title) > SHEET_TITLE_MAX:
+        raise ValueError(f"Section {key} needs a sheet_title of at most {SHEET_TITLE_MAX} characters")
 
     def register(function: SectionFunction) -> SectionFunction:
-        SECTION_REGISTRY[key] = SectionSpec(key, title, function, tuple(Kind(k) for k in period_kinds), description)
+        kinds = tuple(Kind(k) for k in period_kinds)
+        SECTION_REGISTRY[key] = SectionSpec(key, title, function, kinds, description, sheet_title)
         return function
 
     return register

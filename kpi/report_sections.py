@@ -6,7 +6,11 @@ there is nothing to show.
 
 from __future__ import annotations
 
+import re
+from dataclasses import replace
+
 from horeport.calculations import change
+from horeport.formatting import NBSP
 from horeport.periods import Kind, Period
 from horeport.sections import Cell, CellType, Column, Row, Section, SectionOptions, Table, report_section
 from kpi import selectors
@@ -46,12 +50,30 @@ def malekart(*, period: Period, options: SectionOptions) -> Section:
     if not data.lines:
         section.notes.append("Ingen indikatorer er lagt inn.")
         return section
+    if not any(line.current.result for line in data.lines):
+        # Nothing for the report's own period yet: say so once, and show the latest results
+        # there are, with their status and the bands valid then (not a table of "Mangler data").
+        latest = _latest_result_period(period)
+        if latest is None:
+            section.notes.append(f"Ingen resultater er registrert for {data.lines[0].period.label} ennå.")
+        else:
+            section.paragraphs.append(
+                f"Ingen resultater er registrert for {data.lines[0].period.label} ennå. Tabellen viser de siste "
+                f"resultatene, for {latest.label}, med status etter grenseverdiene som gjaldt da."
+            )
+            data = selectors.malekart_build(period=latest, history=history, trend=1)
     columns_by_line = {tuple(cell.period for cell in line.cells) for line in data.lines}
     shared = columns_by_line.pop() if len(columns_by_line) == 1 else None
+    # Leading result columns without a single result say nothing: they are left out.
+    first = 0
+    while first < history - 1 and not any(line.cells[first].result for line in data.lines):
+        first += 1
+    shown = history - first
     if shared:
+        shared = shared[first:]
         result_columns = [Column(f"Resultat {p.label}" if len(shared) == 1 else p.label) for p in shared]
     else:
-        result_columns = [Column("Resultat" if i == history - 1 else f"{history - 1 - i} før") for i in range(history)]
+        result_columns = [Column("Resultat" if i == shown - 1 else f"{shown - 1 - i} før") for i in range(shown)]
     bands = [] if options.short else [
         Column("Ønsket resultat", numeric=False),
         Column("Laveste aksepterte resultat", numeric=False),
@@ -59,36 +81,67 @@ def malekart(*, period: Period, options: SectionOptions) -> Section:
     ]  # fmt: skip
     for scorecard in data.scorecards:
         table = Table(
-            scorecard.label, [*bands, *result_columns, Column("Status", numeric=False)], row_header="Måleindikator"
+            scorecard.label,
+            [*bands, *result_columns, Column("Status", numeric=False, status=True)],
+            row_header="Måleindikator",
         )
+        table.status_legend = not section.tables  # once, above the first table
         for group in scorecard.perspectives:
             table.rows.append(Row(str(group.perspective), [], kind="group"))
             for line in group.lines:
                 indicator, assessment = line.indicator, line.current.assessment
                 results = []
-                for cell in line.cells:
+                for cell in line.cells[first:]:
                     note = "" if shared else cell.period.label
                     if cell.assessment.reason == NEW:
                         # "Ny indikator fra 2016" once, in the latest column, not as a missing value.
                         results.append(Cell.text(indicator.new_text if cell is line.current else ""))
                     else:
-                        results.append(result_cell(indicator, cell.value, note=note))
+                        results.append(result_status_cell(indicator, cell, note=note))
                 band_cells = [] if options.short else [
-                    Cell.text(line.band.green_display if line.band else None),
-                    Cell.text(line.band.yellow_display if line.band else None),
-                    Cell.text(line.band.red_display if line.band else None),
+                    Cell.text(band_text(line.band.green_display) if line.band else None),
+                    Cell.text(band_text(line.band.yellow_display) if line.band else None),
+                    Cell.text(band_text(line.band.red_display) if line.band else None),
                 ]  # fmt: skip
                 table.rows.append(
                     Row(f"{indicator.code} {indicator.name}", [*band_cells, *results, status_cell(assessment)],
                         key=indicator.code)
                 )  # fmt: skip
         section.tables.append(table)
-    if not any(line.current.result for line in data.lines):
-        section.notes.append(f"Ingen resultater er registrert for {data.lines[0].period.label} ennå.")
     section.paragraphs.append(_summary_sentence(data))
     if not shared:
         section.notes.append("Hver indikator viser de siste resultatene for sin frekvens; perioden står ved tallet.")
     return section
+
+
+def result_status_cell(indicator: Indicator, cell: selectors.ResultCell, *, note: str = "") -> Cell:
+    """A result with the status it has by the bands valid in its own period (none where it is missing)."""
+    value = result_cell(indicator, cell.value, note=note)
+    if cell.value is None or cell.assessment.reason:
+        return value
+    return replace(value, status=cell.assessment.status)
+
+
+# Spaces inside a value ("95 - 100 %", "0,75 %") that must not break a line; after the dash of a
+# range a word joiner, since a line may otherwise break after a hyphen.
+WORD_JOINER = "\u2060"
+RANGE_ON_ONE_LINE = 10  # characters: "95 - 100 %" fits a band column, "4,4 - 5,4 mnd." does not
+_VALUE_SPACES = re.compile(r"(?<=\d) (?=[-–%\d])|(?<=\d) (?=[^\W\d_]{1,6}\.?(?:\s|$))|(?<=[-–]) (?=\d)")
+
+
+def band_text(text: str) -> str:
+    """A band's text with non-breaking spaces inside each value: "95 - 100 %" stays on one line."""
+    glued = _VALUE_SPACES.sub(NBSP, text)
+    if len(glued) > RANGE_ON_ONE_LINE:
+        # Too wide for a band column on one line: it may break after the dash, never elsewhere.
+        return re.sub(r"(?<=\d)\s*([-–])\s*(?=\d)", rf"{NBSP}\1 ", glued)
+    return re.sub(r"(?<=\d)\s*([-–])\s*(?=\d)", rf"{NBSP}\1{WORD_JOINER}{NBSP}", glued)
+
+
+def _latest_result_period(period: Period) -> Period | None:
+    """The latest period that holds a målekart result and ended by the end of `period`."""
+    ended = [p for p in selectors.result_periods() if p.end <= period.end]
+    return max(ended, key=lambda p: (p.end, -p.kind.months), default=None)
 
 
 def _summary_sentence(data: selectors.Malekart) -> str:
@@ -226,6 +279,7 @@ def key_figures(*, period: Period, options: SectionOptions) -> Section:
 @report_section(
     "kpi.strategy_status",
     "Status for Strategi 2020 og temaplaner",
+    sheet_title="Strategi 2020 og temaplaner",
     description="Strategiene, temaplanene og tiltakene deres, med siste rapporterte status.",
 )
 def strategy_status(*, period: Period, options: SectionOptions) -> Section:

@@ -19,6 +19,7 @@ from openpyxl.worksheet.hyperlink import Hyperlink
 from openpyxl.worksheet.worksheet import Worksheet
 
 from horeport.charts import chart_png
+from horeport.formatting import NO_VALUE
 from horeport.sections import Table
 from horeport.workbooks import put, text, workbook_bytes
 from reports.services import Report, ReportPart
@@ -33,6 +34,13 @@ NOTICE_FILL = PatternFill("solid", fgColor="FFF0C2")
 HEADER_BORDER = Border(bottom=Side(style="medium", color="6B7480"))
 TOTAL_BORDER = Border(top=Side(style="thin", color="1E2B3C"))
 WRAP = Alignment(wrap_text=True, vertical="top")
+# The status colours of the screen and the PDF (a status word, or a number coloured by its status).
+STATUS_FILLS = {
+    "green": PatternFill("solid", fgColor="D5F0DC"),
+    "yellow": PatternFill("solid", fgColor="FFF0C2"),
+    "red": PatternFill("solid", fgColor="FBDADA"),
+    "none": PatternFill("solid", fgColor="E9EBEE"),
+}
 
 SHEET_NAME_MAX = 31
 _FORBIDDEN = re.compile(r"[\[\]:*?/\\]")
@@ -43,14 +51,22 @@ CHART_ROWS = 17  # the rows a chart image covers at the default row height
 def sheet_title(title: str, used: set[str]) -> str:
     """A worksheet name Excel accepts: ≤ 31 characters, none of []:*?/\\, unique in the workbook."""
     name = _FORBIDDEN.sub("-", text(title)).strip().strip("'") or "Ark"
-    name = name[:SHEET_NAME_MAX].rstrip()
+    name = _cut_at_word(name, SHEET_NAME_MAX)
     candidate, n = name, 2
     while candidate.lower() in used:
         suffix = f" ({n})"
-        candidate = name[: SHEET_NAME_MAX - len(suffix)].rstrip() + suffix
+        candidate = _cut_at_word(name, SHEET_NAME_MAX - len(suffix)) + suffix
         n += 1
     used.add(candidate.lower())
     return candidate
+
+
+def _cut_at_word(text: str, length: int) -> str:
+    """At most `length` characters, cut after a whole word (mid-word only for one very long word)."""
+    if len(text) <= length:
+        return text
+    cut = text[: length + 1].rsplit(" ", 1)[0].rstrip(" –-,(")
+    return cut if cut and len(cut) <= length else text[:length].rstrip()
 
 
 def report_xlsx(report: Report) -> bytes:
@@ -58,7 +74,7 @@ def report_xlsx(report: Report) -> bytes:
     cover = workbook.active
     used = {"forside"}
     cover.title = "Forside"
-    sheets = [(part, workbook.create_sheet(sheet_title(part.title, used))) for part in report.parts]
+    sheets = [(part, workbook.create_sheet(sheet_title(part.sheet_title, used))) for part in report.shown_parts]
     _write_cover(cover, report, sheets)
     for part, sheet in sheets:
         _write_section(sheet, part, report)
@@ -80,6 +96,14 @@ def _write_cover(sheet: Worksheet, report: Report, sheets: list[tuple[ReportPart
     if report.small_numbers_notice:
         put(sheet, row, 1, report.small_numbers_notice, alignment=WRAP)
         row += 2
+    if report.empty_notice:
+        put(sheet, row, 1, report.empty_notice, alignment=WRAP)
+        row += 1
+    for title, reason in report.empty_reasons:
+        put(sheet, row, 1, f"{title}: {reason}", alignment=WRAP)
+        row += 1
+    if report.empty_notice or report.empty_reasons:
+        row += 1
     put(sheet, row, 1, "Innhold", font=SUBTITLE)
     row += 1
     for part, section_sheet in sheets:
@@ -117,7 +141,7 @@ def _write_section(sheet: Worksheet, part: ReportPart, report: Report) -> None:
         tables = [t for t in section.tables if not t.is_empty] if not section.is_empty else []
         for index, table in enumerate(tables):
             row, header_end = _write_table(sheet, table, row, widths)
-            if index == 0 and len(tables) == 1:
+            if index == 0:
                 freeze = f"B{header_end + 1}"
             row += 1
         for chart in section.charts:
@@ -130,8 +154,7 @@ def _write_section(sheet: Worksheet, part: ReportPart, report: Report) -> None:
         row = _write_lines(sheet, row, "Kommentar", part.commentary_text.splitlines())
     for column, width in widths.items():
         sheet.column_dimensions[get_column_letter(column)].width = min(max(width + 2, 10), 60)
-    # A sheet with one table keeps its header and row labels in view; with several tables
-    # (their columns differ) only the row labels.
+    # The panes are frozen under the first table's header: its header and the row labels stay in view.
     sheet.freeze_panes = freeze or "B4"
 
 
@@ -157,15 +180,23 @@ def _write_table(sheet: Worksheet, table: Table, row: int, widths: dict[int, int
         widths[column] = max(widths.get(column, 0), min(len(label or ""), 24))
     header_end = row
     row += 1
+    cell_notes: list[str] = []  # a cell's note ("5 av 6 mnd.") is written below the table, and kept as a comment
     for table_row in table.rows:
         label = put(sheet, row, 1, table_row.header)
         label.alignment = Alignment(indent=table_row.level)
         widths[1] = max(widths[1], len(table_row.header) + 2 * table_row.level)
         for column, value in enumerate(table_row.cells, start=2):
-            cell = put(sheet, row, column, value.excel_value)
+            missing = value.is_numeric and value.value is None and not value.suppressed
+            # A missing number is written as the notes say it is shown: "–", as in the PDF.
+            cell = put(sheet, row, column, NO_VALUE if missing else value.excel_value)
             cell.number_format = value.number_format if value.is_numeric and not value.suppressed else "General"
             if value.is_numeric or value.suppressed:
                 cell.alignment = Alignment(horizontal="right")
+            if value.note:
+                label = table.columns[column - 2].label if column - 2 < len(table.columns) else ""
+                cell_notes.append(f"{table_row.header}, {label}: {value.note}" if label else value.note)
+            if value.status in STATUS_FILLS:
+                cell.fill = STATUS_FILLS[value.status]
             if value.note:
                 cell.comment = Comment(text(value.note), "horeport")
             widths[column] = max(widths.get(column, 0), len(value.text_value) + (2 if value.signed else 0))
@@ -178,7 +209,7 @@ def _write_table(sheet: Worksheet, table: Table, row: int, widths: dict[int, int
                 else:
                     cell.fill = GROUP_FILL
         row += 1
-    for note in table.notes:
+    for note in [*table.notes, *cell_notes]:
         put(sheet, row, 1, note, font=MUTED)
         row += 1
     return row, header_end

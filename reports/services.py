@@ -25,10 +25,21 @@ from django.utils.text import slugify
 from horeport.charts import chart_svg, svg_data_uri
 from horeport.models import SiteSettings, period_lock
 from horeport.periods import Period
-from horeport.sections import Chart, Section, SectionOptions, sections_autodiscover, suppress_small_numbers
+from horeport.sections import (
+    SHEET_TITLE_MAX,
+    Chart,
+    Section,
+    SectionOptions,
+    sections_autodiscover,
+    suppress_small_numbers,
+)
 from reports.models import PublishedReport, ReportKind, SectionCommentary
 
 logger = logging.getLogger(__name__)
+
+
+# A report with this many sections or fewer has its contents on the first page, not a page of their own.
+CONTENTS_ON_OWN_PAGE_AFTER = 4
 
 
 class PublishError(Exception):
@@ -49,10 +60,21 @@ class ReportPart:
     section: Section | None = None
     problem: str = ""
     commentary: SectionCommentary | None = None
+    short_title: str = ""  # the section's declared sheet title (SectionSpec.sheet_title)
+
+    @property
+    def sheet_title(self) -> str:
+        """The workbook sheet's name: the title where it fits, the section's declared short title otherwise."""
+        return self.title if len(self.title) <= SHEET_TITLE_MAX else (self.short_title or self.title)
 
     @property
     def anchor(self) -> str:
         return section_anchor(self.key)
+
+    @property
+    def is_left_out(self) -> bool:
+        """A section with no figures and no commentary: the PDF and workbook list it instead."""
+        return self.section is not None and self.section.is_empty and not self.commentary_text
 
     @property
     def commentary_text(self) -> str:
@@ -87,6 +109,32 @@ class Report:
     @property
     def status_label(self) -> str:
         return f"Publisert versjon {self.version}" if self.version else "Utkast"
+
+    @property
+    def shown_parts(self) -> list[ReportPart]:
+        """The parts the PDF and the workbook print: a section without figures (and without
+        commentary) is left out, and listed once (`empty_parts`)."""
+        return [part for part in self.parts if not part.is_left_out]
+
+    @property
+    def empty_parts(self) -> list[ReportPart]:
+        return [part for part in self.parts if part.is_left_out]
+
+    @property
+    def empty_notice(self) -> str:
+        """ "Ingen tall registrert for 1. halvår 2016: Venteliste og effektueringstid, Privat boligfremskaffelse." """
+        plain = [part.title for part in self.empty_parts if not part.section.empty_reason]
+        return f"Ingen tall registrert for {self.period.label}: {', '.join(plain)}." if plain else ""
+
+    @property
+    def empty_reasons(self) -> list[tuple[str, str]]:
+        """(title, why) of the left-out sections that say why they have no figures."""
+        return [(part.title, part.section.empty_reason) for part in self.empty_parts if part.section.empty_reason]
+
+    @property
+    def contents_page(self) -> bool:
+        """Whether the PDF gives the contents a page of its own (not for four sections or fewer)."""
+        return len(self.shown_parts) > CONTENTS_ON_OWN_PAGE_AFTER
 
     @property
     def problems(self) -> list[ReportPart]:
@@ -125,7 +173,8 @@ def report_build(*, kind: ReportKind, period: Period, version: int | None = None
         if short and not entry.in_short_form:
             continue
         spec = registry.get(entry.key)
-        part = ReportPart(entry.key, spec.title if spec else entry.key, commentary=commentaries.get(entry.key))
+        part = ReportPart(entry.key, spec.title if spec else entry.key, commentary=commentaries.get(entry.key),
+                          short_title=spec.sheet_title if spec else "")  # fmt: skip
         if spec is None:
             part.problem = (
                 f"Seksjonen «{entry.key}» er ikke tilgjengelig: ingen del av løsningen leverer den. "
@@ -141,6 +190,7 @@ def report_build(*, kind: ReportKind, period: Period, version: int | None = None
                 with transaction.atomic():  # a failing section's queries must not break the others'
                     section = spec.function(period=period, options=options)
                 part.section = _apply_small_numbers(section, kind.small_numbers)
+                part.title = section.title  # the section's own title: a name in force in the period
             except Exception:
                 logger.exception("Report section %s failed for %s", entry.key, period)
                 part.problem = f"Seksjonen «{spec.title}» kunne ikke lages på grunn av en feil. Feilen er logget."

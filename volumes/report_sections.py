@@ -20,6 +20,7 @@ def _has_values(table: Table) -> bool:
 
 @report_section(
     "volumes.mestringshuset_fat", MESTRINGSHUSET_FAT_TITLE, period_kinds=(Kind.YEAR, Kind.HALF),
+    sheet_title="Mestringshuset og FAT",
     description="Mestringshuset psykisk helse og rus, og FAT: brukere, timer vedtak og timer pr. bruker, "
     "gjennomsnitt pr. måned for halvårene og året.",
 )  # fmt: skip
@@ -64,6 +65,9 @@ def _development(key: str, title: str, part: str, period: Period, options: Secti
         periods.append(periods[-1].same_period_last_year())
     figures = selectors.figures_by_service(services, first_year=periods[-1].year, last_year=period.year)
     section = Section(key, title, period)
+    if len(services) == 1:
+        # The name in force in the period: "Omsorgslønn – utvikling" in 2016, "Omsorgsstønad – utvikling" from 2020.
+        section.title = f"{services[0].name_for(period)} – utvikling"
     for service in services:
         summaries = {p: summarize(service, figures[service.pk], p) for p in periods}
         # Leave out the oldest periods before the service has any figure (BPA starts in 2013).
@@ -86,15 +90,31 @@ def _development(key: str, title: str, part: str, period: Period, options: Secti
             for chart in charts
             if chart.title != "Timer vedtak, gjennomsnitt pr. mnd."
         ]  # fmt: skip
-        if len(services) == 1:
-            section.title = f"{name} – utvikling"
     if not section.tables:
-        section.notes.append(f"Ingen tall er registrert for {title.lower()} i {period.label} eller årene før.")
+        section.notes += [_why_empty(service, period, periods[-1]) for service in services] or [
+            f"Ingen tjenester er lagt inn for {title}."
+        ]
+        section.empty_reason = " ".join(note for note in section.notes if not note.startswith("Ingen "))
     return section
+
+
+def _why_empty(service, period: Period, first: Period) -> str:
+    """Why a service has no table for a period: nothing entered, or only whole-year averages."""
+    name = service.name_for(period)
+    years = sorted(selectors.years_with_figures(service))
+    if period.kind is not Kind.YEAR and years and years[-1] >= first.year:
+        span = f"{years[0]}–{years[-1]}" if len(years) > 1 else str(years[0])
+        return (
+            f"{name} er registrert som gjennomsnitt for hele år ({span}), ikke pr. måned, så tallene for "
+            f"{period.label} finnes ikke for seg. Årstallene står i årsrapporten."
+        )
+    span = f"{first.label}–{period.label}" if first != period else period.label
+    return f"Ingen tall er registrert for {name} i {span}."
 
 
 @report_section(
     "volumes.omsorgslonn", "Omsorgslønn/omsorgsstønad – utvikling", period_kinds=(Kind.YEAR, Kind.HALF),
+    sheet_title="Omsorgslønn – utvikling",
     description="Omsorgslønn (omsorgsstønad fra 2020): brukere og timer pr. aldersgruppe, gjennomsnitt pr. "
     "måned, flere år.",
 )  # fmt: skip

@@ -56,6 +56,8 @@ def index(request):
         summary = summaries.get(latest)
         rows.append({
             "service": service,
+            # The name in force in the year shown (2016: "Omsorgslønn"), and today's where it differs.
+            "name": service.name_for(Period.of_year(latest)) if latest else service.current_name,
             "year": latest,
             "users": summary[USERS_TOTAL] if summary else None,
             "hours": summary[HOURS_TOTAL] if summary else None,

@@ -2,7 +2,7 @@
 
 from django import template
 
-from horeport.sections import Cell, Row, Table
+from horeport.sections import STATUS_WORDS, Cell, CellType, Row, Table
 
 register = template.Library()
 
@@ -22,6 +22,24 @@ def spans_table(row: Row) -> bool:
 
 @register.filter
 def cell_classes(cell: Cell) -> str:
-    """A data cell's classes: `num` (right-aligned), `suppressed` (a hidden small number), `status-cell`."""
-    classes = [("num", cell.is_numeric), ("suppressed", cell.suppressed), ("status-cell", cell.status)]
+    """A data cell's classes: `num` (right-aligned), `suppressed` (a hidden small number), `status-cell`,
+    `result--green` (etc., a number coloured by its status)."""
+    classes = [
+        ("num", cell.is_numeric),
+        ("suppressed", cell.suppressed),
+        ("status-cell", cell.type is CellType.STATUS),
+        (f"result--{cell.status}", cell.status and cell.is_numeric),
+    ]
     return " ".join(name for name, applies in classes if applies)
+
+
+@register.filter
+def status_word(status: str) -> str:
+    """The word of a band status: "green" -> "Ønsket"."""
+    return STATUS_WORDS.get(status, "")
+
+
+@register.filter
+def legend_words(table: Table) -> list[tuple[str, str]]:
+    """The (status, word) pairs of a status legend: the colours the table's numbers carry."""
+    return list(STATUS_WORDS.items())

@@ -1,6 +1,7 @@
 """The one partial every page, the report preview and the PDF render a section table with."""
 
 import re
+from dataclasses import replace
 
 from django.template.loader import render_to_string
 
@@ -49,6 +50,23 @@ def test_headers_groups_levels_status_padding_and_notes():
     assert re.match(r'<tr>\s*<th scope="row" class="level-1">', short)
     assert short.count("<td") == 3  # padded to the table's columns
     assert '<p class="note table-note">Ingen resultater for 2016 ennå.</p>' in html
+
+
+def test_a_result_coloured_by_its_status_has_its_shape_and_word_and_the_table_a_legend():
+    table = scorecard()
+    table.status_legend = True
+    table.rows[1].cells[1] = replace(Cell.decimal(5, 2), status="green")
+    html = render_to_string(PARTIAL, {"table": table})
+    indicator = row_html(html, "B.1.1 Brukertilfredshet")
+    assert '<td class="num result--green" data-result-status="green">' in indicator
+    assert '<span class="status-mark" aria-hidden="true"></span>5,00<span class="ds-sr-only"> (Ønsket)</span>' in (
+        indicator
+    )
+    # The status column keeps its data-status; the legend gives the four words once, above the table.
+    assert indicator.count("data-status=") == 1
+    legend = re.search(r'<p class="status-legend".*?</p>', html, re.S)[0]
+    assert re.findall(r">([^<>]+)</span>", legend) == ["Ønsket", "Akseptert", "Ikke godkjent", "Mangler data"]
+    assert html.index("status-legend") < html.index("<table")
 
 
 def test_totals_suppressed_cells_and_cell_notes():

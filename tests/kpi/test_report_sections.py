@@ -38,27 +38,33 @@ def test_the_malekart_section_of_2014_has_a_keyed_row_and_a_status_cell_per_indi
     malekart = section("kpi.malekart", "2014")
     shared, unique = malekart.tables
     assert (shared.title, unique.title) == ("Gjennomgående målekart", "Unikt målekart")
+    # 2012 holds no result of any indicator: the column is left out.
     assert [c.label for c in shared.columns] == [
-        "Ønsket resultat", "Laveste aksepterte resultat", "Ikke godkjent resultat", "2012", "2013", "2014", "Status",
+        "Ønsket resultat", "Laveste aksepterte resultat", "Ikke godkjent resultat", "2013", "2014", "Status",
     ]  # fmt: skip
     rows = rows_by_key(shared) | rows_by_key(unique)
     assert len(rows) == 24
     s31 = rows["S.3.1"].cells
+    # A band's values never break inside: no-break spaces, a word joiner after the range's dash.
     assert [c.text_value for c in s31] == [
-        "95 - 100 %",
-        "60 - 94 %",
-        "0 - 59 %",
-        "–",
+        "95\xa0-\u2060\xa0100\xa0%",
+        "60\xa0-\u2060\xa094\xa0%",
+        "0\xa0-\u2060\xa059\xa0%",
         "–",
         "54,55\xa0%",
         "Ikke godkjent",
     ]
-    assert s31[5].type is CellType.PERCENT and s31[5].value == Decimal("54.55") and s31[6].status == "red"
-    b_ho_23 = [c.text_value for c in rows["B-HO.2.3"].cells[3:]]
-    assert b_ho_23 == ["–", "3,70\xa0døgn", "2,04\xa0døgn", "Ønsket"] and rows["B-HO.2.3"].cells[6].status == "green"
-    assert rows["Ø.2.1"].cells[6].status == "yellow"
-    assert [c.text_value for c in rows["MA.1.3"].cells[3:]] == ["", "", "Ny indikator fra 2016", "Ny indikator"]
-    assert rows["MA.1.3"].cells[6].status == "none"
+    assert s31[0].excel_value == "95\xa0-\xa0100\xa0%"
+    assert s31[4].type is CellType.PERCENT and s31[4].value == Decimal("54.55") and s31[5].status == "red"
+    # Each result carries the status by the bands of its own period; a missing one none.
+    assert (s31[3].status, s31[4].status) == (None, "red")
+    b_ho_23 = rows["B-HO.2.3"].cells[3:]
+    assert [c.text_value for c in b_ho_23] == ["3,70\xa0døgn", "2,04\xa0døgn", "Ønsket"]
+    # No band was in force in 2013 (the fixture says so): that result has no colour.
+    assert [c.status for c in b_ho_23] == [None, "green", "green"]
+    assert rows["Ø.2.1"].cells[5].status == "yellow"
+    assert [c.text_value for c in rows["MA.1.3"].cells[3:]] == ["", "Ny indikator fra 2016", "Ny indikator"]
+    assert rows["MA.1.3"].cells[5].status == "none" and rows["MA.1.3"].cells[4].status is None
     assert [row.header for row in shared.rows if row.kind == "group"][:2] == [
         "Ø.2. God økonomistyring", "S.3. Natur, kulturmiljø og samfunnssikkerhet",
     ]  # fmt: skip
@@ -66,6 +72,32 @@ def test_the_malekart_section_of_2014_has_a_keyed_row_and_a_status_cell_per_indi
         "Av 17 indikatorer som måles, 13 har ønsket resultat, 3 har akseptert resultat og 1 har ikke godkjent "
         "resultat. 7 indikatorer er nye og måles senere."
     ]
+
+
+def test_a_malekart_for_a_period_without_results_says_so_once_and_shows_the_latest_results():
+    core_demo.load()
+    demo.load()
+    malekart = section("kpi.malekart", "2016")
+    assert malekart.paragraphs[0] == (
+        "Ingen resultater er registrert for 2016 ennå. Tabellen viser de siste resultatene, for 2014, "
+        "med status etter grenseverdiene som gjaldt da."
+    )
+    shared, unique = malekart.tables
+    assert [c.label for c in shared.columns][3:] == ["2013", "2014", "Status"]
+    rows = rows_by_key(shared) | rows_by_key(unique)
+    statuses = [row.cells[-1].text_value for row in rows.values()]
+    assert "Mangler data" not in statuses  # no row of grey "Mangler data" where 2014 has results
+    assert [c.text_value for c in rows["S.3.1"].cells[4:]] == ["54,55\xa0%", "Ikke godkjent"]
+    assert shared.status_legend and not unique.status_legend
+
+
+def test_band_texts_keep_each_value_on_one_line():
+    from kpi.report_sections import band_text
+
+    assert band_text("95 - 100 %") == "95\xa0-\u2060\xa0100\xa0%"
+    assert band_text("Mer enn 0,75 % negativt avvik") == "Mer enn 0,75\xa0% negativt avvik"
+    # Too long for one line of a band column: it may break after the dash only.
+    assert band_text("4,4 - 5,4 mnd.") == "4,4\xa0- 5,4\xa0mnd."
 
 
 def test_the_short_malekart_leaves_out_the_band_columns():

@@ -141,3 +141,21 @@ def broken(*, period: Period, options: SectionOptions) -> Section:
 
 
 TEST_KEYS = ["test.counts", "test.percentages", "test.long_table"]
+
+
+@report_section(
+    "test.notes",
+    "Brukere og timer pr. måned i mange tjenester og aldersgrupper",
+    period_kinds=ALL_KINDS,
+    sheet_title="Brukere og timer pr. måned",
+)
+def notes(*, period: Period, options: SectionOptions) -> Section:
+    columns = [Column("Brukere"), Column("Timer")]
+    rows = [
+        Row("BPA", [Cell.decimal(51, 1, note="5 av 6 mnd."), Cell.decimal(None, 1)]),
+        Row("FAT", [Cell.decimal(12, 1), Cell.decimal(300, 1)]),
+    ]
+    first = Table("Tjenester", columns, rows, row_header="Tjeneste")
+    second = Table("Aldersgrupper", [Column("Brukere")], [Row("Under 18 år", [Cell.integer(7)])], row_header="Alder")
+    return Section("test.notes", "Brukere og timer pr. måned i mange tjenester og aldersgrupper", period,
+                   tables=[first, second])  # fmt: skip

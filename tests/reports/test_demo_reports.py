@@ -9,7 +9,7 @@ from reports.excel import report_xlsx
 from reports.models import ReportKind
 from reports.pdf import report_pdf
 from reports.services import report_build
-from tests.reports.helpers import pdf_text, workbook
+from tests.reports.helpers import pdf_pages, pdf_text, workbook
 
 pytestmark = pytest.mark.django_db
 
@@ -65,6 +65,9 @@ def test_the_annual_report_2016_pdf_holds_the_seed_tables(demo):
     ]:
         assert line in text, line
     assert "Klager som er sendt til Fylkesmannen" in text  # the authority's name in 2016
+    # The names in force in 2016, in the contents and the section's heading alike: not "Omsorgsstønad" (2020).
+    assert "Omsorgsstønad" not in text and "omsorgsstønad" not in text
+    assert "\nOmsorgslønn – utvikling\n" in text and "Omsorgslønn – utvikling . ." in text
 
 
 def test_the_workbook_holds_the_same_numbers_as_real_numbers(demo):
@@ -86,3 +89,38 @@ def test_the_committee_report_for_2016_q4_renders_from_the_demo(demo):
     assert "Rapport til HO-komiteen" in text and "4. kvartal 2016" in text
     assert "Målekart" in text and "Totalt 17 8 1 4 4" not in text  # Q4 holds the complaints sent in Q4
     assert report_xlsx(report).startswith(b"PK")
+
+
+def build(slug: str, period: str):
+    return report_build(kind=ReportKind.objects.get(slug=slug), period=Period.parse(period))
+
+
+def test_sections_without_figures_are_left_out_and_listed_once_saying_why_where_they_can(demo):
+    report = build("halfyear", "2016-H1")
+    pages = pdf_pages(report_pdf(report))
+    text = "\n".join(pages)
+    assert "Ingen tall registrert for 1. halvår 2016: Venteliste og effektueringstid, Privat boligfremskaffelse." in (
+        text
+    )
+    # BPA and omsorgslønn are entered as year averages: the report says so, by the service's name.
+    assert (
+        "Brukerstyrt personlig assistanse (BPA) – utvikling: Brukerstyrt personlig assistanse (BPA) er registrert "
+        "som gjennomsnitt for hele år "
+        "(2013–2016), ikke pr. måned, så tallene for 1. halvår 2016 finnes ikke for seg." in text.replace("\n", " ")
+    )
+    assert "eller årene før" not in text and " bpa " not in text
+    # Listed once, on the contents page, with no section of their own.
+    assert sum("Privat boligfremskaffelse" in page for page in pages) == 1
+    assert [part.key for part in report.empty_parts] == [
+        "waitlists.housing", "waitlists.private_housing", "volumes.omsorgslonn", "volumes.bpa",
+    ]  # fmt: skip
+    book = workbook(report_xlsx(report))
+    assert not any(name.startswith(("BPA", "Privat")) for name in book.sheetnames)
+    assert book["Forside"]["A9"].value.startswith("Ingen tall registrert for 1. halvår 2016:")
+
+
+def test_the_monthly_director_report_has_its_contents_on_the_first_page_of_sections(demo):
+    pages = pdf_pages(report_pdf(build("director", "2016-12")))
+    assert "Innhold" in pages[1] and "Nøkkeltall\nNøkkeltall" in pages[1].replace(" \n", "\n")
+    annual = pdf_pages(report_pdf(annual_2016()))
+    assert "Innhold" in annual[1] and "Gjennomgående målekart" not in annual[1]  # eleven sections: a page of its own

@@ -120,3 +120,31 @@ def test_a_registrator_downloads_the_draft_workbook(annual, registrator_client):
     )
     assert response["Content-Type"] == "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
     assert workbook(response.content).sheetnames[0] == "Forside"
+
+
+def test_a_long_section_title_gets_its_declared_sheet_title_frozen_panes_dashes_and_notes_in_cells(annual):
+    use_sections(annual, ["test.notes"])
+    book = workbook(report_xlsx(report_build(kind=annual, period=YEAR)))
+    assert book.sheetnames == ["Forside", "Brukere og timer pr. måned"]
+    sheet = book["Brukere og timer pr. måned"]
+    header = row_of(sheet, "Tjeneste")
+    # Two tables: the panes are frozen under the first one's header all the same.
+    assert sheet.freeze_panes == f"B{header[0].row + 1}"
+    bpa = row_of(sheet, "BPA")
+    assert bpa[1].value == 51 and bpa[2].value == "–"  # a missing number is "–", as the PDF and the notes say
+    assert "BPA, Brukere: 5 av 6 mnd." in [cell.value for cell in sheet["A"]]  # the note in a cell too
+    assert bpa[1].comment.text == "5 av 6 mnd."
+
+
+def test_sheet_titles_are_cut_after_a_whole_word():
+    assert sheet_title("Status for Strategi 2020 og temaplaner i kommunen", set()) == "Status for Strategi 2020 og"
+    assert sheet_title("Status for Strategi 2020 og temaplaner", {"status for strategi 2020 og"}) == (  # 31
+        "Status for Strategi 2020 og (2)"
+    )
+
+
+def test_a_section_title_too_long_for_a_sheet_must_declare_a_short_one():
+    from horeport.sections import report_section
+
+    with pytest.raises(ValueError, match="sheet_title"):
+        report_section("test.too_long", "Klagesaker per sakstype og utfall i perioden")

@@ -28,6 +28,9 @@ def test_the_overview_shows_each_service_s_latest_year(leder_client, seed):
     assert cell_texts(html, "overview", "bpa") == ["2016", "51,0", "11\xa0280,0", "221,2"]
     assert cell_texts(html, "overview", "mestringshuset-psykisk-helse") == ["2016", "266,5", "880,5", "3,3"]
     assert 'alt="Brukere totalt per år: 2012: 162,7; 2013: 151,1; 2014: 133,1; 2015: 128,0; 2016: 129,0"' in html
+    # The row shows 2016, so the name in force in 2016, with today's name beside it.
+    row = html.split('data-row="omsorgslonn"', 1)[1].split("</th>", 1)[0]
+    assert re.sub(r"<[^>]+>", "", row).split(">", 1)[1].split() == ["Omsorgslønn", "nå", "Omsorgsstønad"]
 
 
 def test_the_overview_without_services_says_what_to_do(administrator_client, leder_client):

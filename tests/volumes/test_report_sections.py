@@ -53,7 +53,17 @@ def test_a_period_without_figures_gives_an_honest_empty_section(seed):
     assert section.notes == ["Ingen tall for Mestringshuset og FAT er registrert for 2014."]
     empty = report_sections.omsorgslonn(period=P("2011"), options=SectionOptions())
     assert empty.is_empty
-    assert empty.notes == ["Ingen tall er registrert for omsorgslønn/omsorgsstønad i 2011 eller årene før."]
+    # The service's name, the years looked at: a statement that is true.
+    assert empty.notes == ["Ingen tall er registrert for Omsorgslønn i 2009–2011."]
+
+
+def test_a_half_year_of_a_service_entered_as_year_averages_says_why_it_has_no_table(seed):
+    section = report_sections.bpa(period=P("2016-H1"), options=SectionOptions())
+    assert section.is_empty
+    assert section.notes == [
+        "Brukerstyrt personlig assistanse (BPA) er registrert som gjennomsnitt for hele år (2013–2016), ikke pr. "
+        "måned, så tallene for 1. halvår 2016 finnes ikke for seg. Årstallene står i årsrapporten."
+    ]
 
 
 def test_omsorgslonn_shows_the_years_newest_first_with_the_source_s_rows(seed):
