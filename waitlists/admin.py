@@ -2,7 +2,7 @@ from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
 from horeport.admin import TrackedAdmin
-from waitlists.models import HousingCase, HousingType, PrivateHousingFigure, PrivateHousingMeasure, WaitlistFigure
+from waitlists.models import HousingCase, HousingType, PrivateHousingFigure, PrivateHousingKeyFigure, WaitlistFigure
 
 
 @admin.register(HousingType)
@@ -22,11 +22,11 @@ class HousingCaseAdmin(TrackedAdmin):
     list_filter = ["housing_type"]
 
 
-@admin.register(PrivateHousingMeasure)
-class PrivateHousingMeasureAdmin(SimpleHistoryAdmin):
+@admin.register(PrivateHousingKeyFigure)
+class PrivateHousingKeyFigureAdmin(SimpleHistoryAdmin):
     list_display = ["name", "order", "active"]
 
 
 @admin.register(PrivateHousingFigure)
 class PrivateHousingFigureAdmin(TrackedAdmin):
-    list_display = ["measure", "period", "value", "comment"]
+    list_display = ["key_figure", "period", "value", "comment"]

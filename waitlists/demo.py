@@ -12,7 +12,7 @@ from django.db import transaction
 
 from horeport.demo import read_fixture
 from horeport.periods import Period
-from waitlists.models import HousingType, PrivateHousingFigure, PrivateHousingMeasure, WaitlistFigure
+from waitlists.models import HousingType, PrivateHousingFigure, PrivateHousingKeyFigure, WaitlistFigure
 
 
 def _upsert(model, lookup: dict, values: dict):
@@ -41,10 +41,10 @@ def load() -> None:
                 values["effectuation_days"] = Decimal(values["effectuation_days"])
             _upsert(WaitlistFigure, {"housing_type": housing_type, "period": Period.parse(figure["period"])}, values)
     for order, entry in enumerate(data["private_housing"], start=1):
-        measure = _upsert(PrivateHousingMeasure, {"name": entry["name"]}, {"order": order * 10})
+        key_figure = _upsert(PrivateHousingKeyFigure, {"name": entry["name"]}, {"order": order * 10})
         for figure in entry["figures"]:
             _upsert(
                 PrivateHousingFigure,
-                {"measure": measure, "period": Period.parse(figure["period"])},
+                {"key_figure": key_figure, "period": Period.parse(figure["period"])},
                 {"value": figure["value"], "comment": figure.get("comment", "")},
             )

@@ -9,7 +9,7 @@ from django.utils import timezone
 from horeport.forms import NorwegianModelForm, TrackedModelForm
 from horeport.grids import Grid, RowForm, active_locks
 from horeport.periods import MONTH_NAMES, Kind, Period
-from waitlists.models import HousingCase, HousingType, PrivateHousingFigure, PrivateHousingMeasure, WaitlistFigure
+from waitlists.models import HousingCase, HousingType, PrivateHousingFigure, PrivateHousingKeyFigure, WaitlistFigure
 
 WHOLE_YEAR = ""
 MONTH_CHOICES = [(WHOLE_YEAR, "Hele året (historikk)")] + [
@@ -29,9 +29,9 @@ class HousingTypeForm(NorwegianModelForm):
         help_texts = {"order": "Boligtypene vises i stigende rekkefølge."}
 
 
-class PrivateHousingMeasureForm(NorwegianModelForm):
+class PrivateHousingKeyFigureForm(NorwegianModelForm):
     class Meta:
-        model = PrivateHousingMeasure
+        model = PrivateHousingKeyFigure
         fields = ["name", "description", "order", "active"]
         widgets = {"description": forms.Textarea(attrs={"rows": 3})}
         help_texts = {"order": "Nøkkeltallene vises i stigende rekkefølge."}
@@ -211,19 +211,19 @@ class HousingCaseForm(TrackedModelForm):
 class PrivateHousingFigureForm(PeriodChoiceMixin, TrackedModelForm):
     class Meta:
         model = PrivateHousingFigure
-        fields = ["measure", "value", "comment"]
+        fields = ["key_figure", "value", "comment"]
         error_messages = {"value": {"required": "Skriv antallet."}}
 
-    field_order = ["measure", "year", "month", "value", "comment"]
+    field_order = ["key_figure", "year", "month", "value", "comment"]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        measures = PrivateHousingMeasure.objects.filter(active=True)
-        if self.instance.measure_id:
-            measures = PrivateHousingMeasure.objects.filter(pk=self.instance.measure_id) | measures
-        self.fields["measure"].queryset = measures.distinct()
-        self.fields["measure"].empty_label = "Velg nøkkeltall"
-        self.fields["measure"].error_messages["required"] = "Velg hvilket nøkkeltall antallet gjelder."
+        key_figures = PrivateHousingKeyFigure.objects.filter(active=True)
+        if self.instance.key_figure_id:
+            key_figures = PrivateHousingKeyFigure.objects.filter(pk=self.instance.key_figure_id) | key_figures
+        self.fields["key_figure"].queryset = key_figures.distinct()
+        self.fields["key_figure"].empty_label = "Velg nøkkeltall"
+        self.fields["key_figure"].error_messages["required"] = "Velg hvilket nøkkeltall antallet gjelder."
         self.fields["month"].help_text = "Måneden antallet gjelder, eller «Hele året» for antallet for et helt år."
         self.initial_period(self.instance.period)
         say_negative_in_norwegian(self)
@@ -231,14 +231,16 @@ class PrivateHousingFigureForm(PeriodChoiceMixin, TrackedModelForm):
     def clean(self):
         cleaned = super().clean()
         period = self.chosen_period()
-        measure = cleaned.get("measure")
+        key_figure = cleaned.get("key_figure")
         if period is None:
             return cleaned
-        if measure is not None:
-            clash = PrivateHousingFigure.objects.filter(measure=measure, period=period).exclude(pk=self.instance.pk)
+        if key_figure is not None:
+            clash = PrivateHousingFigure.objects.filter(key_figure=key_figure, period=period).exclude(
+                pk=self.instance.pk
+            )
             if clash.exists():
                 raise ValidationError(
-                    f"Det finnes allerede et antall for «{measure}» for {period.label}. Endre det i stedet.",
+                    f"Det finnes allerede et antall for «{key_figure}» for {period.label}. Endre det i stedet.",
                     code="unique",
                 )
         self.instance.period = period

@@ -244,7 +244,7 @@ def affected_months(old: CaseState | None, new: CaseState | None, *, until: date
     return sorted(months)
 
 
-class PrivateHousingMeasure(models.Model):
+class PrivateHousingKeyFigure(models.Model):
     """A key figure of private housing work (boligfremskaffelse), managed by an administrator."""
 
     name = models.CharField("navn", max_length=160, unique=True)
@@ -265,10 +265,10 @@ class PrivateHousingMeasure(models.Model):
 class PrivateHousingFigure(TrackedModel):
     """The count of one private housing key figure in a month or a whole year."""
 
-    source_series = ("measure",)  # one source per period: its months, or an aggregate
+    source_series = ("key_figure",)  # one source per period: its months, or an aggregate
 
-    measure = models.ForeignKey(
-        PrivateHousingMeasure, models.PROTECT, related_name="figures", verbose_name="nøkkeltall"
+    key_figure = models.ForeignKey(
+        PrivateHousingKeyFigure, models.PROTECT, related_name="figures", verbose_name="nøkkeltall"
     )
     period = PeriodField("periode", kinds=(Kind.MONTH, Kind.YEAR))
     value = models.PositiveIntegerField("antall", validators=NOT_NEGATIVE)
@@ -278,16 +278,16 @@ class PrivateHousingFigure(TrackedModel):
     )  # fmt: skip
 
     class Meta:
-        ordering = ["measure__order", "measure__name", "period"]
+        ordering = ["key_figure__order", "key_figure__name", "period"]
         verbose_name = "tall for privat boligfremskaffelse"
         verbose_name_plural = "tall for privat boligfremskaffelse"
         constraints = [
             models.UniqueConstraint(
-                fields=["measure", "period"],
+                fields=["key_figure", "period"],
                 name="private_housing_figure_once_per_period",
                 violation_error_message="Det finnes allerede et antall for dette nøkkeltallet og perioden.",
             )
         ]
 
     def __str__(self):
-        return f"{self.measure}, {self.period.label if self.period else ''}"
+        return f"{self.key_figure}, {self.period.label if self.period else ''}"

@@ -18,7 +18,7 @@ from horeport.sections import (
     report_section,
     suppress_small_numbers,
 )
-from waitlists.models import HousingType, PrivateHousingMeasure
+from waitlists.models import HousingType, PrivateHousingKeyFigure
 from waitlists.selectors import PrivateHousingData, Resolved, Value, WaitlistData
 
 # The rows of a housing type's table, in the source documents' order. The waitlist and the
@@ -196,15 +196,17 @@ def private_housing(*, period: Period, options: SectionOptions) -> Section:
     return section
 
 
-def private_housing_table(periods: list[Period], measures=None) -> Table:
+def private_housing_table(periods: list[Period], key_figures=None) -> Table:
     """Every key figure over the periods; years without any figure are left out, the last kept."""
     data = PrivateHousingData(periods[0].year, periods[-1].year)
-    measures = list(PrivateHousingMeasure.objects.all() if measures is None else measures)
-    values = {m.pk: [data.resolve(m, p) for p in periods] for m in measures}
-    keep = [i for i, _ in enumerate(periods) if i == len(periods) - 1 or any(values[m.pk][i].present for m in measures)]
+    key_figures = list(PrivateHousingKeyFigure.objects.all() if key_figures is None else key_figures)
+    values = {m.pk: [data.resolve(m, p) for p in periods] for m in key_figures}
+    keep = [
+        i for i, _ in enumerate(periods) if i == len(periods) - 1 or any(values[m.pk][i].present for m in key_figures)
+    ]
     rows = [
         Row(m.name, [Cell.integer(values[m.pk][i].value, note=values[m.pk][i].note) for i in keep], key=str(m.pk))
-        for m in measures
+        for m in key_figures
         if any(values[m.pk][i].present for i in keep)
     ]
     return Table(

@@ -212,20 +212,20 @@ class PrivateHousingData:
 
     def __init__(self, first_year: int, last_year: int):
         self.figures: dict[tuple[int, Period], PrivateHousingFigure] = {
-            (f.measure_id, f.period): f
+            (f.key_figure_id, f.period): f
             for f in PrivateHousingFigure.objects.filter(
                 period__gte=Period.of_year(first_year), period__lt=Period.of_year(last_year + 1)
             )
         }
 
-    def resolve(self, measure, period: Period) -> Value:
+    def resolve(self, key_figure, period: Period) -> Value:
         """The period's own figure, else the sum of its months."""
-        own = self.figures.get((measure.pk, period)) if period.kind in (Kind.MONTH, Kind.YEAR) else None
+        own = self.figures.get((key_figure.pk, period)) if period.kind in (Kind.MONTH, Kind.YEAR) else None
         if own is not None:
             return Value(own.value, ENTERED, own.comment)
         if period.kind is Kind.MONTH:
             return NO_VALUE
-        present = [self.figures[(measure.pk, m)] for m in period.months() if (measure.pk, m) in self.figures]
+        present = [self.figures[(key_figure.pk, m)] for m in period.months() if (key_figure.pk, m) in self.figures]
         if not present:
             return NO_VALUE
         return Value(sum(f.value for f in present), MONTHS, _months_note(len(present), len(period.months())))

@@ -24,7 +24,7 @@ urlpatterns = [
     path("privat/<int:pk>/", views.private_figure_update, name="private_figure_update"),
     path("privat/<int:pk>/slett/", views.private_figure_delete, name="private_figure_delete"),
     path("privat/<int:pk>/historikk/", views.private_figure_history, name="private_figure_history"),
-    path("privat/nokkeltall/", views.measure_list, name="measure_list"),
-    path("privat/nokkeltall/ny/", views.measure_create, name="measure_create"),
-    path("privat/nokkeltall/<int:pk>/", views.measure_update, name="measure_update"),
+    path("privat/nokkeltall/", views.key_figure_list, name="key_figure_list"),
+    path("privat/nokkeltall/ny/", views.key_figure_create, name="key_figure_create"),
+    path("privat/nokkeltall/<int:pk>/", views.key_figure_update, name="key_figure_update"),
 ]

@@ -21,11 +21,11 @@ from waitlists.forms import (
     HousingCaseForm,
     HousingTypeForm,
     PrivateHousingFigureForm,
-    PrivateHousingMeasureForm,
+    PrivateHousingKeyFigureForm,
     WaitlistFigureForm,
     month_grid,
 )
-from waitlists.models import HousingCase, HousingType, PrivateHousingFigure, PrivateHousingMeasure, WaitlistFigure
+from waitlists.models import HousingCase, HousingType, PrivateHousingFigure, PrivateHousingKeyFigure, WaitlistFigure
 from waitlists.selectors import (
     YEAR_END,
     WaitlistData,
@@ -353,16 +353,16 @@ def private_housing(request):
     year = _year_param(request, fallback or timezone.localdate().year - 1)
     count = _int_param(request, "antall", MOST_YEARS, YEAR_COUNTS)
     periods = sections.comparison_periods(Period.of_year(year), count)
-    measures = list(PrivateHousingMeasure.objects.all())
-    figures = PrivateHousingFigure.objects.select_related("measure").order_by("-period", "measure__order")
+    key_figures = list(PrivateHousingKeyFigure.objects.all())
+    figures = PrivateHousingFigure.objects.select_related("key_figure").order_by("-period", "key_figure__order")
     context = {
         "year": year,
         "count": count,
         "counts": YEAR_COUNTS,
         "previous_year": year - 1 if years and year - 1 >= years[0] else None,
         "next_year": year + 1 if year + 1 <= timezone.localdate().year else None,
-        "table": sections.private_housing_table(periods, measures),
-        "measures": measures,
+        "table": sections.private_housing_table(periods, key_figures),
+        "key_figures": key_figures,
         "figures": figures,
     }
     return render(request, "waitlists/private_housing.html", context)
@@ -371,9 +371,9 @@ def private_housing(request):
 @permission_required("waitlists.add_privatehousingfigure", raise_exception=True)
 def private_figure_create(request):
     figure = PrivateHousingFigure()
-    measure_id = request.GET.get("tiltak", "")
-    if measure_id.isdigit():
-        figure.measure = PrivateHousingMeasure.objects.filter(pk=measure_id, active=True).first()
+    key_figure_id = request.GET.get("nokkeltall", "")
+    if key_figure_id.isdigit():
+        figure.key_figure = PrivateHousingKeyFigure.objects.filter(pk=key_figure_id, active=True).first()
     if request.method == "GET":
         figure.period = Period.of_year(timezone.localdate().year - 1)
     return _private_figure_form(request, figure)
@@ -388,16 +388,16 @@ def _private_figure_form(request, figure):
     return editing.edit(
         request, PrivateHousingFigureForm(request.POST or None, instance=figure),
         template="waitlists/private_figure_form.html", context={"figure": figure},
-        saved=lambda f: f"Antallet for «{f.measure}» for {f.period.label} er lagret.",
+        saved=lambda f: f"Antallet for «{f.key_figure}» for {f.period.label} er lagret.",
         success_url=lambda f: reverse("waitlists:private_housing") + f"?aar={f.period.year}",
     )  # fmt: skip
 
 
 @permission_required("waitlists.delete_privatehousingfigure", raise_exception=True)
 def private_figure_delete(request, pk):
-    figure = get_object_or_404(PrivateHousingFigure.objects.select_related("measure"), pk=pk)
+    figure = get_object_or_404(PrivateHousingFigure.objects.select_related("key_figure"), pk=pk)
     back = reverse("waitlists:private_housing") + f"?aar={figure.period.year}"
-    what = f"antallet for «{figure.measure}» for {figure.period.label}"
+    what = f"antallet for «{figure.key_figure}» for {figure.period.label}"
     return editing.delete(
         request, figure, heading=f"Slette {what}?", description="Er perioden låst, kan ingenting slettes.",
         button="Slett", deleted=f"A{what[1:]} er slettet.", back_url=back,
@@ -406,12 +406,12 @@ def private_figure_delete(request, pk):
 
 @permission_required("waitlists.view_privatehousingfigure", raise_exception=True)
 def private_figure_history(request, pk):
-    figure = get_object_or_404(PrivateHousingFigure.objects.select_related("measure"), pk=pk)
+    figure = get_object_or_404(PrivateHousingFigure.objects.select_related("key_figure"), pk=pk)
     back = reverse("waitlists:private_housing") + f"?aar={figure.period.year}"
     return history_page(request, figure, back_url=back, title=str(figure))
 
 
-# -- reference data: housing types and private housing measures -----------------------------------
+# -- reference data: housing types and private housing key_figures -----------------------------------
 
 
 @permission_required("waitlists.view_housingtype", raise_exception=True)
@@ -441,27 +441,28 @@ def _type_form(request, housing_type):
     )  # fmt: skip
 
 
-@permission_required("waitlists.view_privatehousingmeasure", raise_exception=True)
-def measure_list(request):
-    return render(request, "waitlists/measure_list.html", {"measures": PrivateHousingMeasure.objects.all()})
+@permission_required("waitlists.view_privatehousingkeyfigure", raise_exception=True)
+def key_figure_list(request):
+    return render(request, "waitlists/key_figure_list.html", {"key_figures": PrivateHousingKeyFigure.objects.all()})
 
 
-@permission_required("waitlists.add_privatehousingmeasure", raise_exception=True)
-def measure_create(request):
-    return _measure_form(request, PrivateHousingMeasure())
+@permission_required("waitlists.add_privatehousingkeyfigure", raise_exception=True)
+def key_figure_create(request):
+    return _key_figure_form(request, PrivateHousingKeyFigure())
 
 
-@permission_required("waitlists.change_privatehousingmeasure", raise_exception=True)
-def measure_update(request, pk):
-    return _measure_form(request, get_object_or_404(PrivateHousingMeasure, pk=pk))
+@permission_required("waitlists.change_privatehousingkeyfigure", raise_exception=True)
+def key_figure_update(request, pk):
+    return _key_figure_form(request, get_object_or_404(PrivateHousingKeyFigure, pk=pk))
 
 
-def _measure_form(request, measure):
+def _key_figure_form(request, key_figure):
     return editing.edit(
-        request, PrivateHousingMeasureForm(request.POST or None, instance=measure), template="horeport/edit_form.html",
+        request, PrivateHousingKeyFigureForm(request.POST or None, instance=key_figure),
+        template="horeport/edit_form.html",
         context={
-            "title": f"Endre {measure}" if measure.pk else "Nytt nøkkeltall",
-            "back_url": reverse("waitlists:measure_list"), "back_label": "Tilbake til nøkkeltall",
+            "title": f"Endre {key_figure}" if key_figure.pk else "Nytt nøkkeltall",
+            "back_url": reverse("waitlists:key_figure_list"), "back_label": "Tilbake til nøkkeltall",
         },
-        saved="Nøkkeltallet «{obj}» er lagret.", success_url=reverse("waitlists:measure_list"),
+        saved="Nøkkeltallet «{obj}» er lagret.", success_url=reverse("waitlists:key_figure_list"),
     )  # fmt: skip

@@ -2,7 +2,7 @@ import datetime
 
 from horeport.periods import Period
 from tests.access import ADMINS, EDITORS, EVERYONE, Case
-from waitlists.models import HousingCase, HousingType, PrivateHousingFigure, PrivateHousingMeasure, WaitlistFigure
+from waitlists.models import HousingCase, HousingType, PrivateHousingFigure, PrivateHousingKeyFigure, WaitlistFigure
 
 
 def cases():
@@ -11,8 +11,8 @@ def cases():
     case = HousingCase.objects.create(
         reference="2016/17", housing_type=housing_type, decided_on=datetime.date(2016, 3, 1)
     )
-    measure = PrivateHousingMeasure.objects.create(name="Antall boliger utleid")
-    private = PrivateHousingFigure.objects.create(measure=measure, period=Period.parse("2016"), value=60)
+    key_figure = PrivateHousingKeyFigure.objects.create(name="Antall boliger utleid")
+    private = PrivateHousingFigure.objects.create(key_figure=key_figure, period=Period.parse("2016"), value=60)
     return [
         Case("waitlists:index", EVERYONE),
         Case("waitlists:type_list", EVERYONE),
@@ -34,7 +34,7 @@ def cases():
         Case("waitlists:private_figure_update", EDITORS, kwargs={"pk": private.pk}),
         Case("waitlists:private_figure_delete", EDITORS, kwargs={"pk": private.pk}),
         Case("waitlists:private_figure_history", EVERYONE, kwargs={"pk": private.pk}),
-        Case("waitlists:measure_list", EVERYONE),
-        Case("waitlists:measure_create", ADMINS),
-        Case("waitlists:measure_update", ADMINS, kwargs={"pk": measure.pk}),
+        Case("waitlists:key_figure_list", EVERYONE),
+        Case("waitlists:key_figure_create", ADMINS),
+        Case("waitlists:key_figure_update", ADMINS, kwargs={"pk": key_figure.pk}),
     ]

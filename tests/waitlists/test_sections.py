@@ -7,7 +7,7 @@ from horeport.periods import Kind, Period
 from horeport.sections import SectionOptions, sections_autodiscover
 from tests.waitlists.helpers import case, figure, housing_type
 from waitlists import demo
-from waitlists.models import HousingType, PrivateHousingFigure, PrivateHousingMeasure
+from waitlists.models import HousingType, PrivateHousingFigure, PrivateHousingKeyFigure
 from waitlists.report_sections import current, housing, private_housing
 
 pytestmark = pytest.mark.django_db
@@ -93,9 +93,9 @@ def test_small_numbers_are_hidden_with_the_change_that_would_reveal_them():
 
 
 def test_private_housing_of_a_half_year_sums_its_months():
-    measure = PrivateHousingMeasure.objects.create(name="Antall boliger utleid")
+    key_figure = PrivateHousingKeyFigure.objects.create(name="Antall boliger utleid")
     for month, value in ((1, 4), (2, 6)):
-        PrivateHousingFigure.objects.create(measure=measure, period=Period.month(2017, month), value=value)
+        PrivateHousingFigure.objects.create(key_figure=key_figure, period=Period.month(2017, month), value=value)
     (table,) = private_housing(period=Period.parse("2017-H1"), options=SectionOptions()).tables
     assert [c.label for c in table.columns] == ["Antall 1. halvår 2017"]
     assert (table.rows[0].cells[0].value, table.rows[0].cells[0].note) == (10, "2 av 6 mnd.")
@@ -127,9 +127,9 @@ def test_another_municipality_adds_its_own_housing_type_and_it_reaches_pages_and
 def test_only_an_administrator_manages_housing_types_and_measures(registrator_client, administrator_client):
     data = {"name": "Bolig med service", "order": "1", "active": "on"}
     assert registrator_client.post(reverse("waitlists:type_create"), data).status_code == 403
-    assert registrator_client.post(reverse("waitlists:measure_create"), data).status_code == 403
-    assert administrator_client.post(reverse("waitlists:measure_create"), data).status_code == 302
-    assert PrivateHousingMeasure.objects.get().name == "Bolig med service"
+    assert registrator_client.post(reverse("waitlists:key_figure_create"), data).status_code == 403
+    assert administrator_client.post(reverse("waitlists:key_figure_create"), data).status_code == 302
+    assert PrivateHousingKeyFigure.objects.get().name == "Bolig med service"
 
 
 def test_years_before_the_first_figure_are_left_out_of_the_housing_tables():
