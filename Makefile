@@ -49,6 +49,12 @@ demo: migrate
 test: install assets
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
+# Generated input for every form and GET parameter of every page, as each role (tests/fuzz).
+FUZZ_EXAMPLES ?= 1000
+.PHONY: fuzz
+fuzz: install assets
+	FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) $(BIN)/python -m pytest -m fuzz tests/fuzz $(PYTEST_ARGS)
+
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
