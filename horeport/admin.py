@@ -13,6 +13,9 @@ class ServiceUnitAdmin(SimpleHistoryAdmin):
 class SiteSettingsAdmin(SimpleHistoryAdmin):
     list_display = ["municipality_name", "department_name"]
 
+    def has_add_permission(self, request):
+        return not SiteSettings.objects.exists()  # one row (SiteSettings.current); a second collides on PostgreSQL
+
 
 @admin.register(PeriodLock)
 class PeriodLockAdmin(admin.ModelAdmin):
