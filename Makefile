@@ -61,12 +61,18 @@ test: system-deps python install assets
 
 # Every test except the browser tests (marked `browser`).
 test-fast: system-deps python install assets
-	$(BIN)/python -m pytest -m "not browser" $(PYTEST_ARGS)
+	$(BIN)/python -m pytest -m "not browser and not fuzz" $(PYTEST_ARGS)
 
 # Restart a throwaway PostgreSQL cluster under load: 503s while it is down, never a 500, and
 # recovery without restarting the application (scripts/faults.py; results in docs/reliability.md).
 faults: install assets
 	$(BIN)/python scripts/faults.py
+
+# Generated input for every form and GET parameter of every page, as each role (tests/fuzz).
+FUZZ_EXAMPLES ?= 1000
+.PHONY: fuzz
+fuzz: install assets
+	FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) $(BIN)/python -m pytest -m fuzz tests/fuzz $(PYTEST_ARGS)
 
 lint: install
 	$(BIN)/ruff check .

@@ -1,13 +1,16 @@
 from django.contrib import admin, messages
+from django.contrib.admin import widgets
 from django.contrib.admin.actions import delete_selected as django_delete_selected
 from django.contrib.admin.utils import flatten_fieldsets, unquote
 from django.core.exceptions import ValidationError
+from django.db import models
 from django.db.models import ProtectedError
 from django.shortcuts import redirect
 from django.urls import reverse
 from simple_history.admin import SimpleHistoryAdmin
 
 from horeport.editing import refusal
+from horeport.fields import DateField
 from horeport.forms import TrackedModelForm
 from horeport.models import PeriodLock, ServiceUnit, SiteSettings
 
@@ -19,6 +22,8 @@ class TrackedAdmin(SimpleHistoryAdmin):
     message, never a server error."""
 
     form = TrackedModelForm
+    # Dates the product reports on (1900–2999): a date outside them has no period, refused with a message.
+    formfield_overrides = {models.DateField: {"form_class": DateField, "widget": widgets.AdminDateWidget}}
 
     def get_form(self, request, obj=None, change=False, **kwargs):
         # The version is the form's own hidden field, not a model field the form edits.
@@ -91,6 +96,9 @@ class ServiceUnitAdmin(SimpleHistoryAdmin):
 @admin.register(SiteSettings)
 class SiteSettingsAdmin(SimpleHistoryAdmin):
     list_display = ["municipality_name", "department_name"]
+
+    def has_add_permission(self, request):
+        return not SiteSettings.objects.exists()  # one row (SiteSettings.current); a second collides on PostgreSQL
 
 
 @admin.register(PeriodLock)

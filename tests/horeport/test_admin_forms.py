@@ -6,7 +6,7 @@ from django.contrib.auth import get_user_model
 from django.test import Client
 from django.urls import reverse
 
-from horeport.models import period_lock
+from horeport.models import SiteSettings, period_lock
 from horeport.periods import Period
 from tests.html_forms import page_forms
 
@@ -15,6 +15,7 @@ ADMIN_MODELS = sorted(admin.site._registry, key=lambda model: model._meta.label)
 
 @pytest.fixture
 def superuser_client(db):
+    SiteSettings.current()  # as on any site that has shown a page
     client = Client(raise_request_exception=False)
     client.force_login(get_user_model().objects.create_superuser("rot", password="test-pass-123"))
     return client
@@ -38,5 +39,12 @@ def test_an_add_form_saved_untouched_comes_back_with_its_messages(superuser_clie
     if response.status_code == 200:  # refused: the form again, with its messages, and nothing saved
         assert "errornote" in response.content.decode()  # «Vennligst korriger feilene under.»
         assert model._default_manager.count() == count
-    else:  # valid as it stands (the site settings' defaults)
+    else:  # valid as it stands
         assert model._default_manager.count() == count + 1
+
+
+def test_the_site_settings_are_one_row_and_cannot_be_added_again(superuser_client):
+    assert superuser_client.get(reverse("admin:horeport_sitesettings_add")).status_code == 403
+    response = superuser_client.post(reverse("admin:horeport_sitesettings_add"), {"municipality_name": "Asker"})
+    assert response.status_code == 403
+    assert SiteSettings.objects.count() == 1

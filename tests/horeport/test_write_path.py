@@ -240,3 +240,16 @@ def test_a_delete_page_inside_a_locked_period_says_so_at_once_and_offers_no_dele
     assert "Slett avviket</button>" not in page.content.decode()
     assert registrator_client.post(url).status_code == 400
     assert Deviation.objects.filter(pk=deviation.pk).exists()
+
+
+def test_a_date_before_1900_in_the_admin_is_a_message_not_a_server_error(admin_client):
+    from waitlists.models import HousingCase, HousingType
+
+    housing_type = HousingType.objects.create(name="Omsorgsbolig")
+    period_lock(period=Period.parse("2016"), reason="Årsrapport 2016")
+    url = reverse("admin:waitlists_housingcase_add")
+    response = admin_client.post(url, {"reference": "16/1", "housing_type": housing_type.pk,
+                                       "decided_on": "0001-03-01", "closed_on": "0001-03-01"})  # fmt: skip
+    assert response.status_code == 200
+    assert "Skriv en dato fra år 1900 til 2999." in response.content.decode()
+    assert not HousingCase.objects.exists()
