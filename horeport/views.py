@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import datetime
+from dataclasses import dataclass
+
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_not_required, permission_required
@@ -9,16 +12,19 @@ from django.core.exceptions import ValidationError
 from django.db import DatabaseError, connection
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.templatetags.static import static
 from django.urls import reverse
+from django.utils import timezone
 from django.views.decorators.cache import cache_control, never_cache
 from django.views.decorators.http import require_GET, require_POST
 
-from horeport import editing
+from horeport import contributions, editing
 from horeport.forms import PeriodLockForm, ServiceUnitForm, SiteSettingsForm, UnlockForm, UserForm
 from horeport.logins import login_lockouts, login_unlock
 from horeport.models import PeriodLock, ServiceUnit, SiteSettings, period_lock
-from horeport.roles import ROLE_DESCRIPTIONS
+from horeport.periods import Period
+from horeport.roles import ADMINISTRATOR, LEDER, REGISTRATOR, ROLE_DESCRIPTIONS, role_of
 
 # The apps, as the navigation and the landing page present them.
 SECTIONS = [
@@ -32,15 +38,59 @@ SECTIONS = [
 ]  # fmt: skip
 
 
+CHANGES_SHOWN = 8  # the largest changes on a Leder's home page
+
+
 def home(request):
-    return render(
-        request,
-        "horeport/home.html",
-        {
-            "sections": SECTIONS,
-            "active_locks": PeriodLock.objects.active().select_related("locked_by")[:5],
-        },
-    )
+    """What each role meets first: what is due (Registrator), how things stand (Leder), what waits
+    (Administrator). The apps contribute the items (horeport/contributions.py)."""
+    role = role_of(request.user)
+    context = {
+        "sections": SECTIONS,
+        "role": role,
+        "active_locks": PeriodLock.objects.active().select_related("locked_by"),
+    }
+    if role == REGISTRATOR:
+        context["months"] = month_end_status()
+    elif role == LEDER:
+        found = [c for c in contributions.collect("changes") if c.change.absolute]
+        context["glances"] = [
+            (glance.title, render_to_string(glance.template, glance.context, request))
+            for glance in contributions.collect("glances")
+        ]
+        context["changes"] = sorted(found, key=lambda c: c.order)[:CHANGES_SHOWN]
+    elif role == ADMINISTRATOR:
+        context["notices"] = contributions.collect("notices")
+    return render(request, "horeport/home.html", context)
+
+
+@dataclass
+class MonthDue:
+    period: Period
+    deadline: datetime.date
+    items: list[contributions.Due]
+
+    @property
+    def is_overdue(self) -> bool:
+        return timezone.localdate() > self.deadline
+
+    @property
+    def overdue(self) -> list[contributions.Due]:
+        return [i for i in self.items if i.state != contributions.COMPLETE] if self.is_overdue else []
+
+    @property
+    def complete(self) -> int:
+        return sum(i.state == contributions.COMPLETE for i in self.items)
+
+
+def month_end_status(*, months: int = 2) -> list[MonthDue]:
+    """What is due for the months up to the current one, oldest first, each with its deadline."""
+    day = SiteSettings.current().due_day
+    current = Period.containing(timezone.localdate())
+    return [
+        MonthDue(period, contributions.deadline(period, day), contributions.collect("due", period=period))
+        for period in (current.shift(-step) for step in reversed(range(months)))
+    ]
 
 
 @login_not_required
