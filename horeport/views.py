@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import datetime
-from dataclasses import dataclass
-
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_not_required, permission_required
@@ -23,8 +20,10 @@ from horeport import contributions, editing
 from horeport.forms import PeriodLockForm, ServiceUnitForm, SiteSettingsForm, UnlockForm, UserForm
 from horeport.logins import login_lockouts, login_unlock
 from horeport.models import PeriodLock, ServiceUnit, SiteSettings, period_lock
-from horeport.periods import Period
+from horeport.params import chooser_years, option_values, period_options, read_period
+from horeport.periods import Kind, Period
 from horeport.roles import ADMINISTRATOR, LEDER, REGISTRATOR, ROLE_DESCRIPTIONS, role_of
+from horeport.status import month_end_status, status_counts, status_for, status_workbook
 
 # The apps, as the navigation and the landing page present them.
 SECTIONS = [
@@ -64,33 +63,37 @@ def home(request):
     return render(request, "horeport/home.html", context)
 
 
-@dataclass
-class MonthDue:
-    period: Period
-    deadline: datetime.date
-    items: list[contributions.Due]
-
-    @property
-    def is_overdue(self) -> bool:
-        return timezone.localdate() > self.deadline
-
-    @property
-    def overdue(self) -> list[contributions.Due]:
-        return [i for i in self.items if i.state != contributions.COMPLETE] if self.is_overdue else []
-
-    @property
-    def complete(self) -> int:
-        return sum(i.state == contributions.COMPLETE for i in self.items)
+STATUS_MONTHS = (Kind.MONTH,)
 
 
-def month_end_status(*, months: int = 2) -> list[MonthDue]:
-    """What is due for the months up to the current one, oldest first, each with its deadline."""
-    day = SiteSettings.current().due_day
-    current = Period.containing(timezone.localdate())
-    return [
-        MonthDue(period, contributions.deadline(period, day), contributions.collect("due", period=period))
-        for period in (current.shift(-step) for step in reversed(range(months)))
-    ]
+def reporting_status(request):
+    """Rapporteringsstatus: complete, partial and missing per app and unit for a chosen month."""
+    period, choices = _status_period(request)
+    items = status_for(period)
+    deadline = contributions.deadline(period, SiteSettings.current().due_day)
+    context = {
+        "period": period, "choices": choices, "items": items, "counts": status_counts(items),
+        "deadline": deadline, "is_overdue": timezone.localdate() > deadline,
+        "can_enter": role_of(request.user) in (REGISTRATOR, ADMINISTRATOR),
+    }  # fmt: skip
+    return render(request, "horeport/reporting_status.html", context)
+
+
+def reporting_status_xlsx(request):
+    period, _ = _status_period(request)
+    response = HttpResponse(
+        status_workbook(period, status_for(period)),
+        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    )
+    response["Content-Disposition"] = f'attachment; filename="rapporteringsstatus-{period}.xlsx"'
+    return response
+
+
+def _status_period(request) -> tuple[Period, list]:
+    """The month chosen (`?periode=2016-10`), the month just ended by default."""
+    choices = period_options(STATUS_MONTHS, chooser_years())
+    default = Period.containing(timezone.localdate()).previous()
+    return read_period(request, default, allowed=option_values(choices)), choices
 
 
 @login_not_required
