@@ -46,6 +46,19 @@ def period_options(kinds: Iterable[Kind], years: Iterable[int]) -> list[tuple[st
     return [(str(year), period_choices(kinds, year, year)) for year in sorted(years, reverse=True)]
 
 
+STATISTICS_KINDS = (Kind.YEAR, Kind.HALF, Kind.TERTIAL, Kind.QUARTER, Kind.MONTH)
+
+
+def statistics_period_options(years: Iterable[int]) -> list[tuple[str, list]]:
+    """Every year, half-year, tertial, quarter and month, grouped by year (newest first), each
+    group in that order: the periods a register's statistics may be chosen for."""
+    groups = []
+    for year in sorted(years, reverse=True):
+        periods = [Period(kind, year, index) for kind in STATISTICS_KINDS for index in range(1, kind.count + 1)]
+        groups.append((str(year), [(str(p), p.label) for p in periods]))
+    return groups
+
+
 def option_values(groups) -> set[str]:
     """The values of `period_options`, to check a chosen one against."""
     return {value for _, options in groups for value, _ in options}
