@@ -10,7 +10,7 @@ from complaints.authority import authority_name, authority_names_text
 from complaints.models import CaseType, CaseTypeName, Complaint
 from horeport.forms import NorwegianModelForm, TrackedModelForm
 from horeport.models import ServiceUnit
-from horeport.periods import Kind, Period, period_choices
+from horeport.params import statistics_period_options
 from horeport.sections import SMALL_NUMBERS_THRESHOLD
 
 
@@ -100,17 +100,6 @@ CaseTypeNameFormSet = forms.inlineformset_factory(
 )
 
 
-def statistics_period_choices(first_year: int, last_year: int) -> list:
-    """Years, half-years, tertials, quarters and months, grouped by year, newest first."""
-    kinds = (Kind.YEAR, Kind.HALF, Kind.TERTIAL, Kind.QUARTER, Kind.MONTH)
-    grouped = []
-    for year in range(last_year, first_year - 1, -1):
-        choices = period_choices(kinds, year, year)
-        choices.sort(key=lambda choice: (kinds.index(Period.parse(choice[0]).kind), Period.parse(choice[0])))
-        grouped.append((str(year), choices))
-    return grouped
-
-
 class StatisticsForm(forms.Form):
     periode = forms.ChoiceField(label="Periode")
     per = forms.DateField(
@@ -123,6 +112,6 @@ class StatisticsForm(forms.Form):
 
     def __init__(self, *args, first_year: int, last_year: int, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["periode"].choices = statistics_period_choices(first_year, last_year)
+        self.fields["periode"].choices = statistics_period_options(range(first_year, last_year + 1))
         for field in self.fields.values():
             field.template_name = "horeport/forms/filter_field.html"  # choices of a view, not data: no "(valgfritt)"

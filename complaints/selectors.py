@@ -16,9 +16,9 @@ import datetime
 from dataclasses import dataclass, field
 
 from django.db.models import Count, Q
-from django.utils import timezone
 
 from complaints.models import CaseType, Complaint, Decision
+from horeport.params import chooser_years
 from horeport.periods import Period
 
 PENDING = "ikke_avgjort"
@@ -133,10 +133,11 @@ def open_complaints(*, on: datetime.date) -> OpenComplaints:
 
 
 def years_with_complaints() -> tuple[int, int]:
-    """The first and last year the statistics offer: from the first complaint to this year."""
-    today = timezone.localdate()
+    """The first and last year the statistics offer (horeport.params.chooser_years): from the first
+    complaint to next year."""
     first = Complaint.objects.order_by("received_on").values_list("received_on", flat=True).first()
-    return (min(first.year, today.year) if first else today.year), today.year
+    years = chooser_years(first.year if first else None)
+    return years[-1], years[0]
 
 
 def latest_year_sent() -> int | None:

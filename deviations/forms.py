@@ -5,9 +5,10 @@ from django.db.models import Q
 from django.utils import timezone
 
 from deviations.models import Category, Deviation
-from horeport.fields import PeriodFormField
 from horeport.forms import NorwegianModelForm, TrackedModelForm
 from horeport.models import ServiceUnit
+from horeport.params import statistics_period_options
+from horeport.periods import Period
 
 
 class DateInput(forms.DateInput):
@@ -77,15 +78,20 @@ class ImportForm(forms.Form):
 
 
 class StatisticsForm(forms.Form):
-    period = PeriodFormField(
-        label="Periode", required=False, help_text="For eksempel 2016, 2016-H1, 2016-Q3 eller 2016-03."
-    )
+    period = forms.ChoiceField(label="Periode", required=False)
     cutoff = forms.DateField(
         label="Status per",
         required=False,
         widget=DateInput(),
         help_text="Behandlede og åpne avvik telles per denne datoen. Tom: periodens slutt.",
     )
+
+    def __init__(self, *args, years: list[int], **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["period"].choices = statistics_period_options(years)
+
+    def clean_period(self):
+        return Period.parse(self.cleaned_data["period"]) if self.cleaned_data["period"] else None
 
     def clean(self):
         cleaned = super().clean()

@@ -31,7 +31,7 @@ class DeviationTable(tables.Table):
         order_by=("unit__sort_order", "unit__name", "registered_on", "reference"),
         attrs={"td": {"class": "wrap"}},
     )
-    severity = tables.Column("Alvorlighet", attrs={"td": {"class": "num"}, "th": {"class": "num"}})
+    severity = tables.Column("Alvorlighet", attrs={"td": {"class": "nowrap"}})
     status = tables.Column("Status")
     closed_on = DateColumn("Lukket", default="–")
     to_hospital = tables.Column("Til sykehus")
@@ -45,7 +45,7 @@ class DeviationTable(tables.Table):
         empty_text = "Ingen avvik passer til filteret. Fjern noen av valgene, eller registrer et nytt avvik."
 
     def render_severity(self, record):
-        return format_html('<abbr title="{}">{}</abbr>', record.get_severity_display(), record.severity)
+        return record.get_severity_display()  # "3 – Alvorlig": a word, not a bare number
 
     def render_status(self, record):
         return status_tag(record)

@@ -20,6 +20,7 @@ from horeport import editing
 from horeport.charts import chart_svg, svg_data_uri
 from horeport.formatting import nb_date, nb_number
 from horeport.history import history_page
+from horeport.params import chooser_years
 from horeport.periods import Period, months_up_to
 from horeport.roles import ADMINISTRATOR, role_of
 from horeport.sections import Chart, ChartSeries, SectionOptions
@@ -123,14 +124,15 @@ def history(request, pk):
 
 @permission_required("deviations.view_deviation", raise_exception=True)
 def statistics(request):
-    form = StatisticsForm(request.GET or None)
     last_year = selectors.last_year_with_data() or timezone.localdate().year
+    offered = chooser_years(selectors.first_year_with_data(), last_year)
+    form = StatisticsForm(request.GET or None, years=offered)
     period, cutoff = Period.of_year(last_year), None
     if form.is_bound and form.is_valid():
         period = form.cleaned_data["period"] or period
         cutoff = form.cleaned_data["cutoff"]
     elif not form.is_bound:
-        form = StatisticsForm(initial={"period": period})
+        form = StatisticsForm(initial={"period": str(period)}, years=offered)
     options = SectionOptions(cutoff=cutoff)
     sections = [
         report_sections.by_category(period=period, options=options),

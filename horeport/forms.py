@@ -143,7 +143,7 @@ class SiteSettingsForm(forms.ModelForm):
 
     class Meta:
         model = SiteSettings
-        fields = ["municipality_name", "department_name"]
+        fields = ["municipality_name", "department_name", "due_day"]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

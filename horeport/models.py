@@ -7,6 +7,7 @@ import datetime
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models, transaction
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
@@ -39,6 +40,10 @@ class SiteSettings(models.Model):
 
     municipality_name = models.CharField("kommunens navn", max_length=120, default="Kommune")
     department_name = models.CharField("tjenesteområde", max_length=120, default="Helse og omsorg")
+    due_day = models.PositiveSmallIntegerField(
+        "frist for tall (dag i måneden etter)", default=10, validators=[MinValueValidator(1), MaxValueValidator(28)],
+        help_text="Tallene for en måned skal være registrert innen denne dagen i måneden etter.",
+    )  # fmt: skip
     logo = models.BinaryField("logo", blank=True, null=True, editable=False)
     logo_content_type = models.CharField(max_length=40, blank=True, editable=False)
     updated_at = models.DateTimeField(auto_now=True)

@@ -144,6 +144,30 @@ AXES_VERBOSE = False
 
 # Norwegian bokmål, Oslo time, decimal comma, non-breaking space between thousands,
 # dates as 31.12.2016 (horeport/formats/nb/formats.py).
+# Email (the Registrators' reminders, `manage.py send_reminders`): SMTP with the EMAIL_* variables
+# of the environment; in development (DEBUG) printed to the console unless EMAIL_BACKEND says otherwise.
+SMTP_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+_email_backend = os.environ.get("EMAIL_BACKEND") or (
+    "django.core.mail.backends.console.EmailBackend" if DEBUG else SMTP_BACKEND
+)
+MAILERS = {
+    "default": {
+        "BACKEND": _email_backend,
+        "OPTIONS": {
+            "host": os.environ.get("EMAIL_HOST", "localhost"),
+            "port": envint("EMAIL_PORT", 25),
+            "username": os.environ.get("EMAIL_HOST_USER", ""),
+            "password": os.environ.get("EMAIL_HOST_PASSWORD", ""),
+            "use_tls": envbool("EMAIL_USE_TLS", False),
+            "use_ssl": envbool("EMAIL_USE_SSL", False),
+        }
+        if _email_backend == SMTP_BACKEND
+        else {},
+    }
+}
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "horeport@localhost")
+SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")  # the links in the reminders
+
 LANGUAGE_CODE = "nb"
 LANGUAGES = [("nb", "Norsk bokmål")]
 TIME_ZONE = "Europe/Oslo"

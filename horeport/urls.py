@@ -7,6 +7,8 @@ from horeport import views
 urlpatterns = [
     path("", views.home, name="home"),
     path("healthz", views.healthz, name="healthz"),
+    path("rapporteringsstatus/", views.reporting_status, name="reporting_status"),
+    path("rapporteringsstatus/status.xlsx", views.reporting_status_xlsx, name="reporting_status_xlsx"),
     path("favicon.ico", views.favicon, name="favicon"),
     path("logg-inn/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
     path("logg-ut/", auth_views.LogoutView.as_view(), name="logout"),

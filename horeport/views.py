@@ -9,16 +9,21 @@ from django.core.exceptions import ValidationError
 from django.db import DatabaseError, connection
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.templatetags.static import static
 from django.urls import reverse
+from django.utils import timezone
 from django.views.decorators.cache import cache_control, never_cache
 from django.views.decorators.http import require_GET, require_POST
 
-from horeport import editing
+from horeport import contributions, editing
 from horeport.forms import PeriodLockForm, ServiceUnitForm, SiteSettingsForm, UnlockForm, UserForm
 from horeport.logins import login_lockouts, login_unlock
 from horeport.models import PeriodLock, ServiceUnit, SiteSettings, period_lock
-from horeport.roles import ROLE_DESCRIPTIONS
+from horeport.params import chooser_years, option_values, period_options, read_period
+from horeport.periods import Kind, Period
+from horeport.roles import ADMINISTRATOR, LEDER, REGISTRATOR, ROLE_DESCRIPTIONS, role_of
+from horeport.status import month_end_status, status_counts, status_for, status_workbook
 
 # The apps, as the navigation and the landing page present them.
 SECTIONS = [
@@ -32,15 +37,63 @@ SECTIONS = [
 ]  # fmt: skip
 
 
+CHANGES_SHOWN = 8  # the largest changes on a Leder's home page
+
+
 def home(request):
-    return render(
-        request,
-        "horeport/home.html",
-        {
-            "sections": SECTIONS,
-            "active_locks": PeriodLock.objects.active().select_related("locked_by")[:5],
-        },
+    """What each role meets first: what is due (Registrator), how things stand (Leder), what waits
+    (Administrator). The apps contribute the items (horeport/contributions.py)."""
+    role = role_of(request.user)
+    context = {
+        "sections": SECTIONS,
+        "role": role,
+        "active_locks": PeriodLock.objects.active().select_related("locked_by"),
+    }
+    if role == REGISTRATOR:
+        context["months"] = month_end_status()
+    elif role == LEDER:
+        found = [c for c in contributions.collect("changes") if c.change.absolute]
+        context["glances"] = [
+            (glance.title, render_to_string(glance.template, glance.context, request))
+            for glance in contributions.collect("glances")
+        ]
+        context["changes"] = sorted(found, key=lambda c: c.order)[:CHANGES_SHOWN]
+    elif role == ADMINISTRATOR:
+        context["notices"] = contributions.collect("notices")
+    return render(request, "horeport/home.html", context)
+
+
+STATUS_MONTHS = (Kind.MONTH,)
+
+
+def reporting_status(request):
+    """Rapporteringsstatus: complete, partial and missing per app and unit for a chosen month."""
+    period, choices = _status_period(request)
+    items = status_for(period)
+    deadline = contributions.deadline(period, SiteSettings.current().due_day)
+    context = {
+        "period": period, "choices": choices, "items": items, "counts": status_counts(items),
+        "deadline": deadline, "is_overdue": timezone.localdate() > deadline,
+        "can_enter": role_of(request.user) in (REGISTRATOR, ADMINISTRATOR),
+    }  # fmt: skip
+    return render(request, "horeport/reporting_status.html", context)
+
+
+def reporting_status_xlsx(request):
+    period, _ = _status_period(request)
+    response = HttpResponse(
+        status_workbook(period, status_for(period)),
+        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     )
+    response["Content-Disposition"] = f'attachment; filename="rapporteringsstatus-{period}.xlsx"'
+    return response
+
+
+def _status_period(request) -> tuple[Period, list]:
+    """The month chosen (`?periode=2016-10`), the month just ended by default."""
+    choices = period_options(STATUS_MONTHS, chooser_years())
+    default = Period.containing(timezone.localdate()).previous()
+    return read_period(request, default, allowed=option_values(choices)), choices
 
 
 @login_not_required

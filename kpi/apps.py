@@ -4,3 +4,6 @@ from django.apps import AppConfig
 class KpiConfig(AppConfig):
     name = "kpi"
     verbose_name = "Målekart"
+
+    def ready(self):
+        from kpi import contributions  # noqa: F401  fills horeport.contributions' registries

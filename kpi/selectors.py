@@ -8,6 +8,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from django.db.models import Min
+
 from horeport.calculations import Change, change
 from horeport.periods import Kind, Period, period_range
 from kpi.bands import GREEN, NONE, RED, STATUS_WORDS, YELLOW
@@ -267,6 +269,11 @@ def latest_key_figure_period(kind: Kind) -> Period | None:
         for p in KeyFigureValue.objects.filter(key_figure__frequency=kind).values_list("period", flat=True).distinct()
     ]
     return max(periods) if periods else None
+
+
+def first_key_figure_year() -> int | None:
+    first = KeyFigureValue.objects.aggregate(first=Min("period"))["first"]  # stored as "2016", "2016-03"…
+    return int(str(first)[:4]) if first else None
 
 
 # -- strategy status ----------------------------------------------------------------------

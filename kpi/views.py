@@ -17,7 +17,8 @@ from horeport.charts import chart_svg, sparkline_svg, svg_data_uri
 from horeport.grids import Grid, active_locks
 from horeport.history import history_page
 from horeport.models import ServiceUnit
-from horeport.periods import InvalidPeriod, Kind, Period, period_choices, period_range
+from horeport.params import chooser_years, option_values, period_options, read_period
+from horeport.periods import Kind, Period, period_range
 from horeport.sections import Chart, ChartSeries
 from kpi import selectors
 from kpi.filters import MalekartFilter
@@ -51,17 +52,6 @@ from kpi.selectors import assess
 # -- helpers --------------------------------------------------------------------------------
 
 
-def _choices(kinds: list[Kind], first_year: int, last_year: int) -> list[tuple[str | None, list]]:
-    """Period options for a select, newest first: (group label or None, [(value, label)])."""
-    if kinds == [Kind.YEAR]:
-        return [(None, period_choices((Kind.YEAR,), first_year, last_year))]
-    return [(str(year), period_choices(tuple(kinds), year, year)) for year in range(last_year, first_year - 1, -1)]
-
-
-def _flat(groups) -> set[str]:
-    return {value for _, options in groups for value, _ in options}
-
-
 def _django_choices(groups) -> list:
     """The same options as Django form choices (optgroups as nested lists)."""
     if len(groups) == 1 and groups[0][0] is None:
@@ -71,36 +61,6 @@ def _django_choices(groups) -> list:
 
 def _first_band_year() -> int | None:
     return Band.objects.aggregate(first=Min("valid_from"))["first"]
-
-
-def _period_param(request, name: str, default: Period, allowed: set[str]) -> Period:
-    """The period named in the query string, or the default (with a message if it was not valid)."""
-    return _period_from(request, request.GET.get(name), default, allowed)
-
-
-def _period_from(request, text: str | None, default: Period, allowed: set[str]) -> Period:
-    text = (text or "").strip()
-    if not text:
-        return default
-    try:
-        period = Period.parse(text)
-    except InvalidPeriod as error:
-        messages.error(request, f"{error} Viser {default.label}.")
-        return default
-    if str(period) not in allowed:
-        messages.error(request, f"{period.label} kan ikke velges her. Viser {default.label}.")
-        return default
-    return period
-
-
-YEARS_BACK = 10  # how far back the period selects reach when no data reaches further
-
-
-def _year_span(*years) -> tuple[int, int]:
-    """From the earliest of the years (at most YEARS_BACK before this year) to this year, or later."""
-    present = [y for y in years if y]
-    this_year = timezone.localdate().year
-    return min([*present, this_year - YEARS_BACK]), max([*present, this_year])
 
 
 def _sparkline(line: selectors.MalekartLine) -> tuple[str, str]:
@@ -121,8 +81,7 @@ def index(request):
     kinds = selectors.kinds_in_use()
     periods = selectors.result_periods()
     latest = periods[-1] if periods else Period.of_year(timezone.localdate().year - 1)
-    first_year, last_year = _year_span(periods[0].year if periods else None, _first_band_year(), latest.year)
-    choices = _choices(kinds, first_year, last_year)
+    choices = period_options(kinds, chooser_years(periods[0].year if periods else None, _first_band_year()))
     filterset = MalekartFilter(
         request.GET or None,
         queryset=Indicator.objects.all(),
@@ -217,11 +176,9 @@ def result_history(request, pk):
 def result_entry(request):
     kinds = selectors.kinds_in_use()
     periods = selectors.result_periods()
-    this_year = timezone.localdate().year
-    first_year, last_year = _year_span(periods[0].year if periods else None, _first_band_year(), this_year)
-    choices = _choices(kinds, first_year, last_year)
+    choices = period_options(kinds, chooser_years(periods[0].year if periods else None, _first_band_year()))
     source = request.POST if request.method == "POST" else request.GET
-    period = _period_from(request, source.get("periode"), _entry_default(kinds), _flat(choices))
+    period = read_period(request, _entry_default(kinds), allowed=option_values(choices), source=source)
     unit_id = source.get("virksomhet", "")
     unit = ServiceUnit.objects.filter(pk=unit_id).first() if unit_id.isdigit() else None
 
@@ -288,9 +245,8 @@ def key_figures(request):
     this_year = timezone.localdate().year
     latest_years = [p.year for kind in selectors.key_figure_kinds() if (p := selectors.latest_key_figure_period(kind))]
     default_year = max(latest_years) if latest_years else this_year - 1
-    first_year, last_year = _year_span(min(latest_years, default=None), default_year)
-    year_choices = _choices([Kind.YEAR], first_year - 4, last_year)
-    year = _period_param(request, "til", Period.of_year(default_year), _flat(year_choices))
+    year_choices = period_options([Kind.YEAR], chooser_years(selectors.first_key_figure_year(), default_year))
+    year = read_period(request, Period.of_year(default_year), name="til", allowed=option_values(year_choices))
     tables = []
     for kind in selectors.key_figure_kinds():
         last = selectors.latest_complete(kind, year)
@@ -342,12 +298,9 @@ def key_figure_value_history(request, pk):
 @permission_required("kpi.add_keyfigurevalue", raise_exception=True)
 def key_figure_entry(request):
     kinds = selectors.key_figure_kinds() or [Kind.YEAR]
-    this_year = timezone.localdate().year
-    latest = [p for kind in kinds if (p := selectors.latest_key_figure_period(kind))]
-    first_year, last_year = _year_span(min((p.year for p in latest), default=None), this_year)
-    choices = _choices(kinds, first_year - 2, last_year)
+    choices = period_options(kinds, chooser_years(selectors.first_key_figure_year()))
     source = request.POST if request.method == "POST" else request.GET
-    period = _period_from(request, source.get("periode"), _entry_default(kinds), _flat(choices))
+    period = read_period(request, _entry_default(kinds), allowed=option_values(choices), source=source)
     figures = list(KeyFigure.objects.filter(active=True, frequency=period.kind))
     existing = {v.key_figure_id: v for v in KeyFigureValue.objects.filter(key_figure__in=figures, period=period)}
     locks = active_locks()
@@ -390,15 +343,15 @@ STATUS_KINDS = (Kind.YEAR, Kind.HALF)
 
 def _status_choices():
     latest = selectors.latest_status_period()
-    first_year, last_year = _year_span(selectors.first_status_year(), latest.year if latest else None)
-    return _choices(list(STATUS_KINDS), first_year, last_year), latest
+    years = chooser_years(selectors.first_status_year(), latest.year if latest else None)
+    return period_options(STATUS_KINDS, years), latest
 
 
 @permission_required("kpi.view_measure", raise_exception=True)
 def strategy(request):
     choices, latest = _status_choices()
     default = latest or Period.of_year(timezone.localdate().year)
-    period = _period_param(request, "periode", default, _flat(choices))
+    period = read_period(request, default, allowed=option_values(choices))
     strategies, plans, others = selectors.strategy_overview(period)
     return render(
         request,
@@ -416,7 +369,8 @@ def theme_plan_detail(request, pk):
         pk=pk,
     )
     choices, latest = _status_choices()
-    period = _period_param(request, "periode", latest or Period.of_year(timezone.localdate().year), _flat(choices))
+    default = latest or Period.of_year(timezone.localdate().year)
+    period = read_period(request, default, allowed=option_values(choices))
     measures = list(plan.measures.all())
     latest_by_measure = selectors.statuses_as_of(period, measures)
     every = {}
@@ -443,7 +397,7 @@ def measure_status_entry(request):
     choices, latest = _status_choices()
     default = latest or Period.of_year(timezone.localdate().year)
     source = request.POST if request.method == "POST" else request.GET
-    period = _period_from(request, source.get("periode"), default, _flat(choices))
+    period = read_period(request, default, allowed=option_values(choices), source=source)
     measures = list(Measure.objects.filter(active=True).select_related("theme_plan", "strategy"))
     existing = {s.measure_id: s for s in MeasureStatus.objects.filter(measure__in=measures, period=period)}
     earlier = selectors.statuses_as_of(period.previous(), measures)

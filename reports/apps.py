@@ -8,6 +8,7 @@ class ReportsConfig(AppConfig):
 
     def ready(self):
         from horeport.sections import sections_autodiscover
+        from reports import contributions  # noqa: F401  fills horeport.contributions' registries
         from reports.defaults import report_kinds_ensure
 
         # The default report kinds exist after every migrate (and after a test flush).

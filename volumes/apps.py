@@ -4,3 +4,6 @@ from django.apps import AppConfig
 class VolumesConfig(AppConfig):
     name = "volumes"
     verbose_name = "Tjenester"
+
+    def ready(self):
+        from volumes import contributions  # noqa: F401  fills horeport.contributions' registries

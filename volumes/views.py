@@ -16,6 +16,7 @@ from horeport.editing import save_or_refuse
 from horeport.formatting import nb_number
 from horeport.grids import active_locks
 from horeport.history import history_page
+from horeport.params import chooser_years, read_year
 from horeport.periods import Kind, Period
 from horeport.sections import SectionOptions
 from volumes import report_sections, selectors
@@ -29,15 +30,6 @@ COMPARISON_YEARS = 5
 
 def _charts(charts) -> list[dict]:
     return [{"chart": chart, "src": svg_data_uri(chart_svg(chart))} for chart in charts]
-
-
-def _year_param(request, default: int) -> int:
-    try:
-        year = int(request.GET.get("aar", default))
-        Period.of_year(year)
-    except (TypeError, ValueError):
-        return default
-    return year
 
 
 @permission_required("volumes.view_volumefigure", raise_exception=True)
@@ -78,8 +70,8 @@ def index(request):
 def service_detail(request, slug):
     service = get_object_or_404(Service.objects.prefetch_related("names"), slug=slug)
     years_with_data = selectors.years_with_figures(service)
-    this_year = timezone.localdate().year
-    year = _year_param(request, years_with_data[0] if years_with_data else this_year)
+    choice_years = chooser_years(*years_with_data)
+    year = read_year(request, years_with_data[0] if years_with_data else timezone.localdate().year, years=choice_years)
     first = year - COMPARISON_YEARS + 1
     figures = selectors.figures_for(service, first_year=first, last_year=year)
     period = Period.of_year(year)
@@ -106,7 +98,6 @@ def service_detail(request, slug):
     year_figures = sorted((f for f in figures if f.period.year == year), key=lambda f: f.period)
     months = month_table(service, figures, year, title=f"{name}: månedstall {year}")
     has_months = any(f.period.kind is Kind.MONTH for f in year_figures)
-    choice_years = sorted({*years_with_data, this_year, year}, reverse=True)
     return render(
         request,
         "volumes/service_detail.html",

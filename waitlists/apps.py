@@ -4,3 +4,6 @@ from django.apps import AppConfig
 class WaitlistsConfig(AppConfig):
     name = "waitlists"
     verbose_name = "Boliger"
+
+    def ready(self):
+        from waitlists import contributions  # noqa: F401  fills horeport.contributions' registries

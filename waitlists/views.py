@@ -12,6 +12,7 @@ from django.utils import timezone
 from horeport import editing
 from horeport.charts import chart_svg, svg_data_uri
 from horeport.history import history_page
+from horeport.params import chooser_years, read_number, read_period, read_year
 from horeport.periods import Kind, Period
 from horeport.sections import Chart, ChartSeries, Column, Row, Table
 from horeport.tables import table_configure
@@ -46,19 +47,18 @@ MONTHS_SHOWN = 24  # the monthly table and chart of a housing type: the last two
 # -- helpers --------------------------------------------------------------------------------------
 
 
-def _int_param(request, name: str, default: int, allowed=None) -> int:
-    try:
-        value = int(request.GET.get(name, ""))
-    except ValueError:
-        return default
-    if allowed is not None and value not in allowed:
-        return default
-    return value
-
-
-def _year_param(request, default: int) -> int:
-    year = _int_param(request, "aar", default)
-    return year if 1990 <= year <= timezone.localdate().year else default
+def _years(request, years: list[int], default: int, count_default: int) -> dict:
+    """The chosen year and number of years, the years offered and the links either side."""
+    offered = chooser_years(*years)
+    year = read_year(request, default, years=offered)
+    return {
+        "year": year,
+        "count": read_number(request, "antall", count_default, allowed=YEAR_COUNTS),
+        "counts": YEAR_COUNTS,
+        "choice_years": offered,
+        "previous_year": year - 1 if year - 1 in offered else None,
+        "next_year": year + 1 if year + 1 in offered else None,
+    }
 
 
 def _charts(charts: list[Chart], *, wide: bool = False) -> list[dict]:
@@ -76,8 +76,8 @@ def _charts(charts: list[Chart], *, wide: bool = False) -> list[dict]:
 
 def index(request):
     years = years_with_data()
-    year = _year_param(request, default_year(years))
-    count = _int_param(request, "antall", FEWEST_YEARS, YEAR_COUNTS)
+    chosen = _years(request, years, default_year(years), FEWEST_YEARS)
+    year, count = chosen["year"], chosen["count"]
     periods = sections.comparison_periods(Period.of_year(year), count)
     housing_types = list(HousingType.objects.all())
     data = WaitlistData(housing_types, periods[0].year, periods[-1].year)
@@ -89,14 +89,9 @@ def index(request):
     shown = [t for t, _ in per_type]
     label = sections.waitlist_label(periods)
     month = latest_month_end()
-    context = {
-        "year": year,
+    context = chosen | {
         "year_query": f"aar={year}",  # the housing types' links open their page at this year
-        "count": count,
-        "counts": YEAR_COUNTS,
         "years": years,
-        "previous_year": year - 1 if not years or year - 1 >= years[0] else None,
-        "next_year": year + 1 if year + 1 <= timezone.localdate().year else None,
         "has_data": bool(years),
         "housing_types": shown,
         "waitlist_table": sections.across_types_table(data, shown, periods, "waitlist", label),
@@ -145,8 +140,8 @@ def _monthly_table(data: WaitlistData, housing_type, months: list[Period]) -> Ta
 def type_detail(request, pk):
     housing_type = get_object_or_404(HousingType, pk=pk)
     years = years_with_data(housing_type)
-    year = _year_param(request, default_year(years))
-    count = _int_param(request, "antall", MOST_YEARS, YEAR_COUNTS)
+    chosen = _years(request, years, default_year(years), MOST_YEARS)
+    year, count = chosen["year"], chosen["count"]
     periods = sections.comparison_periods(Period.of_year(year), count)
     # The last months up to the latest month with data, for the monthly table and chart.
     latest = latest_month_end() or Period.containing(timezone.localdate()).previous()
@@ -180,13 +175,8 @@ def type_detail(request, pk):
     today = timezone.localdate()
     waiting = Q(decided_on__lte=today, moved_in_on__isnull=True, closed_on__isnull=True)
     case_counts = housing_type.cases.aggregate(all=Count("pk"), waiting=Count("pk", filter=waiting))
-    context = {
+    context = chosen | {
         "housing_type": housing_type,
-        "year": year,
-        "count": count,
-        "counts": YEAR_COUNTS,
-        "previous_year": year - 1 if not years or year - 1 >= years[0] else None,
-        "next_year": year + 1 if year + 1 <= today.year else None,
         "table": sections.housing_type_table(resolved, title=f"{housing_type.name}, {periods[0].label}–{year}"),
         "monthly_table": monthly,
         "has_year_data": any(r.has_data for r in resolved),
@@ -207,27 +197,17 @@ def figure_create(request):
     type_id = request.GET.get("boligtype", "")
     if type_id.isdigit():
         figure.housing_type = HousingType.objects.filter(pk=type_id, active=True).first()
-    try:
-        figure.period = Period.parse(request.GET["periode"]) if "periode" in request.GET else None
-    except ValueError:
-        figure.period = None
-    if figure.period is not None and figure.period.kind not in (Kind.MONTH, Kind.YEAR):
-        figure.period = None
-    if figure.period is None and request.method == "GET":
-        figure.period = Period.containing(timezone.localdate()).previous()  # the month just ended
+    if request.method == "GET":  # the month just ended, unless the link names another month or year
+        last_ended = Period.containing(timezone.localdate()).previous()
+        figure.period = read_period(request, last_ended, kinds=(Kind.MONTH, Kind.YEAR))
     return _figure_form(request, figure)
 
 
 def _month_param(request) -> Period:
     """The month of `?periode=2016-12`; the month just ended where missing, wrong or not begun."""
     last_ended = Period.containing(timezone.localdate()).previous()
-    try:
-        period = Period.parse(request.GET.get("periode", ""))
-    except ValueError:
-        return last_ended
-    if period.kind is not Kind.MONTH or period.start > timezone.localdate():
-        return last_ended
-    return period
+    period = read_period(request, last_ended, kinds=(Kind.MONTH,))
+    return last_ended if period.start > timezone.localdate() else period
 
 
 @permission_required(["waitlists.add_waitlistfigure", "waitlists.change_waitlistfigure"], raise_exception=True)
@@ -350,17 +330,12 @@ def case_history(request, pk):
 def private_housing(request):
     years = private_years_with_data()
     fallback = max((y for y in years if y < timezone.localdate().year), default=years[-1] if years else None)
-    year = _year_param(request, fallback or timezone.localdate().year - 1)
-    count = _int_param(request, "antall", MOST_YEARS, YEAR_COUNTS)
+    chosen = _years(request, years, fallback or timezone.localdate().year - 1, MOST_YEARS)
+    year, count = chosen["year"], chosen["count"]
     periods = sections.comparison_periods(Period.of_year(year), count)
     key_figures = list(PrivateHousingKeyFigure.objects.all())
     figures = PrivateHousingFigure.objects.select_related("key_figure").order_by("-period", "key_figure__order")
-    context = {
-        "year": year,
-        "count": count,
-        "counts": YEAR_COUNTS,
-        "previous_year": year - 1 if years and year - 1 >= years[0] else None,
-        "next_year": year + 1 if year + 1 <= timezone.localdate().year else None,
+    context = chosen | {
         "table": sections.private_housing_table(periods, key_figures),
         "key_figures": key_figures,
         "figures": figures,

@@ -91,6 +91,9 @@ def indicator(code):
 PAGES = [
     Page("login", None, lambda: "/logg-inn/"),
     Page("home", "leder", lambda: "/"),
+    Page("home-registrator", "registrator", lambda: "/"),
+    Page("home-admin", "admin", lambda: "/"),
+    Page("reporting-status", "registrator", lambda: "/rapporteringsstatus/?periode=2016-12"),
     Page("malekart", "leder", lambda: "/malekart/?periode=2014"),
     Page("indicator", "leder", indicator("S.3.1")),
     Page("result-entry", "registrator", lambda: "/malekart/registrer/?periode=2015"),

@@ -2,6 +2,7 @@
 
 import datetime
 import io
+import re
 
 import pytest
 from django.db import connection
@@ -148,3 +149,10 @@ def test_text_that_looks_like_a_formula_is_exported_as_text(leder_client, catego
     sheet = load_workbook(io.BytesIO(leder_client.get(reverse("deviations:export")).content)).active
     assert sheet["G2"].data_type == "s"
     assert sheet["G2"].value == '=HYPERLINK("http://example.com","klikk")'
+
+
+def test_severity_is_shown_as_words(leder_client, register):
+    table = leder_client.get(reverse("deviations:index")).content.decode().split("<table", 1)[1].split("</table>")[0]
+    cells = [re.sub(r"<[^>]+>", "", cell).strip() for cell in re.findall(r"<td[^>]*>(.*?)</td>", table, re.S)]
+    assert "3 – Alvorlig" in cells and "2 – Mindre alvorlig" in cells
+    assert "3" not in cells  # no bare number

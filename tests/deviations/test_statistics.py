@@ -238,3 +238,11 @@ def test_the_statistics_page_does_not_query_per_deviation(leder_client, two_year
     with CaptureQueriesContext(connection) as many:
         leder_client.get(url)
     assert len(many.captured_queries) == len(few.captured_queries)
+
+
+def test_the_period_is_chosen_from_a_list_of_years_half_years_quarters_and_months(leder_client, two_years):
+    html = leder_client.get(reverse("deviations:statistics"), {"period": "2016-Q3"}).content.decode()
+    select = html.split('<select name="period"', 1)[1].split("</select>", 1)[0]
+    assert '<option value="2016-Q3" selected>3. kvartal 2016</option>' in select
+    assert '<option value="2015-03">mars 2015</option>' in select and ">1. halvår 2016<" in select
+    assert "Avviksstatistikk 3. kvartal 2016" in html

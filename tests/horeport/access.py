@@ -19,6 +19,8 @@ def cases():
     return [
         Case("home", EVERYONE),
         Case("healthz", EVERYONE, public=True),
+        Case("reporting_status", EVERYONE, query="periode=2016-10"),
+        Case("reporting_status_xlsx", EVERYONE, query="periode=2016-10"),
         Case("favicon", EVERYONE, public=True),
         Case("login", EVERYONE, public=True),
         Case("logout", EVERYONE, method="post"),

@@ -36,15 +36,25 @@ def test_only_an_administrator_sees_the_settings_link(registrator_client, admini
 def test_an_administrator_changes_the_name_and_uploads_a_logo(administrator_client):
     response = administrator_client.post(
         reverse("site_settings"),
-        {"municipality_name": "Stavanger kommune", "department_name": "Helse og velferd",
+        {"municipality_name": "Stavanger kommune", "department_name": "Helse og velferd", "due_day": "15",
          "logo_file": SimpleUploadedFile("logo.png", PNG, content_type="image/png")},
         follow=True,
     )  # fmt: skip
     assert "Innstillingene er lagret." in response.content.decode()
     site = SiteSettings.current()
-    assert (site.municipality_name, site.department_name) == ("Stavanger kommune", "Helse og velferd")
+    assert (site.municipality_name, site.department_name, site.due_day) == ("Stavanger kommune", "Helse og velferd", 15)
     logo = administrator_client.get(reverse("logo"))
     assert logo["Content-Type"] == "image/png" and logo.content == PNG
+
+
+@pytest.mark.parametrize("day", ["0", "29", "tjue", "-1"])
+def test_a_deadline_day_outside_1_to_28_is_refused_with_a_message(administrator_client, day):
+    response = administrator_client.post(
+        reverse("site_settings"),
+        {"municipality_name": "Asker kommune", "department_name": "Helse og omsorg", "due_day": day},
+    )
+    form = response.context["form"]
+    assert form.errors["due_day"] and SiteSettings.current().due_day == 10
 
 
 def test_a_logo_that_is_not_an_image_is_refused_with_a_message(administrator_client):

@@ -180,3 +180,20 @@ def test_an_average_entered_for_a_year_with_months_is_refused(registrator_client
     [error] = response.context["form"].non_field_errors()
     assert "Et samlet tall for 2017 kan ikke registreres: det finnes tall for januar 2017" in error
     assert not VolumeFigure.objects.filter(service=seed["bpa"], period=Period.parse("2017")).exists()
+
+
+def test_the_year_chooser_offers_every_year_from_the_data_to_next_year(leder_client, bpa):
+    make_figure(bpa, "2016-01", users_under_18=5, users_over_18=40, hours_under_18=1200, hours_over_18=9000)
+    response = leder_client.get(reverse("volumes:service", kwargs={"slug": "bpa"}))
+    offered = re.findall(r'<option value="(\d{4})"', response.content.decode())
+    this_year = datetime.date.today().year
+    assert {"2016", "2017", str(this_year), str(this_year + 1)} <= set(offered)
+    assert offered == sorted(offered, reverse=True)
+
+
+@pytest.mark.parametrize("year", ["0", "-1", "1e5", "%00", "99999"])
+def test_a_year_that_is_no_year_shows_the_latest_year_with_a_message(leder_client, bpa, year):
+    make_figure(bpa, "2016-01", users_under_18=5, users_over_18=40, hours_under_18=1200, hours_over_18=9000)
+    response = leder_client.get(reverse("volumes:service", kwargs={"slug": "bpa"}) + f"?aar={year}")
+    assert response.status_code == 200 and response.context["year"] == 2016
+    assert "Viser 2016." in response.content.decode()
