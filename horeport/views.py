@@ -20,22 +20,11 @@ from horeport import contributions, editing
 from horeport.forms import PeriodLockForm, ServiceUnitForm, SiteSettingsForm, UnlockForm, UserForm
 from horeport.logins import login_lockouts, login_unlock
 from horeport.models import PeriodLock, ServiceUnit, SiteSettings, period_lock
+from horeport.navigation import APPS
 from horeport.params import chooser_years, option_values, period_options, read_period
 from horeport.periods import Kind, Period
 from horeport.roles import ADMINISTRATOR, LEDER, REGISTRATOR, ROLE_DESCRIPTIONS, role_of
 from horeport.status import month_end_status, status_counts, status_for, status_workbook
-
-# The apps, as the navigation and the landing page present them.
-SECTIONS = [
-    ("kpi:index", "Målekart", "Indikatorer med ønsket, akseptert og ikke godkjent resultat; nøkkeltall og "
-     "status for strategier og temaplaner."),
-    ("waitlists:index", "Boliger", "Ventelister og effektueringstid per boligtype, og privat boligfremskaffelse."),
-    ("volumes:index", "Tjenester", "Brukere og vedtakstimer per måned: BPA, omsorgslønn, FAT, Mestringshuset."),
-    ("deviations:index", "Avvik", "Kvalitetsavvik per kategori, avvik til sykehus og læringsløyfer."),
-    ("complaints:index", "Klagesaker", "Klager til statsforvalteren (Fylkesmannen) per sakstype og utfall."),
-    ("reports:index", "Rapporter", "Rapport til direktør, HO-komiteen, halvårs- og årsrapport som PDF og Excel."),
-]  # fmt: skip
-
 
 CHANGES_SHOWN = 8  # the largest changes on a Leder's home page
 
@@ -45,7 +34,7 @@ def home(request):
     (Administrator). The apps contribute the items (horeport/contributions.py)."""
     role = role_of(request.user)
     context = {
-        "sections": SECTIONS,
+        "apps": APPS,
         "role": role,
         "active_locks": PeriodLock.objects.active().select_related("locked_by"),
     }
