@@ -75,6 +75,14 @@ class MonthDue:
         return timezone.localdate() > self.deadline
 
     @property
+    def table_name(self) -> str:
+        return f"due-{self.period}"
+
+    @property
+    def caption(self) -> str:
+        return f"Det som skal registreres for {self.period.label}"
+
+    @property
     def overdue(self) -> list[contributions.Due]:
         return [i for i in self.items if i.state != contributions.COMPLETE] if self.is_overdue else []
 
