@@ -83,12 +83,13 @@ def _development(key: str, title: str, part: str, period: Period, options: Secti
             summary_table(service, figures[service.pk], columns, title=f"{name} {span}, gjennomsnitt pr. mnd.")
         )
         chronological = list(reversed(shown))
-        charts = service_charts(service, [summaries[p] for p in chronological], [p.label for p in chronological])
+        # The source's report charts users and hours per user; the hours are in the table.
+        charts = service_charts(service, [summaries[p] for p in chronological], [p.label for p in chronological],
+                                shown=("users", "per_user"))  # fmt: skip
         section.charts += [
             Chart(f"{name}: {chart.title[:1].lower()}{chart.title[1:]}", chart.categories, chart.series,
                   chart.kind, chart.unit, chart.decimals)
             for chart in charts
-            if chart.title != "Timer vedtak, gjennomsnitt pr. mnd."
         ]  # fmt: skip
     if not section.tables:
         section.notes += [_why_empty(service, period, periods[-1]) for service in services] or [

@@ -128,17 +128,21 @@ def _series(service, summaries, quantity: str) -> list[ChartSeries]:
     return series
 
 
-def service_charts(service, summaries: list[Summary], categories: list[str]) -> list[Chart]:
-    """Users, hours and hours per user over the periods (oldest first), as the source's charts."""
+CHARTS = ("users", "hours", "per_user")
+
+
+def service_charts(service, summaries: list[Summary], categories: list[str], *, shown=CHARTS) -> list[Chart]:
+    """Users, hours and hours per user over the periods (oldest first), as the source's charts;
+    `shown` names which of the three."""
     kind = "line" if len(categories) > 2 else "bar"
     charts = []
-    if service.records_users:
+    if service.records_users and "users" in shown:
         charts.append(Chart("Brukere, gjennomsnitt pr. mnd.", categories, _series(service, summaries, USERS),
                             kind=kind, unit="brukere"))  # fmt: skip
-    if service.records_hours:
+    if service.records_hours and "hours" in shown:
         charts.append(Chart("Timer vedtak, gjennomsnitt pr. mnd.", categories, _series(service, summaries, HOURS),
                             kind=kind, unit="timer"))  # fmt: skip
-    if service.records_users and service.records_hours:
+    if service.records_users and service.records_hours and "per_user" in shown:
         charts.append(Chart(PER_USER_LABEL, categories, [ChartSeries(PER_USER_LABEL, [s.per_user for s in summaries])],
                             kind=kind, unit="timer", decimals=1))  # fmt: skip
     return [c for c in charts if any(v is not None for series in c.series for v in series.values)]
