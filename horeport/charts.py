@@ -73,7 +73,10 @@ def _figure(chart: Chart, width: float, height: float) -> Figure:
     if chart.title:
         axes.set_title(chart.title)
     if len(chart.series) > 1:
-        axes.legend(loc="upper left", bbox_to_anchor=(1, 1))
+        # Below the plot, in as many columns as fit, so the plot keeps the full width.
+        longest = max(len(series.name) for series in chart.series)
+        columns = max(1, min(len(chart.series), int(width * 14 // (longest + 5))))
+        figure.legend(loc="outside lower center", ncols=columns, fontsize=9, handlelength=1.5, columnspacing=1.2)
     if len(chart.categories) > 8:
         for label in axes.get_xticklabels():
             label.set_rotation(45)

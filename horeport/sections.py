@@ -205,6 +205,12 @@ class Table:
         return any(column.status for column in self.columns)
 
     @property
+    def text_columns(self) -> bool:
+        """Whether the table is mostly words (a list of measures and comments): the printed report
+        lets its columns take the width their text needs instead of equal shares."""
+        return not self.status_columns and any(not column.numeric for column in self.columns)
+
+    @property
     def groups_cover_row_header(self) -> bool:
         """Whether the upper header groups span the row-label column too."""
         return sum(group.span for group in self.header_groups) == len(self.columns) + 1

@@ -40,6 +40,8 @@ logger = logging.getLogger(__name__)
 
 # A report with this many sections or fewer has its contents on the first page, not a page of their own.
 CONTENTS_ON_OWN_PAGE_AFTER = 4
+# Charts in the report span the text width (165 mm) and are kept low, so a table and its chart share a page.
+REPORT_CHART_SIZE = {"width": 6.5, "height": 2.5}
 
 
 class PublishError(Exception):
@@ -85,7 +87,7 @@ class ReportPart:
         """Each chart with its SVG as a data: URI (for the page and for WeasyPrint alike)."""
         if self.section is None:
             return []
-        return [(chart, svg_data_uri(chart_svg(chart))) for chart in self.section.charts]
+        return [(chart, svg_data_uri(chart_svg(chart, **REPORT_CHART_SIZE))) for chart in self.section.charts]
 
 
 @dataclass

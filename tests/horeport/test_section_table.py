@@ -97,7 +97,11 @@ def test_options_key_attribute_hidden_caption_and_row_header_links_and_table_cla
         {"table": table, "table_class": "report-table", "table_key": "waitlist", "key_attribute": "indicator",
          "hide_caption": True, "hide_row_header": True, "row_link": "waitlists:type_detail", "row_query": "aar=2016"},
     )  # fmt: skip
-    assert '<table class="ds-table section-table report-table" data-border data-table="waitlist">' in html
+    # data-title: the printed report repeats it, marked "(forts.)", on a page that continues the table
+    assert (
+        '<table class="ds-table section-table report-table" data-border data-table="waitlist" data-title="Venteliste">'
+        in html
+    )
     assert '<caption class="ds-sr-only">Venteliste</caption>' in html
     assert '<th scope="col" class="row-header"><span class="ds-sr-only">Tall</span></th>' in html
     assert 'data-indicator="2"' in html and "data-row=" not in html

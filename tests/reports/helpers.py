@@ -46,3 +46,47 @@ def use_sections(kind: ReportKind, keys: list[str]) -> ReportKind:
     for order, key in enumerate(keys, start=1):
         ReportKindSection.objects.create(kind=kind, key=key, order=order * 10)
     return kind
+
+
+def _flat(page: str) -> str:
+    """A page's text on one line: wrapped cells and hyphenated words joined."""
+    return SPACES.sub(" ", page.replace("\u2010\n", "").replace("-\n", "-").replace("\n", " "))
+
+
+def _row_key(row) -> str:
+    """The first two words of a row's label: enough to find it, short enough not to wrap."""
+    return " ".join(row.header.split()[:2])
+
+
+def table_pages(report, pages: list[str]) -> list[dict]:
+    """Where each table of the report lies in the PDF: for every table, its title, the page of its
+    caption, and each row's kind and page. The pages are read in order, each table's caption and
+    then its rows searched for from where the one before was found (a row is found by the first
+    two words of its label), so labels that recur in several tables are told apart by their place."""
+    flat = [_flat(page) for page in pages]
+    page, offset = 0, 0
+
+    def find(text: str, *, skip_continued: bool = False) -> tuple[int, int]:
+        p, o = page, offset
+        while p < len(flat):
+            at = flat[p].find(text, o)
+            if at < 0:
+                p, o = p + 1, 0
+            elif skip_continued and flat[p].startswith(" (forts.)", at + len(text)):
+                o = at + 1
+            else:
+                return p, at + len(text)
+        raise AssertionError(f"«{text}» not found after page {page + 1}")
+
+    tables = []
+    for part in report.shown_parts:
+        for table in part.section.tables if part.section else []:
+            if table.is_empty:
+                continue
+            page, offset = find(table.title, skip_continued=True)
+            found = {"title": table.title, "caption_page": page, "rows": []}
+            for row in table.rows:
+                page, offset = find(_row_key(row))
+                found["rows"].append((row.kind, page))
+            tables.append(found)
+    return tables
