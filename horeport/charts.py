@@ -11,6 +11,7 @@ import base64
 import hashlib
 import io
 import pickle
+from decimal import Decimal
 from functools import lru_cache
 
 import matplotlib
@@ -38,6 +39,8 @@ matplotlib.rcParams.update(
 
 # Colour-blind-safe (Okabe–Ito), dark enough on white for lines and bars.
 PALETTE = ["#0062BA", "#D55E00", "#009E73", "#CC79A7", "#56B4E9", "#E69F00", "#000000"]
+# Axis steps of 1, 2, 2,5 or 5 × 10ⁿ (10 is the next power's 1).
+AXIS_STEPS = [1, 2, 2.5, 5, 10]
 MARKERS = ["o", "s", "^", "D", "v", "P", "X"]
 
 
@@ -59,15 +62,19 @@ def _figure(chart: Chart, width: float, height: float) -> Figure:
             ys = [v for v in values if v is not None]
             axes.plot(xs, ys, color=colour, marker=MARKERS[i % len(MARKERS)], linewidth=2, label=series.name)
     axes.set_xticks(positions, chart.categories)
-    axes.yaxis.set_major_locator(MaxNLocator(nbins=5, integer=chart.decimals == 0))
-    axes.yaxis.set_major_formatter(FuncFormatter(lambda y, _: nb_number(y, chart.decimals)))
+    locator = MaxNLocator(nbins=5, steps=AXIS_STEPS, integer=chart.decimals == 0)
+    axes.yaxis.set_major_locator(locator)
+    axes.yaxis.set_major_formatter(FuncFormatter(lambda y, _: nb_number(y, _tick_decimals(axes))))
     axes.grid(axis="y", color="#d9dde2", linewidth=0.8)
     axes.set_axisbelow(True)
-    lowest = min((float(to_decimal(v)) for s in chart.series for v in s.values if v is not None), default=0)
+    values = [float(to_decimal(v)) for s in chart.series for v in s.values if v is not None]
+    lowest, highest = min(values, default=0), max(values, default=0)
     if lowest >= 0:
         axes.set_ylim(bottom=0)  # negative values (a budget deviation) keep the automatic lower limit
     else:
         axes.axhline(0, color="#6b7480", linewidth=0.8)
+    if highest > 0:
+        _top_on_tick(axes, locator, highest)
     if chart.unit:
         axes.set_ylabel(chart.unit)
     if chart.title:
@@ -82,6 +89,29 @@ def _figure(chart: Chart, width: float, height: float) -> Figure:
             label.set_rotation(45)
             label.set_horizontalalignment("right")
     return figure
+
+
+def _top_on_tick(axes, locator: MaxNLocator, highest: float) -> None:
+    """End the value axis on the first tick at or above the highest value, so the top
+    gridline labels a value above every bar and point."""
+    bottom = axes.get_ylim()[0]
+    top = highest
+    for _ in range(4):  # the ticks of the new limits may step differently: settle on a top they share
+        ticks = [float(t) for t in locator.tick_values(bottom, top)]
+        top = min((t for t in ticks if t >= highest - 1e-9), default=top)
+        axes.set_ylim(bottom, top)
+        if any(abs(t - top) < 1e-9 for t in locator.tick_values(bottom, top)):
+            return
+
+
+def _tick_decimals(axes) -> int:
+    """As many decimals as the axis step needs (0,25 steps show two, whole steps none)."""
+    ticks = [Decimal(repr(float(t))) for t in axes.yaxis.get_majorticklocs()]
+    if len(ticks) < 2:
+        return 0
+    step = (ticks[1] - ticks[0]).quantize(Decimal("1e-9")).normalize()
+    exponent = step.as_tuple().exponent
+    return max(0, -exponent) if isinstance(exponent, int) else 0
 
 
 def _key(chart: Chart, *extra) -> str:

@@ -1,4 +1,4 @@
-"""Demo data for the shared core: the municipality's name and units, and the demo users."""
+"""Demo data for the shared core: the municipality's name, a placeholder emblem, its units, and the demo users."""
 
 from __future__ import annotations
 
@@ -34,6 +34,9 @@ def load() -> None:
     if any(getattr(site, name) != value for name, value in wanted.items()):  # a second run saves nothing
         for name, value in wanted.items():
             setattr(site, name, value)
+        site.save()
+    if not site.has_logo:  # never replaces the municipality's own logo
+        site.logo, site.logo_content_type = (FIXTURES / data["site"]["logo"]).read_bytes(), "image/svg+xml"
         site.save()
     for order, unit in enumerate(data["units"], start=1):
         wanted = {"short_name": unit.get("short_name", ""), "sort_order": order * 10}
