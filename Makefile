@@ -15,8 +15,11 @@ PORT ?= 8000
 
 # DEBUG for every step of `make run` (migrate and the demo too): without it a SECRET_KEY is required.
 run: export DEBUG = 1
+# The background worker (exports and other long work) runs beside the server and stops with it.
 run: system-deps python setup demo
-	@echo "Serving http://$(HOST):$(PORT)/ (Ctrl+C stops)"
+	@echo "Serving http://$(HOST):$(PORT)/ with a background worker (Ctrl+C stops both)"
+	@$(BIN)/python manage.py db_worker --no-reload & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT INT TERM; \
 	DEBUG=1 $(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 setup: install assets migrate

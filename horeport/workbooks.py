@@ -3,8 +3,9 @@
 openpyxl stores any string that starts with "=" as a formula, and refuses a string holding a
 control character; Excel runs a formula when the file is opened. Every workbook the product
 writes therefore puts its values through here: `put` for a cell of an ordinary sheet, `cells` for
-a row appended to a sheet (also a write-only one), and `workbook_bytes` to save, which looks at
-every cell once more. The product writes no formulas at all: a text cell is always data type "s".
+a row appended to a sheet (also a write-only one), and `workbook_bytes` or `workbook_save` (to a
+file) to save, which look at every cell once more. The product writes no formulas at all: a text
+cell is always data type "s".
 """
 
 from __future__ import annotations
@@ -58,8 +59,9 @@ def cells(sheet, values) -> list:
     return [cell(sheet, value) if isinstance(value, str) else value for value in values]
 
 
-def workbook_bytes(workbook: Workbook) -> bytes:
-    """The saved workbook. Every cell is checked once more: no formula leaves, only text."""
+def _checked(workbook: Workbook) -> None:
+    """Every cell of an ordinary workbook is checked once more: no formula leaves, only text. A
+    write-only workbook's cells were all made by `cell`/`cells`."""
     if not workbook.write_only:
         for sheet in workbook.worksheets:
             for row in sheet.iter_rows():
@@ -69,6 +71,17 @@ def workbook_bytes(workbook: Workbook) -> bytes:
     for name in ("title", "creator", "subject", "description", "keywords"):
         if isinstance(getattr(workbook.properties, name), str):
             setattr(workbook.properties, name, text(getattr(workbook.properties, name)))
+
+
+def workbook_bytes(workbook: Workbook) -> bytes:
+    """The saved workbook, as bytes (a small one: a report's workbook)."""
+    _checked(workbook)
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
+
+
+def workbook_save(workbook: Workbook, path) -> None:
+    """Save the workbook to a file on disk (a write-only one streams its rows there)."""
+    _checked(workbook)
+    workbook.save(path)
