@@ -9,7 +9,7 @@ VENDOR := static/vendor
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run setup system-deps python install assets migrate demo test test-fast lint format clean faults
+.PHONY: run setup system-deps python install assets migrate demo test test-fast lint format clean faults bench
 # The checks come first, in the order written, even under make -j.
 .NOTPARALLEL: run test test-fast
 
@@ -70,6 +70,14 @@ test-fast: system-deps python install assets
 # recovery without restarting the application (scripts/faults.py; results in docs/reliability.md).
 faults: install assets
 	$(BIN)/python scripts/faults.py
+
+# The benchmark of issue 11 (bench/__main__.py): generates the data into the database DATABASE_URL
+# names (emptied first: give it one of its own), times every measure beside its baseline, prints the
+# table and writes bench/results.json. SCALE=small finishes in a few minutes; the default is full.
+SCALE ?= full
+bench: install assets
+	$(BIN)/python manage.py migrate --no-input --settings=bench.settings
+	$(BIN)/python -m bench --scale $(SCALE)
 
 lint: install
 	$(BIN)/ruff check .

@@ -80,8 +80,10 @@ def complaints_export(complaints, *, path, title: str = "Klagesaker", filters_te
     sheet.append([])
     sheet.append([workbooks.cell(sheet, label, font=bold) for label, _ in COLUMNS])
 
+    date_style = workbooks.CellStyle(sheet, number_format="DD.MM.YYYY")
+
     def day(value):
-        return workbooks.cell(sheet, value, number_format="DD.MM.YYYY") if value else None
+        return date_style.cell(sheet, value) if value else None
 
     count = 0
     for reference, case_type_id, unit, received, reversed_on, sent, decision, decided, note in rows:

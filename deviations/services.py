@@ -505,9 +505,10 @@ def deviations_export(deviations, *, path, progress=None) -> int:
         sheet.column_dimensions[get_column_letter(i)].width = widths.get(column.field, 13)
     sheet.freeze_panes = "A2"
     bold = Font(bold=True)
+    date_style = workbooks.CellStyle(sheet, number_format="DD.MM.YYYY")
 
     def day(value):
-        return workbooks.cell(sheet, value, number_format="DD.MM.YYYY") if value else None
+        return date_style.cell(sheet, value) if value else None
 
     sheet.append([workbooks.cell(sheet, column.header, font=bold) for column in COLUMNS])
     count = 0

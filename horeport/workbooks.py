@@ -10,6 +10,7 @@ cell is always data type "s".
 
 from __future__ import annotations
 
+import copy
 import io
 import re
 
@@ -20,6 +21,8 @@ from openpyxl.worksheet.worksheet import Worksheet
 TEXT_MAX = 32_767  # Excel's limit for one cell
 # What a worksheet cannot hold: the control characters other than tab, line feed and carriage return.
 _UNWRITABLE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]|[\ud800-\udfff]")
+# Text that `text` would change, or that openpyxl would store as a formula.
+_NOT_PLAIN = re.compile(r"^=|[\r\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]|[\ud800-\udfff]")
 
 
 def text(value: str) -> str:
@@ -55,8 +58,29 @@ def cell(sheet, value=None, **style) -> Cell:
 
 
 def cells(sheet, values) -> list:
-    """A row for `sheet.append`: text values become text cells; cells and other values pass as they are."""
-    return [cell(sheet, value) if isinstance(value, str) else value for value in values]
+    """A row for `sheet.append`: text values become text cells; cells and other values pass as they are.
+
+    Plain text (no "=" first, nothing to clean, within Excel's limit) passes as it is too: openpyxl
+    stores it as text, and a row of a large export is written without making a cell per value."""
+    return [
+        cell(sheet, value)
+        if isinstance(value, str) and (len(value) > TEXT_MAX or _NOT_PLAIN.search(value) is not None)
+        else value
+        for value in values
+    ]
+
+
+class CellStyle:
+    """A style made once and given to many cells: a date column of a large export (setting
+    `number_format` cell by cell looks the format up again for each cell)."""
+
+    def __init__(self, sheet, **style):
+        self._template = cell(sheet, None, **style)
+
+    def cell(self, sheet, value) -> Cell:
+        written = value_set(WriteOnlyCell(sheet), value)
+        written._style = copy.copy(self._template._style)  # openpyxl's own way to copy a style
+        return written
 
 
 def _checked(workbook: Workbook) -> None:
