@@ -34,6 +34,7 @@ from weasyprint import HTML  # noqa: E402
 from bench import generate  # noqa: E402
 from deviations import services as deviation_services  # noqa: E402
 from deviations.models import Deviation  # noqa: E402
+from horeport import charts  # noqa: E402
 from horeport.periods import Period  # noqa: E402
 from reports import pdf  # noqa: E402
 from reports.excel import report_xlsx  # noqa: E402
@@ -112,7 +113,9 @@ def page_measures(browser: Client) -> dict:
     dashboard = get(browser, f"/malekart/?periode={year}")
 
     def dashboard_cold():
+        """As after a restart: nothing kept from an earlier view."""
         cache.clear()
+        charts._sparkline_cached.cache_clear()
         dashboard()
 
     return {
