@@ -10,7 +10,6 @@ cell is always data type "s".
 
 from __future__ import annotations
 
-import copy
 import io
 import re
 
@@ -23,6 +22,8 @@ TEXT_MAX = 32_767  # Excel's limit for one cell
 _UNWRITABLE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]|[\ud800-\udfff]")
 # Text that `text` would change, or that openpyxl would store as a formula.
 _NOT_PLAIN = re.compile(r"^=|[\r\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]|[\ud800-\udfff]")
+# The same over a row's texts joined by line breaks (a "=" after a line break counts too: safe).
+_NOT_PLAIN_ROW = re.compile(r"(?m)^=|[\r\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]|[\ud800-\udfff]")
 
 
 def text(value: str) -> str:
@@ -61,7 +62,11 @@ def cells(sheet, values) -> list:
     """A row for `sheet.append`: text values become text cells; cells and other values pass as they are.
 
     Plain text (no "=" first, nothing to clean, within Excel's limit) passes as it is too: openpyxl
-    stores it as text, and a row of a large export is written without making a cell per value."""
+    stores it as text. A row of a large export is looked at once, not value by value."""
+    values = list(values)
+    texts = "\n".join(value for value in values if isinstance(value, str))
+    if len(texts) <= TEXT_MAX and _NOT_PLAIN_ROW.search(texts) is None:
+        return values
     return [
         cell(sheet, value)
         if isinstance(value, str) and (len(value) > TEXT_MAX or _NOT_PLAIN.search(value) is not None)
@@ -71,15 +76,16 @@ def cells(sheet, values) -> list:
 
 
 class CellStyle:
-    """A style made once and given to many cells: a date column of a large export (setting
-    `number_format` cell by cell looks the format up again for each cell)."""
+    """A style made once and given to many cells of a write-only sheet: a date column of a large
+    export (setting `number_format` cell by cell looks the format up again for each cell)."""
 
     def __init__(self, sheet, **style):
         self._template = cell(sheet, None, **style)
 
     def cell(self, sheet, value) -> Cell:
         written = value_set(WriteOnlyCell(sheet), value)
-        written._style = copy.copy(self._template._style)  # openpyxl's own way to copy a style
+        # One style object for every cell: a write-only cell is written once and never changed.
+        written._style = self._template._style
         return written
 
 
