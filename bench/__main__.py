@@ -31,7 +31,7 @@ from django.test.utils import CaptureQueriesContext  # noqa: E402
 from openpyxl import Workbook, load_workbook  # noqa: E402
 from weasyprint import HTML  # noqa: E402
 
-from bench import generate  # noqa: E402
+from bench import generate, throughput  # noqa: E402
 from deviations import services as deviation_services  # noqa: E402
 from deviations.models import Deviation  # noqa: E402
 from horeport import charts  # noqa: E402
@@ -217,6 +217,13 @@ def run(scale_name: str, runs: int) -> list[Row]:
         rows.append(Row(name, subject_s, baseline_s, subject_s / baseline_s, small_queries[name], queries,
                         peak_mb(subject), goal))  # fmt: skip
         print(f"  {name}: {subject_s:.3f} s vs {baseline_s:.3f} s", flush=True)
+
+    subject_s, baseline_s = throughput.dashboard_throughput(
+        f"/malekart/?periode={generate.LAST_YEAR}", runs=runs, seconds=3, log=folder / "gunicorn.log"
+    )
+    rows.append(Row("dashboard s/request under gunicorn (2 workers, 20 clients) vs /healthz", subject_s, baseline_s,
+                    subject_s / baseline_s, None, None, None, "≤ 4× (throughput ≥ 25 %)"))  # fmt: skip
+    print(f"  throughput: {1 / subject_s:.0f} vs {1 / baseline_s:.0f} requests/s", flush=True)
 
     subject, baseline = export_measure(folder)
     subject_s, baseline_s = interleaved(subject, baseline, runs)

@@ -11,6 +11,7 @@ from decimal import Decimal
 from django.db import connection
 
 from horeport.calculations import Change, change
+from horeport.models import ServiceUnit
 from horeport.periods import Kind, Period, period_range
 from kpi.bands import GREEN, NONE, RED, STATUS_WORDS, YELLOW
 from kpi.models import (
@@ -21,6 +22,7 @@ from kpi.models import (
     Measure,
     MeasureState,
     MeasureStatus,
+    Perspective,
     Result,
     Scorecard,
     Strategy,
@@ -225,6 +227,17 @@ WITH RECURSIVE found(period) AS (
 )
 SELECT period FROM found WHERE period IS NOT NULL
 """
+
+
+def malekart_version() -> str:
+    """A value that changes with every change to what the målekart's table shows (results,
+    indicators, bands, perspectives, unit names), in any process: the newest history row of each,
+    since django-simple-history keeps a row for every save and delete. One query."""
+    tables = [model.history.model._meta.db_table for model in (Result, Indicator, Band, Perspective, ServiceUnit)]
+    quote = connection.ops.quote_name
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT " + ", ".join(f"(SELECT MAX(history_id) FROM {quote(table)})" for table in tables))
+        return ".".join(str(number or 0) for number in cursor.fetchone())
 
 
 def result_periods() -> list[Period]:
