@@ -3,6 +3,8 @@ strategy status; and the administrators' screens for all of them."""
 
 from __future__ import annotations
 
+import hashlib
+
 from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
 from django.core.cache import cache
@@ -157,6 +159,16 @@ def _malekart_html(version: str, *, period: Period, unit, filterset) -> str:
     return mark_safe(html)  # our own template's output, escaped where it was rendered
 
 
+def _filters_html(version: str, request, filterset) -> str:
+    """The filter form as HTML: the same for every user who asks with the same parameters."""
+    key = f"kpi:malekart-filters:{version}:{hashlib.sha256(request.GET.urlencode().encode()).hexdigest()}"
+    html = cache.get(key)
+    if html is None:
+        html = render_to_string("kpi/_malekart_filters.html", {"filter": filterset})
+        cache.set(key, html, MALEKART_CACHE_SECONDS)
+    return mark_safe(html)  # our own template's output, escaped where it was rendered
+
+
 @permission_required("kpi.view_indicator", raise_exception=True)
 def index(request):
     version = selectors.malekart_version()
@@ -180,7 +192,7 @@ def index(request):
         request,
         "kpi/dashboard.html",
         {
-            "filter": filterset,
+            "filter_html": _filters_html(version, request, filterset),
             "period": period,
             "unit": unit,
             "has_indicators": has_indicators,
