@@ -40,6 +40,18 @@ class DeepPagePaginator(Paginator):
         return data if isinstance(data, QuerySet) else None
 
 
+def _tie_broken(table) -> None:
+    """Rows that sort alike (the same severity) keep one order: the primary key decides between
+    them, so that pages never repeat or skip a row (PostgreSQL gives ties in any order)."""
+    queryset = getattr(table.data, "data", None)
+    if not isinstance(queryset, QuerySet) or _total_order(queryset):
+        return
+    query = queryset.query
+    order = list(query.order_by or (query.get_meta().ordering if query.default_ordering else ()))
+    descending = bool(order) and isinstance(order[-1], str) and order[-1].startswith("-")
+    table.data.data = queryset.order_by(*order, "-pk" if descending else "pk")
+
+
 def _total_order(queryset: QuerySet) -> bool:
     order = queryset.query.order_by or (queryset.query.get_meta().ordering if queryset.query.default_ordering else ())
     if not order or not isinstance(order[-1], str):
@@ -52,6 +64,7 @@ def table_configure(request, table, *, per_page: int | None) -> None:
     for every row). A page that is not a number shows the first page, one past the end the last;
     the page size is the view's own, not the address's."""
     RequestConfig(request, paginate=False).configure(table)
+    _tie_broken(table)
     if per_page is None:
         return
     try:

@@ -20,8 +20,9 @@ def test_a_page_or_page_size_that_makes_no_sense_still_shows_the_list(leder_clie
 
 @pytest.mark.parametrize("sort", ["", "sort=reference", "sort=-registered_on", "sort=category", "sort=severity"])
 def test_every_page_read_from_either_end_holds_the_rows_of_that_page(leder_client, monkeypatch, sort):
-    """Pages past the middle are read from the other end (horeport.tables.DeepPagePaginator): the
-    pages together hold every row once, in the list's order."""
+    """Pages past the middle are read from the other end (horeport.tables.DeepPagePaginator), and
+    rows that sort alike (the same severity) are told apart by their key: the pages together hold
+    every row once, in the list's order, on SQLite and PostgreSQL alike."""
     from deviations import views
     from deviations.models import Category, Deviation
     from horeport.models import ServiceUnit
