@@ -9,14 +9,17 @@ VENDOR := static/vendor
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run setup system-deps python install assets migrate demo test test-fast lint format clean faults
+.PHONY: run setup system-deps python install assets migrate demo test test-fast lint format clean faults bench
 # The checks come first, in the order written, even under make -j.
 .NOTPARALLEL: run test test-fast
 
 # DEBUG for every step of `make run` (migrate and the demo too): without it a SECRET_KEY is required.
 run: export DEBUG = 1
+# The background worker (exports and other long work) runs beside the server and stops with it.
 run: system-deps python setup demo
-	@echo "Serving http://$(HOST):$(PORT)/ (Ctrl+C stops)"
+	@echo "Serving http://$(HOST):$(PORT)/ with a background worker (Ctrl+C stops both)"
+	@$(BIN)/python manage.py db_worker --no-reload & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT INT TERM; \
 	DEBUG=1 $(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 setup: install assets migrate
@@ -73,6 +76,14 @@ FUZZ_EXAMPLES ?= 1000
 .PHONY: fuzz
 fuzz: install assets
 	FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) $(BIN)/python -m pytest -m fuzz tests/fuzz $(PYTEST_ARGS)
+
+# The benchmark of issue 11 (bench/__main__.py): generates the data into the database DATABASE_URL
+# names (emptied first: give it one of its own), times every measure beside its baseline, prints the
+# table and writes bench/results.json. SCALE=small finishes in a few minutes; the default is full.
+SCALE ?= full
+bench: install assets
+	$(BIN)/python manage.py migrate --no-input --settings=bench.settings
+	$(BIN)/python -m bench --scale $(SCALE)
 
 lint: install
 	$(BIN)/ruff check .

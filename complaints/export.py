@@ -1,6 +1,12 @@
-"""The filtered list as an Excel workbook: real dates, text as text (never a formula)."""
+"""The filtered list as an Excel workbook: real dates, text as text (never a formula).
+
+Rows are streamed from the database as plain values into a write-only workbook saved to a file,
+so memory stays flat at any size; a large export runs as a background job (complaints/tasks.py).
+"""
 
 from __future__ import annotations
+
+import datetime
 
 from django.utils import timezone
 from openpyxl import Workbook
@@ -8,6 +14,9 @@ from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
 from complaints.authority import authority_names_text
+from complaints.filters import ComplaintFilter
+from complaints.models import DECISION_LABELS, CaseType, Complaint, complaint_status_label
+from complaints.tables import ComplaintTable
 from horeport import workbooks
 
 COLUMNS = [
@@ -15,36 +24,79 @@ COLUMNS = [
     ("Sendt til Fylkesmannen/Statsforvalteren", 16), ("Utfall", 16), ("Avgjort", 12), ("Status", 30),
     ("Merknad", 50),
 ]  # fmt: skip
+VALUES = ("reference", "case_type_id", "unit__name", "received_on", "reversed_on", "sent_on", "decision", "decided_on",
+          "note")  # fmt: skip
+HEADER_ROW = 5  # after the title, the filters, the date and a blank row
 
 
-def complaints_workbook(complaints, *, title: str = "Klagesaker", filters_text: str = "") -> bytes:
-    """One row per complaint, in the order given."""
-    workbook = Workbook()
-    sheet = workbook.active
-    sheet.title = "Klagesaker"
+def complaints_filtered(params) -> tuple[ComplaintFilter, object]:
+    """The register filtered and sorted as the list's address parameters say: the filter and the
+    sorted queryset (every row)."""
+    filterset = ComplaintFilter(params, queryset=Complaint.objects.select_related("case_type", "unit"))
+    table = ComplaintTable(filterset.qs)
+    order_by = params.getlist(table.prefixed_order_by_field)
+    if order_by:
+        table.order_by = order_by
+    return filterset, table.data.data
+
+
+def filters_text(filterset: ComplaintFilter) -> str:
+    """The active filters in words, for the workbook's heading."""
+    parts = []
+    data = filterset.form.cleaned_data if filterset.form.is_valid() else {}
+    for name, field in filterset.form.fields.items():
+        value = data.get(name)
+        if value in (None, "") or name == "dato":
+            continue
+        if hasattr(field, "choices") and not hasattr(value, "pk"):
+            value = dict(field.choices).get(value, value)
+        if isinstance(value, datetime.date):
+            value = f"{value:%d.%m.%Y}"
+        parts.append(f"{field.label}: {value}")
+    if data.get("fra") or data.get("til"):
+        parts.append(
+            f"(datoen gjelder: {dict(filterset.form.fields['dato'].choices).get(data.get('dato') or 'mottatt')})"
+        )
+    return "Filter: " + ", ".join(parts) if parts else ""
+
+
+def export_filename() -> str:
+    return f"klagesaker-{timezone.localdate():%Y-%m-%d}.xlsx"
+
+
+def complaints_export(complaints, *, path, title: str = "Klagesaker", filters_text: str = "", progress=None) -> int:
+    """Write one row per complaint, in the order given, to a workbook at `path`; returns the count."""
+    case_types = {case_type.pk: case_type for case_type in CaseType.objects.prefetch_related("names")}
+    rows = complaints.values_list(*VALUES).iterator(chunk_size=2_000)
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet("Klagesaker")
+    for index, (_, width) in enumerate(COLUMNS, start=1):
+        sheet.column_dimensions[get_column_letter(index)].width = width
+    sheet.freeze_panes = f"A{HEADER_ROW + 1}"
     bold = Font(bold=True)
-    sheet.append(workbooks.cells(sheet, [title]))
-    sheet["A1"].font = Font(bold=True, size=13)
+    sheet.append([workbooks.cell(sheet, title, font=Font(bold=True, size=13))])
     sheet.append(workbooks.cells(sheet, [filters_text or "Alle klagesaker"]))
     sheet.append(workbooks.cells(sheet, [f"Hentet {timezone.localdate():%d.%m.%Y}. {authority_names_text()}."]))
     sheet.append([])
     sheet.append([workbooks.cell(sheet, label, font=bold) for label, _ in COLUMNS])
-    header_row = sheet.max_row  # after the blank row, which max_row does not count
-    for complaint in complaints:
+
+    date_style = workbooks.CellStyle(sheet, number_format="DD.MM.YYYY")
+
+    def day(value):
+        return date_style.cell(sheet, value) if value else None
+
+    count = 0
+    for reference, case_type_id, unit, received, reversed_on, sent, decision, decided, note in rows:
+        label = complaint_status_label(received_on=received, reversed_on=reversed_on, decision=decision, sent_on=sent)
         values = [
-            complaint.reference,
-            complaint.case_type.name_on(complaint.received_on),
-            complaint.unit.name if complaint.unit else None,
-            *(workbooks.cell(sheet, day, number_format="DD.MM.YYYY") if day else None
-              for day in (complaint.received_on, complaint.reversed_on, complaint.sent_on)),
-            complaint.get_decision_display() or None,
-            workbooks.cell(sheet, complaint.decided_on, number_format="DD.MM.YYYY") if complaint.decided_on else None,
-            complaint.status_label,
-            complaint.note or None,
+            reference, case_types[case_type_id].name_on(received), unit, day(received), day(reversed_on), day(sent),
+            DECISION_LABELS.get(decision) if decision else None, day(decided),
+            label, note or None,
         ]  # fmt: skip
         sheet.append(workbooks.cells(sheet, values))
-    for index, (_, width) in enumerate(COLUMNS, start=1):
-        sheet.column_dimensions[get_column_letter(index)].width = width
-    sheet.freeze_panes = sheet.cell(row=header_row + 1, column=1)
-    sheet.auto_filter.ref = f"A{header_row}:{get_column_letter(len(COLUMNS))}{sheet.max_row}"
-    return workbooks.workbook_bytes(workbook)
+        count += 1
+        if progress is not None:
+            progress(1)
+    sheet.auto_filter.ref = f"A{HEADER_ROW}:{get_column_letter(len(COLUMNS))}{HEADER_ROW + count}"
+    workbooks.workbook_save(workbook, path)
+    return count

@@ -86,6 +86,30 @@ class Status(models.TextChoices):
 DATE_FIELDS = ("received_on", "reversed_on", "sent_on", "decided_on")
 
 
+def complaint_status(*, reversed_on, decision, sent_on) -> Status:
+    """Where a complaint is, from its dates and decision."""
+    if reversed_on:
+        return Status.REVERSED
+    if decision:
+        return Status.DECIDED
+    if sent_on:
+        return Status.PENDING
+    return Status.IN_MUNICIPALITY
+
+
+DECISION_LABELS = dict(Decision.choices)
+
+
+def complaint_status_label(*, received_on, reversed_on, decision, sent_on) -> str:
+    """The status in words: the decision, "Hos Fylkesmannen, ikke avgjort", or the status."""
+    status = complaint_status(reversed_on=reversed_on, decision=decision, sent_on=sent_on)
+    if status is Status.DECIDED:
+        return DECISION_LABELS.get(decision, decision)
+    if status is Status.PENDING:
+        return f"Hos {authority_name(sent_on or received_on)}, ikke avgjort"
+    return status.label
+
+
 class Complaint(TrackedModel):
     """A complaint (klagesak): received, then reversed by the municipality itself or sent to the
     county governor, whose decision ends it; sent without a decision yet, it is pending.
@@ -131,13 +155,7 @@ class Complaint(TrackedModel):
 
     @property
     def status(self) -> Status:
-        if self.reversed_on:
-            return Status.REVERSED
-        if self.decision:
-            return Status.DECIDED
-        if self.sent_on:
-            return Status.PENDING
-        return Status.IN_MUNICIPALITY
+        return complaint_status(reversed_on=self.reversed_on, decision=self.decision, sent_on=self.sent_on)
 
     @property
     def authority(self) -> str:
@@ -146,12 +164,9 @@ class Complaint(TrackedModel):
 
     @property
     def status_label(self) -> str:
-        status = self.status
-        if status is Status.DECIDED:
-            return self.get_decision_display()
-        if status is Status.PENDING:
-            return f"Hos {self.authority}, ikke avgjort"
-        return status.label
+        return complaint_status_label(
+            received_on=self.received_on, reversed_on=self.reversed_on, decision=self.decision, sent_on=self.sent_on
+        )
 
     @property
     def is_open(self) -> bool:

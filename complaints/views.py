@@ -2,20 +2,20 @@
 
 from __future__ import annotations
 
-import datetime
+import tempfile
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
 from django.db.models import ProtectedError
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from complaints import selectors
+from complaints import export as export_rows
+from complaints import selectors, tasks
 from complaints.authority import authority_name, authority_name_for
-from complaints.export import complaints_workbook
 from complaints.filters import ComplaintFilter
 from complaints.forms import CaseTypeForm, CaseTypeNameFormSet, ComplaintForm, StatisticsForm
 from complaints.models import CaseType, Complaint
@@ -23,33 +23,16 @@ from complaints.report_sections import open_tables, received_table, sent_table
 from complaints.tables import ComplaintTable
 from horeport import editing
 from horeport.history import history_page
+from horeport.jobs import job_enqueue
 from horeport.periods import Period
 from horeport.sections import SMALL_NUMBERS_THRESHOLD, suppress_small_numbers
 from horeport.tables import table_configure
 
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
 
 def _complaints():
     return Complaint.objects.select_related("case_type", "unit").prefetch_related("case_type__names")
-
-
-def _filters_text(filterset: ComplaintFilter) -> str:
-    """The active filters in words, for the workbook's heading."""
-    parts = []
-    data = filterset.form.cleaned_data if filterset.form.is_valid() else {}
-    for name, field in filterset.form.fields.items():
-        value = data.get(name)
-        if value in (None, "") or name == "dato":
-            continue
-        if hasattr(field, "choices") and not hasattr(value, "pk"):
-            value = dict(field.choices).get(value, value)
-        if isinstance(value, datetime.date):
-            value = f"{value:%d.%m.%Y}"
-        parts.append(f"{field.label}: {value}")
-    if data.get("fra") or data.get("til"):
-        parts.append(
-            f"(datoen gjelder: {dict(filterset.form.fields['dato'].choices).get(data.get('dato') or 'mottatt')})"
-        )
-    return "Filter: " + ", ".join(parts) if parts else ""
 
 
 # -- the register ---------------------------------------------------------------------------
@@ -70,12 +53,19 @@ def index(request):
 
 @permission_required("complaints.view_complaint", raise_exception=True)
 def export(request):
-    filterset = ComplaintFilter(request.GET, queryset=_complaints())
-    table = ComplaintTable(filterset.qs)
-    table_configure(request, table, per_page=None)  # the list's sort order, every row
-    content = complaints_workbook(table.data.data, filters_text=_filters_text(filterset))
-    response = HttpResponse(content, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-    response["Content-Disposition"] = f'attachment; filename="klagesaker-{timezone.localdate():%Y-%m-%d}.xlsx"'
+    """A small export is written at once; a larger one is a background job with a progress page."""
+    filterset, complaints = export_rows.complaints_filtered(request.GET)
+    if complaints.count() > settings.EXPORT_IMMEDIATE_ROWS:
+        job = job_enqueue(
+            task=tasks.complaints_export_task, kind="complaints_export", title="Eksport av klagesaker",
+            user=request.user, query=request.GET.urlencode(),
+        )  # fmt: skip
+        return redirect("job_detail", pk=job.pk)
+    with tempfile.TemporaryFile() as file:  # small: at most EXPORT_IMMEDIATE_ROWS rows
+        export_rows.complaints_export(complaints, path=file, filters_text=export_rows.filters_text(filterset))
+        file.seek(0)
+        response = HttpResponse(file.read(), content_type=XLSX)
+    response["Content-Disposition"] = f'attachment; filename="{export_rows.export_filename()}"'
     return response
 
 

@@ -115,7 +115,9 @@ class Deviation(TrackedModel):
         verbose_name = "avvik"
         verbose_name_plural = "avvik"
         indexes = [
-            models.Index(fields=["registered_on"]),
+            # The list's order (newest first, then the reference), read backwards: a deep page walks
+            # the index instead of sorting the register.
+            models.Index(fields=["registered_on", "reference"], name="deviations_list_order"),
             models.Index(fields=["status", "closed_on"]),
         ]
 

@@ -11,8 +11,16 @@ from dataclasses import dataclass
 
 from django.db.models import Count, Q
 
+from deviations.filters import DeviationFilter
 from deviations.models import Category, Deviation, Status
 from horeport.periods import Period
+
+
+def deviations_filtered(params) -> DeviationFilter:
+    """The register filtered as the list's address parameters say (none: every deviation)."""
+    queryset = Deviation.objects.select_related("category", "unit")
+    return DeviationFilter(params or None, queryset=queryset)
+
 
 # Open deviations by age in days (from registration to the reference date), inclusive bounds.
 AGE_BANDS: list[tuple[str, int, int | None]] = [

@@ -483,8 +483,20 @@ def import_save(*, batch: ImportBatch, user) -> Plan:
 # -- export --------------------------------------------------------------------------------------
 
 
-def deviations_workbook(deviations) -> bytes:
-    """The deviations as an Excel workbook with the import's columns: real dates and numbers."""
+# The values of one row, in the order of COLUMNS, read straight from the database.
+EXPORT_VALUES = (
+    "reference", "category__name", "unit__name", "occurred_on", "registered_on", "severity", "description",
+    "immediate_action", "measures", "learning", "status", "closed_on", "to_hospital", "counterpart",
+)  # fmt: skip
+EXPORT_ORDER = ("registered_on", "reference")
+STATUS_LABELS = dict(Status.choices)
+
+
+def deviations_export(deviations, *, path, progress=None) -> int:
+    """Write the deviations (a queryset, filtered) to an Excel workbook at `path`, with the import's
+    columns: real dates and numbers. Rows are streamed from the database as plain values into a
+    write-only workbook, so memory stays flat at any size. Returns the number of rows written."""
+    rows = deviations.order_by(*EXPORT_ORDER).values_list(*EXPORT_VALUES).iterator(chunk_size=2_000)
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet("Avvik")
     widths = {"reference": 18, "category": 20, "unit": 28, "description": 50, "immediate_action": 30,
@@ -493,34 +505,43 @@ def deviations_workbook(deviations) -> bytes:
         sheet.column_dimensions[get_column_letter(i)].width = widths.get(column.field, 13)
     sheet.freeze_panes = "A2"
     bold = Font(bold=True)
+    date_style = workbooks.CellStyle(sheet, number_format="DD.MM.YYYY")
 
     def day(value):
-        return workbooks.cell(sheet, value, number_format="DD.MM.YYYY") if value else None
+        return date_style.cell(sheet, value) if value else None
 
     sheet.append([workbooks.cell(sheet, column.header, font=bold) for column in COLUMNS])
     count = 0
-    for deviation in deviations:
+    for (reference, category, unit, occurred, registered, severity, description, immediate, measures, learning,
+         status, closed, to_hospital, counterpart) in rows:  # fmt: skip
         sheet.append(
             workbooks.cells(
                 sheet,
                 [
-                    deviation.reference,
-                    deviation.category.name,
-                    deviation.unit.name,
-                    day(deviation.occurred_on),
-                    day(deviation.registered_on),
-                    deviation.severity,
-                    deviation.description,
-                    deviation.immediate_action,
-                    deviation.measures,
-                    deviation.learning,
-                    deviation.get_status_display(),
-                    day(deviation.closed_on),
-                    "Ja" if deviation.to_hospital else "Nei",
-                    deviation.counterpart,
+                    reference,
+                    category,
+                    unit,
+                    day(occurred),
+                    day(registered),
+                    severity,
+                    description,
+                    immediate,
+                    measures,
+                    learning,
+                    STATUS_LABELS.get(status, status),
+                    day(closed),
+                    "Ja" if to_hospital else "Nei",
+                    counterpart,
                 ],
-            )
+            )  # fmt: skip
         )
         count += 1
+        if progress is not None:
+            progress(1)
     sheet.auto_filter.ref = f"A1:{get_column_letter(len(COLUMNS))}{count + 1}"
-    return workbooks.workbook_bytes(workbook)
+    workbooks.workbook_save(workbook, path)
+    return count
+
+
+def export_filename() -> str:
+    return f"avvik-{timezone.localdate():%Y-%m-%d}.xlsx"

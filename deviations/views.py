@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import tempfile
+
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
 from django.db.models import ProtectedError
@@ -11,8 +14,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from deviations import report_sections, selectors, services
-from deviations.filters import DeviationFilter
+from deviations import report_sections, selectors, services, tasks
 from deviations.forms import CategoryForm, DeviationForm, ImportForm, StatisticsForm
 from deviations.models import Category, Deviation, ImportBatch, Status
 from deviations.tables import DeviationTable
@@ -20,6 +22,7 @@ from horeport import editing
 from horeport.charts import chart_svg, svg_data_uri
 from horeport.formatting import nb_date, nb_number
 from horeport.history import history_page
+from horeport.jobs import job_enqueue
 from horeport.params import chooser_years
 from horeport.periods import Period, months_up_to
 from horeport.roles import ADMINISTRATOR, role_of
@@ -27,11 +30,11 @@ from horeport.sections import Chart, ChartSeries, SectionOptions
 from horeport.tables import table_configure
 
 PER_PAGE = 50
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def _filtered(request):
-    queryset = Deviation.objects.select_related("category", "unit")
-    return DeviationFilter(request.GET or None, queryset=queryset)
+    return selectors.deviations_filtered(request.GET)
 
 
 # -- the list ------------------------------------------------------------------------------------
@@ -51,10 +54,19 @@ def index(request):
 
 @permission_required("deviations.view_deviation", raise_exception=True)
 def export(request):
-    filterset = _filtered(request)
-    content = services.deviations_workbook(filterset.qs.order_by("registered_on", "reference"))
-    response = HttpResponse(content, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-    response["Content-Disposition"] = f'attachment; filename="avvik-{timezone.localdate():%Y-%m-%d}.xlsx"'
+    """A small export is written at once; a larger one is a background job with a progress page."""
+    deviations = _filtered(request).qs
+    if deviations.count() > settings.EXPORT_IMMEDIATE_ROWS:
+        job = job_enqueue(
+            task=tasks.deviations_export_task, kind="deviations_export", title="Eksport av avviksregisteret",
+            user=request.user, query=request.GET.urlencode(),
+        )  # fmt: skip
+        return redirect("job_detail", pk=job.pk)
+    with tempfile.TemporaryFile() as file:  # small: at most EXPORT_IMMEDIATE_ROWS rows
+        services.deviations_export(deviations, path=file)
+        file.seek(0)
+        response = HttpResponse(file.read(), content_type=XLSX)
+    response["Content-Disposition"] = f'attachment; filename="{services.export_filename()}"'
     return response
 
 

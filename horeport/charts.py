@@ -133,11 +133,20 @@ def chart_svg(chart: Chart, *, width: float = 6.5, height: float = 3.2) -> str:
     return _SVG_CACHE[key]
 
 
+_PNG_CACHE: dict[str, bytes] = {}
+
+
 def chart_png(chart: Chart, *, width: float = 6.5, height: float = 3.2, dpi: int = 150) -> bytes:
-    """The chart as a PNG image (for workbooks)."""
-    buffer = io.BytesIO()
-    _figure(chart, width, height).savefig(buffer, format="png", dpi=dpi)
-    return buffer.getvalue()
+    """The chart as a PNG image (for workbooks). Kept by its content, like `chart_svg`: a
+    workbook written again draws only the charts whose numbers changed."""
+    key = _key(chart, width, height, dpi)
+    if key not in _PNG_CACHE:
+        if len(_PNG_CACHE) > 256:
+            _PNG_CACHE.clear()
+        buffer = io.BytesIO()
+        _figure(chart, width, height).savefig(buffer, format="png", dpi=dpi)
+        _PNG_CACHE[key] = buffer.getvalue()
+    return _PNG_CACHE[key]
 
 
 def svg_data_uri(svg: str) -> str:
@@ -152,15 +161,32 @@ def sparkline_svg(values: list, *, width: float = 1.4, height: float = 0.4, colo
 
 @lru_cache(maxsize=2048)
 def _sparkline_cached(values: tuple, width: float, height: float, colour: str) -> str:
-    figure = Figure(figsize=(width, height))
-    axes = figure.add_axes((0.04, 0.1, 0.92, 0.8))
+    """The line drawn as SVG by hand: a målekart of 120 indicators shows 120 of them, and drawing
+    each with matplotlib made the first view after a change ten times slower than the next."""
+    px_width, px_height = round(width * 72), round(height * 72)  # points, as matplotlib sizes them
+    left, right = 0.04 * px_width, 0.96 * px_width
+    bottom, top = 0.9 * px_height, 0.1 * px_height
     points = [(i, v) for i, v in enumerate(values) if v is not None]
+    span_x = max(len(values) - 0.7, 0.3) + 0.3
+    low, high = (min(v for _, v in points), max(v for _, v in points)) if points else (0.0, 1.0)
+    margin = (high - low) * 0.05 or 1.0
+
+    def x(i):
+        return left + (i + 0.3) / span_x * (right - left)
+
+    def y(v):
+        return bottom - (v - low + margin) / (high - low + 2 * margin) * (bottom - top)
+
+    line = " ".join(f"{x(i):.1f},{y(v):.1f}" for i, v in points)
+    shapes = ""
     if points:
-        xs, ys = zip(*points, strict=True)
-        axes.plot(xs, ys, color=colour, linewidth=1.5)
-        axes.plot(xs[-1:], ys[-1:], "o", color=colour, markersize=3)
-    axes.set_xlim(-0.3, max(len(values) - 0.7, 0.3))
-    axes.axis("off")
-    buffer = io.StringIO()
-    figure.savefig(buffer, format="svg", transparent=True, metadata={"Date": None})
-    return buffer.getvalue()
+        last_x, last_y = x(points[-1][0]), y(points[-1][1])
+        shapes = (
+            f'<polyline points="{line}" fill="none" stroke="{colour}" stroke-width="1.5" '
+            'stroke-linejoin="round" stroke-linecap="round"/>'
+            f'<circle cx="{last_x:.1f}" cy="{last_y:.1f}" r="1.5" fill="{colour}"/>'
+        )
+    return (
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="{px_width}pt" height="{px_height}pt" '
+        f'viewBox="0 0 {px_width} {px_height}">{shapes}</svg>'
+    )

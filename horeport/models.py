@@ -480,3 +480,52 @@ class TrackedModel(models.Model):
             return super().delete(*args, **kwargs)
 
     delete.alters_data = True
+
+
+class JobStatus(models.TextChoices):
+    QUEUED = "queued", "I kø"
+    RUNNING = "running", "Pågår"
+    DONE = "done", "Ferdig"
+    FAILED = "failed", "Feilet"
+
+
+class Job(models.Model):
+    """Long work (an export) run in the background: who asked, how far it has come, its file.
+
+    The tasks framework has no progress of its own; a job's row is written outside the task's
+    transaction (each update commits at once) so that its page can show it while it runs.
+    """
+
+    kind = models.CharField("type", max_length=40)
+    title = models.CharField("tittel", max_length=200)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, models.CASCADE, related_name="+", verbose_name="bestilt av"
+    )
+    status = models.CharField("status", max_length=10, choices=JobStatus.choices, default=JobStatus.QUEUED)
+    done = models.PositiveIntegerField("ferdig", default=0)
+    total = models.PositiveIntegerField("totalt", default=0)
+    message = models.CharField("melding", max_length=500, blank=True)
+    result_name = models.CharField("filnavn", max_length=200, blank=True)  # the name the file downloads as
+    result_path = models.CharField("fil", max_length=500, blank=True)  # relative to settings.JOB_ROOT
+    task_id = models.CharField(max_length=64, blank=True)
+    created_at = models.DateTimeField("bestilt", default=timezone.now)
+    finished_at = models.DateTimeField("ferdig", null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = "bakgrunnsjobb"
+        verbose_name_plural = "bakgrunnsjobber"
+        indexes = [models.Index(fields=["finished_at"])]
+
+    def __str__(self):
+        return f"{self.title} ({self.get_status_display().lower()})"
+
+    @property
+    def percent(self) -> int:
+        if self.status == JobStatus.DONE:
+            return 100
+        return min(100, self.done * 100 // self.total) if self.total else 0
+
+    @property
+    def is_finished(self) -> bool:
+        return self.status in (JobStatus.DONE, JobStatus.FAILED)

@@ -35,7 +35,9 @@ EXTRA_PERMISSIONS = {
     REGISTRATOR: {"reports.preview_report"},
     # Failed sign-ins (django-axes) in Django's admin: look at them, and delete to lift a lockout.
     ADMINISTRATOR: {"axes.view_accessattempt", "axes.delete_accessattempt", "axes.view_accesslog",
-                    "axes.view_accessfailurelog"},
+                    "axes.view_accessfailurelog",
+                    # The background tasks' queue (django-tasks-db), to look at.
+                    "django_tasks_database.view_dbtaskresult"},
 }  # fmt: skip
 
 
@@ -72,7 +74,7 @@ def roles_sync(**kwargs) -> None:
     by_key = {
         f"{p.content_type.app_label}.{p.codename}": p
         for p in Permission.objects.select_related("content_type").filter(
-            content_type__app_label__in=(*PROJECT_APPS, "auth", "axes")
+            content_type__app_label__in=(*PROJECT_APPS, "auth", "axes", "django_tasks_database")
         )
     }
     for role, keys in wanted.items():

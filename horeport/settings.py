@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "django_filters",
     "simple_history",
     "axes",
+    "django_tasks_db",
     "horeport",
     "kpi",
     "waitlists",
@@ -190,6 +191,24 @@ STORAGES = {
     },
 }
 MEDIA_ROOT = BASE_DIR / "media"
+
+# Long work (a full register export) runs as a task of Django's tasks framework, on the database
+# backend by default, run by `manage.py db_worker` beside the server (docs/operations.md, "Background
+# work"). TASKS_BACKEND=immediate runs a task at once inside the request (for a quick look only).
+# A job's file is kept JOB_RESULT_DAYS days, under JOB_ROOT, then pruned.
+_TASK_BACKENDS = {
+    "database": "django_tasks_db.DatabaseBackend",
+    "immediate": "django.tasks.backends.immediate.ImmediateBackend",
+}
+TASKS_BACKEND = os.environ.get("TASKS_BACKEND", "database").strip() or "database"
+if TASKS_BACKEND not in _TASK_BACKENDS:
+    raise ImproperlyConfigured(f"TASKS_BACKEND must be one of {', '.join(_TASK_BACKENDS)}, not {TASKS_BACKEND!r}.")
+TASKS = {"default": {"BACKEND": _TASK_BACKENDS[TASKS_BACKEND], "QUEUES": ["default"]}}
+JOB_RESULT_DAYS = envint("JOB_RESULT_DAYS", 7)
+JOB_ROOT = Path(os.environ.get("JOB_ROOT") or MEDIA_ROOT / "jobs")
+# An export of at most this many rows is written at once in the request (the same code as the
+# task); a larger one is a job with a progress page.
+EXPORT_IMMEDIATE_ROWS = envint("EXPORT_IMMEDIATE_ROWS", 5_000)
 
 # Security. Cookies are secure and HSTS is on unless DEBUG; redirecting to HTTPS is left to
 # the proxy unless SECURE_SSL_REDIRECT is set (docs/operations.md, "Production").

@@ -1,13 +1,15 @@
-"""Shared pages: the landing page, health check, the site's settings, units, period locks, users."""
+"""Shared pages: the landing page, health check, the site's settings, units, period locks, users,
+background jobs."""
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_not_required, permission_required
 from django.core.exceptions import ValidationError
 from django.db import DatabaseError, connection
-from django.http import Http404, HttpResponse, JsonResponse
+from django.http import FileResponse, Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.templatetags.static import static
@@ -18,8 +20,9 @@ from django.views.decorators.http import require_GET, require_POST
 
 from horeport import contributions, editing
 from horeport.forms import PeriodLockForm, ServiceUnitForm, SiteSettingsForm, UnlockForm, UserForm
+from horeport.jobs import job_file
 from horeport.logins import login_lockouts, login_unlock
-from horeport.models import PeriodLock, ServiceUnit, SiteSettings, period_lock
+from horeport.models import Job, JobStatus, PeriodLock, ServiceUnit, SiteSettings, period_lock
 from horeport.navigation import APPS
 from horeport.params import chooser_years, option_values, period_options, read_period
 from horeport.periods import Kind, Period
@@ -242,3 +245,49 @@ def _user_form(request, user):
         messages.success(request, f"Brukeren «{user.username}» er lagret.")
         return redirect("user_list")
     return render(request, "horeport/user_form.html", {"form": form, "edited": user})
+
+
+# -- background jobs -----------------------------------------------------------------------------
+
+
+def _job_of(request, pk) -> Job:
+    """A job is its orderer's: someone else's is not found; administrators see every one."""
+    jobs = Job.objects.all()
+    if role_of(request.user) != ADMINISTRATOR:
+        jobs = jobs.filter(created_by=request.user)
+    return get_object_or_404(jobs, pk=pk)
+
+
+def _job_state(job: Job) -> dict:
+    return {
+        "status": job.status,
+        "status_label": job.get_status_display(),
+        "done": job.done,
+        "total": job.total,
+        "percent": job.percent,
+        "message": job.message,
+        "download_url": reverse("job_download", args=[job.pk]) if job.status == JobStatus.DONE else None,
+    }
+
+
+@require_GET
+def job_detail(request, pk):
+    job = _job_of(request, pk)
+    context = {"job": job, "state": _job_state(job), "job_result_days": settings.JOB_RESULT_DAYS}
+    return render(request, "horeport/job_detail.html", context)
+
+
+@require_GET
+@never_cache
+def job_status(request, pk):
+    """The job's state as JSON, for the page's progress bar (static/js/job.js)."""
+    return JsonResponse(_job_state(_job_of(request, pk)))
+
+
+@require_GET
+def job_download(request, pk):
+    job = _job_of(request, pk)
+    path = job_file(job)
+    if path is None:
+        raise Http404("Filen finnes ikke lenger.")
+    return FileResponse(path.open("rb"), as_attachment=True, filename=job.result_name)

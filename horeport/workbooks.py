@@ -3,8 +3,9 @@
 openpyxl stores any string that starts with "=" as a formula, and refuses a string holding a
 control character; Excel runs a formula when the file is opened. Every workbook the product
 writes therefore puts its values through here: `put` for a cell of an ordinary sheet, `cells` for
-a row appended to a sheet (also a write-only one), and `workbook_bytes` to save, which looks at
-every cell once more. The product writes no formulas at all: a text cell is always data type "s".
+a row appended to a sheet (also a write-only one), and `workbook_bytes` or `workbook_save` (to a
+file) to save, which look at every cell once more. The product writes no formulas at all: a text
+cell is always data type "s".
 """
 
 from __future__ import annotations
@@ -19,6 +20,10 @@ from openpyxl.worksheet.worksheet import Worksheet
 TEXT_MAX = 32_767  # Excel's limit for one cell
 # What a worksheet cannot hold: the control characters other than tab, line feed and carriage return.
 _UNWRITABLE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]|[\ud800-\udfff]")
+# Text that `text` would change, or that openpyxl would store as a formula.
+_NOT_PLAIN = re.compile(r"^=|[\r\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]|[\ud800-\udfff]")
+# The same over a row's texts joined by line breaks (a "=" after a line break counts too: safe).
+_NOT_PLAIN_ROW = re.compile(r"(?m)^=|[\r\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]|[\ud800-\udfff]")
 
 
 def text(value: str) -> str:
@@ -54,12 +59,39 @@ def cell(sheet, value=None, **style) -> Cell:
 
 
 def cells(sheet, values) -> list:
-    """A row for `sheet.append`: text values become text cells; cells and other values pass as they are."""
-    return [cell(sheet, value) if isinstance(value, str) else value for value in values]
+    """A row for `sheet.append`: text values become text cells; cells and other values pass as they are.
+
+    Plain text (no "=" first, nothing to clean, within Excel's limit) passes as it is too: openpyxl
+    stores it as text. A row of a large export is looked at once, not value by value."""
+    values = list(values)
+    texts = "\n".join(value for value in values if isinstance(value, str))
+    if len(texts) <= TEXT_MAX and _NOT_PLAIN_ROW.search(texts) is None:
+        return values
+    return [
+        cell(sheet, value)
+        if isinstance(value, str) and (len(value) > TEXT_MAX or _NOT_PLAIN.search(value) is not None)
+        else value
+        for value in values
+    ]
 
 
-def workbook_bytes(workbook: Workbook) -> bytes:
-    """The saved workbook. Every cell is checked once more: no formula leaves, only text."""
+class CellStyle:
+    """A style made once and given to many cells of a write-only sheet: a date column of a large
+    export (setting `number_format` cell by cell looks the format up again for each cell)."""
+
+    def __init__(self, sheet, **style):
+        self._template = cell(sheet, None, **style)
+
+    def cell(self, sheet, value) -> Cell:
+        written = value_set(WriteOnlyCell(sheet), value)
+        # One style object for every cell: a write-only cell is written once and never changed.
+        written._style = self._template._style
+        return written
+
+
+def _checked(workbook: Workbook) -> None:
+    """Every cell of an ordinary workbook is checked once more: no formula leaves, only text. A
+    write-only workbook's cells were all made by `cell`/`cells`."""
     if not workbook.write_only:
         for sheet in workbook.worksheets:
             for row in sheet.iter_rows():
@@ -69,6 +101,17 @@ def workbook_bytes(workbook: Workbook) -> bytes:
     for name in ("title", "creator", "subject", "description", "keywords"):
         if isinstance(getattr(workbook.properties, name), str):
             setattr(workbook.properties, name, text(getattr(workbook.properties, name)))
+
+
+def workbook_bytes(workbook: Workbook) -> bytes:
+    """The saved workbook, as bytes (a small one: a report's workbook)."""
+    _checked(workbook)
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
+
+
+def workbook_save(workbook: Workbook, path) -> None:
+    """Save the workbook to a file on disk (a write-only one streams its rows there)."""
+    _checked(workbook)
+    workbook.save(path)

@@ -325,6 +325,8 @@ class Result(TrackedModel):
     class Meta:
         verbose_name = "resultat"
         verbose_name_plural = "resultater"
+        # The periods that hold results, read one by one from this index (kpi.selectors.result_periods).
+        indexes = [models.Index(fields=["period"], name="kpi_result_period")]
         constraints = [
             models.UniqueConstraint(
                 fields=["indicator", "period"], condition=Q(unit__isnull=True), name="kpi_result_one_per_period",

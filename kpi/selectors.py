@@ -8,9 +8,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from django.db import connection
 from django.db.models import Min
 
 from horeport.calculations import Change, change
+from horeport.models import ServiceUnit
 from horeport.periods import Kind, Period, period_range
 from kpi.bands import GREEN, NONE, RED, STATUS_WORDS, YELLOW
 from kpi.models import (
@@ -21,6 +23,7 @@ from kpi.models import (
     Measure,
     MeasureState,
     MeasureStatus,
+    Perspective,
     Result,
     Scorecard,
     Strategy,
@@ -215,9 +218,34 @@ def _results(wanted: dict[int, list[Period]], unit) -> dict[tuple[int, str], Res
     return {(r.indicator_id, str(r.period)): r for r in queryset}
 
 
+# Each distinct period found by one index probe from the last (a "loose index scan"): the time
+# grows with the number of periods, not with the results (40 units × 120 indicators × 10 years).
+_DISTINCT_PERIODS = """
+WITH RECURSIVE found(period) AS (
+    SELECT MIN(period) FROM {table}
+    UNION ALL
+    SELECT (SELECT MIN(period) FROM {table} WHERE period > found.period) FROM found WHERE found.period IS NOT NULL
+)
+SELECT period FROM found WHERE period IS NOT NULL
+"""
+
+
+def malekart_version() -> str:
+    """A value that changes with every change to what the målekart's table shows (results,
+    indicators, bands, perspectives, unit names), in any process: the newest history row of each,
+    since django-simple-history keeps a row for every save and delete. One query."""
+    tables = [model.history.model._meta.db_table for model in (Result, Indicator, Band, Perspective, ServiceUnit)]
+    quote = connection.ops.quote_name
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT " + ", ".join(f"(SELECT MAX(history_id) FROM {quote(table)})" for table in tables))
+        return ".".join(str(number or 0) for number in cursor.fetchone())
+
+
 def result_periods() -> list[Period]:
-    """Every period that holds a result, oldest first."""
-    return sorted({Period.parse(p) for p in Result.objects.values_list("period", flat=True).distinct()})
+    """Every period that holds a result, oldest first (one query, by the index on the period)."""
+    with connection.cursor() as cursor:
+        cursor.execute(_DISTINCT_PERIODS.format(table=connection.ops.quote_name(Result._meta.db_table)))
+        return sorted(Period.parse(period) for (period,) in cursor.fetchall())
 
 
 def kinds_in_use() -> list[Kind]:

@@ -3,12 +3,17 @@ strategy status; and the administrators' screens for all of them."""
 
 from __future__ import annotations
 
+import hashlib
+
 from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
+from django.core.cache import cache
 from django.db.models import Min, Prefetch
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_http_methods
 
 from horeport import editing
@@ -76,12 +81,61 @@ def _sparkline(line: selectors.MalekartLine) -> tuple[str, str]:
 # -- the målekart dashboard -------------------------------------------------------------------
 
 
+# What the målekart shows is kept between requests under `selectors.malekart_version()`, which
+# changes with every write to it (in any process): the choices of periods and the table itself.
+# The kept copy is only a speed-up; it is never older than the last change, and expires anyway.
+MALEKART_CACHE_SECONDS = 600
+
+
+def _malekart_facts(version: str) -> dict:
+    key = f"kpi:malekart-facts:{version}"
+    facts = cache.get(key)
+    if facts is None:
+        periods = selectors.result_periods()
+        facts = {
+            "kinds": selectors.kinds_in_use(),
+            "periods": periods,
+            "first_band_year": _first_band_year(),
+            "has_indicators": Indicator.objects.exists(),
+        }
+        cache.set(key, facts, MALEKART_CACHE_SECONDS)
+    return facts
+
+
+def _malekart_html(version: str, *, period: Period, unit, filterset) -> str:
+    """The målekart's summary and tables as HTML (the same for every user)."""
+    choice = filterset.form.cleaned_data.get("malekart") or ""
+    key = f"kpi:malekart:{version}:{period}:{unit.pk if unit else ''}:{choice}"
+    html = cache.get(key)
+    if html is None:
+        malekart = selectors.malekart_build(period=period, indicators=filterset.qs, unit=unit)
+        for line in malekart.lines:
+            line.sparkline, line.sparkline_alt = _sparkline(line)
+        html = render_to_string(
+            "kpi/_malekart.html",
+            {"malekart": malekart, "period": period, "unit": unit, "headings": malekart.shared_headings},
+        )
+        cache.set(key, html, MALEKART_CACHE_SECONDS)
+    return mark_safe(html)  # our own template's output, escaped where it was rendered
+
+
+def _filters_html(version: str, request, filterset) -> str:
+    """The filter form as HTML: the same for every user who asks with the same parameters."""
+    key = f"kpi:malekart-filters:{version}:{hashlib.sha256(request.GET.urlencode().encode()).hexdigest()}"
+    html = cache.get(key)
+    if html is None:
+        html = render_to_string("kpi/_malekart_filters.html", {"filter": filterset})
+        cache.set(key, html, MALEKART_CACHE_SECONDS)
+    return mark_safe(html)  # our own template's output, escaped where it was rendered
+
+
 @permission_required("kpi.view_indicator", raise_exception=True)
 def index(request):
-    kinds = selectors.kinds_in_use()
-    periods = selectors.result_periods()
+    version = selectors.malekart_version()
+    facts = _malekart_facts(version)
+    kinds, periods = facts["kinds"], facts["periods"]
     latest = periods[-1] if periods else Period.of_year(timezone.localdate().year - 1)
-    choices = period_options(kinds, chooser_years(periods[0].year if periods else None, _first_band_year()))
+    choices = period_options(kinds, chooser_years(periods[0].year if periods else None, facts["first_band_year"]))
     filterset = MalekartFilter(
         request.GET or None,
         queryset=Indicator.objects.all(),
@@ -92,20 +146,18 @@ def index(request):
     chosen = filterset.form.cleaned_data.get("periode")
     period = Period.parse(chosen) if chosen else latest
     unit = filterset.form.cleaned_data.get("virksomhet")
-
-    malekart = selectors.malekart_build(period=period, indicators=filterset.qs, unit=unit)
-    for line in malekart.lines:
-        line.sparkline, line.sparkline_alt = _sparkline(line)
+    has_indicators = facts["has_indicators"]
     return render(
         request,
         "kpi/dashboard.html",
         {
-            "filter": filterset,
-            "malekart": malekart,
+            "filter_html": _filters_html(version, request, filterset),
             "period": period,
             "unit": unit,
-            "headings": malekart.shared_headings,
-            "has_indicators": Indicator.objects.exists(),
+            "has_indicators": has_indicators,
+            "malekart_html": _malekart_html(version, period=period, unit=unit, filterset=filterset)
+            if has_indicators
+            else "",
         },
     )
 

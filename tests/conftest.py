@@ -3,11 +3,20 @@
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.core.cache import cache
 from django.test import Client
 
 from horeport.roles import ADMINISTRATOR, LEDER, REGISTRATOR
 
 ROLE_USERS = {"registrator": REGISTRATOR, "leder": LEDER, "administrator": ADMINISTRATOR}
+
+
+@pytest.fixture(autouse=True)
+def nothing_kept_from_another_test():
+    """What pages keep between requests (the målekart) is kept per process: each test starts without."""
+    cache.clear()
+    yield
+    cache.clear()
 
 
 def make_user(username: str, role: str | None = None, **extra):

@@ -2,6 +2,8 @@
 tracking piece, plain static files (no collectstatic needed) and a fast password hasher."""
 
 import os
+import tempfile
+from pathlib import Path
 
 # horeport.settings refuses to start without a key unless DEBUG is set; the tests run with DEBUG off.
 os.environ.setdefault("SECRET_KEY", "django-insecure-horeport-tests-only")
@@ -20,3 +22,10 @@ WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
 # Client.login() in a test has no request for django-axes to count; sign-ins through the page do.
 AUTHENTICATION_BACKENDS = ["tests.backends.LockoutBackendForTests", "django.contrib.auth.backends.ModelBackend"]
+# Tasks run at once, inside the test (the same task functions the worker runs); the database backend
+# is there for the test of its worker. Job files go to a folder of the run's own.
+TASKS = {
+    "default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"},
+    "database": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]},
+}
+JOB_ROOT = Path(tempfile.mkdtemp(prefix="horeport-jobs-"))

@@ -1,7 +1,9 @@
 from axes.models import AccessAttempt, AccessFailureLog, AccessLog
 from django.contrib.auth import get_user_model
+from django_tasks_db.models import DBTaskResult, get_date_max
 
-from horeport.models import PeriodLock, ServiceUnit, SiteSettings
+from horeport.jobs import job_root
+from horeport.models import Job, JobStatus, PeriodLock, ServiceUnit, SiteSettings
 from horeport.periods import Period
 from tests.access import ADMINS, EVERYONE, Case
 
@@ -16,8 +18,22 @@ def cases():
     AccessAttempt.objects.create(**sign_in, failures_since_start=2, get_data="", post_data="username=kari")
     AccessFailureLog.objects.create(**sign_in)
     AccessLog.objects.create(**sign_in)
+    # A job is its orderer's (tests/horeport/test_jobs.py): this one the walker's, done, with its file.
+    walker = get_user_model().objects.filter(username__startswith="walker-").first() or someone
+    job = Job.objects.create(kind="test", title="Eksport", created_by=walker, status=JobStatus.DONE)
+    (job_root() / str(job.pk)).mkdir(parents=True, exist_ok=True)
+    (job_root() / str(job.pk) / "avvik.xlsx").write_bytes(b"PK")
+    Job.objects.filter(pk=job.pk).update(result_name="avvik.xlsx", result_path=f"{job.pk}/avvik.xlsx")
+    # The database task backend's queue, for its pages in Django's admin.
+    DBTaskResult.objects.create(
+        args_kwargs={"args": [], "kwargs": {"job_id": job.pk, "query": ""}}, run_after=get_date_max(),
+        task_path="deviations.tasks.deviations_export_task", queue_name="default", backend_name="default",
+    )  # fmt: skip
     return [
         Case("home", EVERYONE),
+        Case("job_detail", EVERYONE, kwargs={"pk": job.pk}),
+        Case("job_status", EVERYONE, kwargs={"pk": job.pk}),
+        Case("job_download", EVERYONE, kwargs={"pk": job.pk}),
         Case("healthz", EVERYONE, public=True),
         Case("reporting_status", EVERYONE, query="periode=2016-10"),
         Case("reporting_status_xlsx", EVERYONE, query="periode=2016-10"),

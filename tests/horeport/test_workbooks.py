@@ -49,6 +49,22 @@ def test_a_write_only_workbook_stores_text_as_text(typed):
     assert [(c.value, c.data_type) for c in read(workbook_bytes(workbook)).active["A"]] == [(stored, "s")]
 
 
+@pytest.mark.parametrize("typed", [*TYPED, "x" * 40_000, "Linje\x01 én"])
+def test_one_unsafe_text_among_plain_ones_is_still_caught(typed):
+    """A row of plain text passes as it is; one value that is not plain makes it looked at value by value."""
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet()
+    plain = ["AVV-2016-00001", "Fall", "linje én\n=ikke en formel her", datetime.date(2016, 1, 2)]
+    sheet.append(cells(sheet, [*plain, typed]))
+    sheet.append(cells(sheet, plain))
+    rows = list(read(workbook_bytes(workbook)).active.iter_rows())
+    stored = {"x" * 40_000: "x" * 32_767, "Linje\x01 én": "Linje én"}.get(typed, typed.replace("\r", "\n"))
+    assert (rows[0][4].value, rows[0][4].data_type) == (stored, "s")
+    for row in rows:
+        assert [(c.value, c.data_type) for c in row[:3]] == [(value, "s") for value in plain[:3]]
+        assert row[3].value == datetime.datetime(2016, 1, 2)
+
+
 def test_a_formula_set_past_the_writer_leaves_as_text():
     workbook = Workbook()
     workbook.active["A1"] = "=1+1"

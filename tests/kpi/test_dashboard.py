@@ -1,6 +1,7 @@
 """The målekart dashboard as a manager sees it."""
 
 import pytest
+from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -112,18 +113,51 @@ def _queries(client, params) -> int:
 
 
 def test_the_query_count_does_not_grow_with_the_number_of_indicators(leder_client, django_assert_max_num_queries):
+    """Counted when the målekart is built (the first view after a change) and when it is kept."""
+
     def add(start, count):
         for n in range(start, start + count):
             item = indicator(f"X.{n}", perspective_code=f"X{n % 3}")
             result(item, "2013", "70")
             result(item, "2014", "96")
 
+    def built_and_kept():
+        cache.clear()  # as after a restart: nothing kept
+        return _queries(leder_client, {"periode": "2014"}), _queries(leder_client, {"periode": "2014"})
+
     add(0, 3)
-    leder_client.get(URL)  # the first request of a session does a little more
-    few = _queries(leder_client, {"periode": "2014"})
+    leder_client.get(URL, {"periode": "2013"})  # the first request of a session does a little more
+    few_built, few_kept = built_and_kept()
     add(3, 27)
-    many = _queries(leder_client, {"periode": "2014"})
-    assert many == few
-    with django_assert_max_num_queries(14):
+    many_built, many_kept = built_and_kept()
+    assert (many_built, many_kept) == (few_built, few_kept)
+    assert few_kept < few_built
+    with django_assert_max_num_queries(15):
         response = leder_client.get(URL, {"periode": "2014", "malekart": "gjennomgaende"})
     assert response.status_code == 200 and 'data-indicator="X.29"' in response.content.decode()
+
+
+def test_a_change_shows_at_once_though_the_malekart_is_kept_between_views(leder_client):
+    item = indicator("S.3.1", green=">= 95", red="< 60")
+    kept = result(item, "2014", "96")
+    unit = ServiceUnit.objects.create(name="Hjemmetjenesten")
+    assert status_of(leder_client.get(URL, {"periode": "2014"}).content.decode(), "S.3.1") == "green"
+
+    kept.value = 50
+    kept.save()  # a new result value
+    html = leder_client.get(URL, {"periode": "2014"}).content.decode()
+    assert status_of(html, "S.3.1") == "red" and "50,00" in row_html(html, "S.3.1")
+
+    band = item.bands.get()
+    band.red_upper = 40
+    band.save()  # new bands: 50 is now yellow
+    assert status_of(leder_client.get(URL, {"periode": "2014"}).content.decode(), "S.3.1") == "yellow"
+
+    result(item, "2014", "99", unit=unit)
+    unit.name = "Hjemmetjenesten Nord"
+    unit.save()  # a unit renamed
+    html = leder_client.get(URL, {"periode": "2014", "virksomhet": unit.pk}).content.decode()
+    assert "Resultater for Hjemmetjenesten Nord" in html and status_of(html, "S.3.1") == "green"
+
+    kept.delete()  # a result deleted
+    assert status_of(leder_client.get(URL, {"periode": "2014"}).content.decode(), "S.3.1") == "none"

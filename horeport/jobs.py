@@ -1,0 +1,134 @@
+"""Long work in the background: a `Job` row that the page shows, and a task of Django's tasks
+framework that does the work and reports on the row as it goes.
+
+A view calls `job_enqueue(task=…, kind=…, title=…, user=…, **arguments)`: the job is created, old
+jobs are pruned, and the task is enqueued with `job_id` and the arguments (JSON values). The task
+body runs inside `job_run(job_id)`, which marks the job running, gives it a `JobRun` to report
+progress and name its file, and marks it done, or failed with a Norwegian message, at the end.
+
+Every report is one UPDATE in autocommit, outside any transaction of the task, so the job's page
+sees it at once while the task runs (the database worker runs a task outside a transaction; a
+task must not wrap its whole work in `transaction.atomic`).
+"""
+
+from __future__ import annotations
+
+import datetime
+import logging
+import shutil
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from django.conf import settings
+from django.utils import timezone
+
+from horeport.models import Job, JobStatus
+
+logger = logging.getLogger(__name__)
+
+FAILED_MESSAGE = (
+    "Jobben stoppet på grunn av en feil, og ingen fil ble laget. Prøv igjen. "
+    "Skjer det igjen, si fra til en administrator."
+)
+
+
+class JobFailed(Exception):
+    """A failure the user can act on; its message (Norwegian) is shown on the job's page."""
+
+
+def job_root() -> Path:
+    return Path(settings.JOB_ROOT)
+
+
+def job_enqueue(*, task, kind: str, title: str, user, **arguments) -> Job:
+    """Create a job for `user` and enqueue `task(job_id=…, **arguments)`."""
+    jobs_prune()
+    job = Job.objects.create(kind=kind, title=title, created_by=user)
+    result = task.enqueue(job_id=job.pk, **arguments)
+    Job.objects.filter(pk=job.pk).update(task_id=str(result.id)[:64])
+    job.refresh_from_db()
+    return job
+
+
+class JobRun:
+    """What a running task reports: its total, its progress, its file."""
+
+    # Progress is written at most this often (seconds), and always at the end.
+    INTERVAL = 0.5
+
+    def __init__(self, job: Job):
+        self.job = job
+        self.done = 0
+        self.total = 0
+        self._written_at = 0.0
+
+    def _update(self, **fields) -> None:
+        Job.objects.filter(pk=self.job.pk).update(**fields)
+
+    def start(self, total: int) -> None:
+        self.total = total
+        self._update(total=total, done=0)
+
+    def advance(self, count: int = 1) -> None:
+        self.done += count
+        now = time.monotonic()
+        if now - self._written_at >= self.INTERVAL:
+            self._written_at = now
+            self._update(done=self.done)
+
+    def result_file(self, name: str) -> Path:
+        """The file to write the job's result to (it downloads as `name`)."""
+        folder = job_root() / str(self.job.pk)
+        folder.mkdir(parents=True, exist_ok=True)
+        self.job.result_name = name
+        self.job.result_path = f"{self.job.pk}/{name}"
+        return folder / name
+
+
+@contextmanager
+def job_run(job_id: int) -> Iterator[JobRun]:
+    """Run a job's work: running, then done (with its file) or failed with a message."""
+    job = Job.objects.get(pk=job_id)
+    Job.objects.filter(pk=job_id).update(status=JobStatus.RUNNING)
+    run = JobRun(job)
+    try:
+        yield run
+    except Exception as error:
+        message = str(error) if isinstance(error, JobFailed) else FAILED_MESSAGE
+        if not isinstance(error, JobFailed):
+            logger.exception("Job %s (%s) failed", job_id, job.kind)
+        _remove_files(job_id)
+        run._update(status=JobStatus.FAILED, message=message, result_path="", finished_at=timezone.now())
+        raise
+    run._update(
+        status=JobStatus.DONE,
+        done=max(run.done, run.total),
+        total=max(run.done, run.total),
+        result_name=job.result_name,
+        result_path=job.result_path,
+        finished_at=timezone.now(),
+    )
+
+
+def job_file(job: Job) -> Path | None:
+    """The finished job's file on disk, if it is still there."""
+    if job.status != JobStatus.DONE or not job.result_path:
+        return None
+    path = job_root() / job.result_path
+    return path if path.is_file() else None
+
+
+def _remove_files(job_id: int) -> None:
+    shutil.rmtree(job_root() / str(job_id), ignore_errors=True)
+
+
+def jobs_prune(*, now: datetime.datetime | None = None) -> int:
+    """Delete the jobs ordered more than JOB_RESULT_DAYS days ago, with their files."""
+    cutoff = (now or timezone.now()) - datetime.timedelta(days=settings.JOB_RESULT_DAYS)
+    old = list(Job.objects.filter(created_at__lt=cutoff).values_list("pk", flat=True))
+    for job_id in old:
+        _remove_files(job_id)
+    Job.objects.filter(pk__in=old).delete()
+    return len(old)
