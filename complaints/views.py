@@ -2,13 +2,9 @@
 
 from __future__ import annotations
 
-import tempfile
-
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
 from django.db.models import ProtectedError
-from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
@@ -23,12 +19,10 @@ from complaints.report_sections import open_tables, received_table, sent_table
 from complaints.tables import ComplaintTable
 from horeport import editing
 from horeport.history import history_page
-from horeport.jobs import job_enqueue
+from horeport.jobs import export_response
 from horeport.periods import Period
 from horeport.sections import SMALL_NUMBERS_THRESHOLD, suppress_small_numbers
 from horeport.tables import table_configure
-
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def _complaints():
@@ -55,18 +49,13 @@ def index(request):
 def export(request):
     """A small export is written at once; a larger one is a background job with a progress page."""
     filterset, complaints = export_rows.complaints_filtered(request.GET)
-    if complaints.count() > settings.EXPORT_IMMEDIATE_ROWS:
-        job = job_enqueue(
-            task=tasks.complaints_export_task, kind="complaints_export", title="Eksport av klagesaker",
-            user=request.user, query=request.GET.urlencode(),
-        )  # fmt: skip
-        return redirect("job_detail", pk=job.pk)
-    with tempfile.TemporaryFile() as file:  # small: at most EXPORT_IMMEDIATE_ROWS rows
-        export_rows.complaints_export(complaints, path=file, filters_text=export_rows.filters_text(filterset))
-        file.seek(0)
-        response = HttpResponse(file.read(), content_type=XLSX)
-    response["Content-Disposition"] = f'attachment; filename="{export_rows.export_filename()}"'
-    return response
+    return export_response(
+        request, rows=complaints.count(), filename=export_rows.export_filename(),
+        write=lambda file: export_rows.complaints_export(
+            complaints, path=file, filters_text=export_rows.filters_text(filterset)
+        ),
+        task=tasks.complaints_export_task, kind="complaints_export", title="Eksport av klagesaker",
+    )  # fmt: skip
 
 
 @permission_required("complaints.view_complaint", raise_exception=True)

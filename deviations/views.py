@@ -2,13 +2,9 @@
 
 from __future__ import annotations
 
-import tempfile
-
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
 from django.db.models import ProtectedError
-from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -22,7 +18,7 @@ from horeport import editing
 from horeport.charts import chart_svg, svg_data_uri
 from horeport.formatting import nb_date, nb_number
 from horeport.history import history_page
-from horeport.jobs import job_enqueue
+from horeport.jobs import export_response
 from horeport.params import chooser_years
 from horeport.periods import Period, months_up_to
 from horeport.roles import ADMINISTRATOR, role_of
@@ -30,7 +26,6 @@ from horeport.sections import Chart, ChartSeries, SectionOptions
 from horeport.tables import table_configure
 
 PER_PAGE = 50
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def _filtered(request):
@@ -56,18 +51,11 @@ def index(request):
 def export(request):
     """A small export is written at once; a larger one is a background job with a progress page."""
     deviations = _filtered(request).qs
-    if deviations.count() > settings.EXPORT_IMMEDIATE_ROWS:
-        job = job_enqueue(
-            task=tasks.deviations_export_task, kind="deviations_export", title="Eksport av avviksregisteret",
-            user=request.user, query=request.GET.urlencode(),
-        )  # fmt: skip
-        return redirect("job_detail", pk=job.pk)
-    with tempfile.TemporaryFile() as file:  # small: at most EXPORT_IMMEDIATE_ROWS rows
-        services.deviations_export(deviations, path=file)
-        file.seek(0)
-        response = HttpResponse(file.read(), content_type=XLSX)
-    response["Content-Disposition"] = f'attachment; filename="{services.export_filename()}"'
-    return response
+    return export_response(
+        request, rows=deviations.count(), filename=services.export_filename(),
+        write=lambda file: services.deviations_export(deviations, path=file),
+        task=tasks.deviations_export_task, kind="deviations_export", title="Eksport av avviksregisteret",
+    )  # fmt: skip
 
 
 # -- one deviation -------------------------------------------------------------------------------

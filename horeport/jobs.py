@@ -132,3 +132,25 @@ def jobs_prune(*, now: datetime.datetime | None = None) -> int:
         _remove_files(job_id)
     Job.objects.filter(pk__in=old).delete()
     return len(old)
+
+
+def export_response(request, *, rows: int, write, filename: str, task, kind: str, title: str):
+    """A register export: written at once while it has at most EXPORT_IMMEDIATE_ROWS rows, else a
+    background job whose progress page the user is sent to. `write(file)` writes the workbook."""
+    import tempfile
+
+    from django.http import HttpResponse
+    from django.shortcuts import redirect
+
+    if rows > settings.EXPORT_IMMEDIATE_ROWS:
+        job = job_enqueue(task=task, kind=kind, title=title, user=request.user, query=request.GET.urlencode())
+        return redirect("job_detail", pk=job.pk)
+    with tempfile.TemporaryFile() as file:
+        write(file)
+        file.seek(0)
+        response = HttpResponse(file.read(), content_type=XLSX_CONTENT_TYPE)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
