@@ -71,7 +71,7 @@ def with_suffix(value, suffix: str, decimals: int) -> str:
 
 def frequency_check(period: Period | None, frequency: str, what: str) -> None:
     """Refuse a period of another kind than the series is kept at."""
-    if period is not None and period.kind != Kind(frequency):
+    if isinstance(period, Period) and period.kind != Kind(frequency):  # no period yet: its own field says so
         label = Frequency(frequency).label.lower()
         raise ValidationError({"period": f"{what} registreres {label}; velg en periode av den typen."})
 

@@ -253,3 +253,13 @@ def test_a_date_before_1900_in_the_admin_is_a_message_not_a_server_error(admin_c
     assert response.status_code == 200
     assert "Skriv en dato fra år 1900 til 2999." in response.content.decode()
     assert not HousingCase.objects.exists()
+
+
+def test_an_admin_key_figure_value_without_a_period_is_a_message_not_a_server_error(admin_client):
+    from kpi.models import KeyFigure, KeyFigureValue
+
+    key_figure = KeyFigure.objects.create(name="Antall plasser")
+    url = reverse("admin:kpi_keyfigurevalue_add")
+    response = admin_client.post(url, {"key_figure": key_figure.pk, "version": "🏻", "_continue": "-698"})
+    assert response.status_code == 200
+    assert not KeyFigureValue.objects.exists()
