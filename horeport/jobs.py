@@ -16,15 +16,20 @@ from __future__ import annotations
 import datetime
 import logging
 import shutil
+import tempfile
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 from django.conf import settings
+from django.http import HttpResponse
+from django.shortcuts import redirect
 from django.utils import timezone
 
 from horeport.models import Job, JobStatus
+
+XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 logger = logging.getLogger(__name__)
 
@@ -137,11 +142,6 @@ def jobs_prune(*, now: datetime.datetime | None = None) -> int:
 def export_response(request, *, rows: int, write, filename: str, task, kind: str, title: str):
     """A register export: written at once while it has at most EXPORT_IMMEDIATE_ROWS rows, else a
     background job whose progress page the user is sent to. `write(file)` writes the workbook."""
-    import tempfile
-
-    from django.http import HttpResponse
-    from django.shortcuts import redirect
-
     if rows > settings.EXPORT_IMMEDIATE_ROWS:
         job = job_enqueue(task=task, kind=kind, title=title, user=request.user, query=request.GET.urlencode())
         return redirect("job_detail", pk=job.pk)
@@ -151,6 +151,3 @@ def export_response(request, *, rows: int, write, filename: str, task, kind: str
         response = HttpResponse(file.read(), content_type=XLSX_CONTENT_TYPE)
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
-
-
-XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
