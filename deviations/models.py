@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import datetime
 
-from django.conf import settings
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
-from horeport.models import ServiceUnit, TrackedModel, TrackedQuerySet
+from horeport.models import PreviewedImport, ServiceUnit, TrackedModel, TrackedQuerySet
 
 
 class Category(models.Model):
@@ -181,25 +180,12 @@ class Deviation(TrackedModel):
             raise ValidationError(errors)
 
 
-class ImportBatch(models.Model):
+class ImportBatch(PreviewedImport):
     """An uploaded register extract, kept between its preview and its confirmation."""
 
     registrator_may_edit = True  # staff who register deviations import them too
 
-    created_at = models.DateTimeField("lastet opp", default=timezone.now)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, models.PROTECT, related_name="+", verbose_name="lastet opp av"
-    )
-    filename = models.CharField("filnavn", max_length=255)
-    checksum = models.CharField("sjekksum (SHA-256)", max_length=64)
-    rows = models.JSONField("rader", default=list)  # the file's rows as read, one dict per row
-    # The version of every deviation the last preview showed would change (None: would be added).
-    versions = models.JSONField("versjoner ved forhåndsvisning", default=dict, blank=True)
-    saved_at = models.DateTimeField("lagret", null=True, blank=True)
-    summary = models.CharField("resultat", max_length=200, blank=True)
-
-    class Meta:
-        ordering = ["-created_at"]
+    class Meta(PreviewedImport.Meta):
         verbose_name = "import av avvik"
         verbose_name_plural = "importer av avvik"
 

@@ -24,7 +24,7 @@ from openpyxl.utils import get_column_letter
 from deviations.models import Category, Deviation, ImportBatch, Severity, Status
 from horeport import spreadsheets, workbooks
 from horeport.formatting import nb_date
-from horeport.models import ServiceUnit, last_change
+from horeport.models import ServiceUnit
 
 MAX_ROWS = 20_000
 LIMITS = spreadsheets.Limits(bytes=5 * 1024 * 1024, rows=MAX_ROWS, columns=100)
@@ -406,29 +406,12 @@ def import_batch_create(*, extract: Extract, user) -> ImportBatch:
 def import_preview_record(*, batch: ImportBatch, plan: Plan) -> None:
     """Remember what the preview showed: the version of every deviation it would change, and the
     references it would add. Confirming refuses the import if any of them changed since."""
-    versions = {row.reference: None for row in plan.added}
-    versions |= {row.reference: row.instance.version for row in plan.changed}
-    if versions != batch.versions:
-        batch.versions = versions
-        batch.save(update_fields=["versions"])
+    batch.versions_record({row.reference: row.instance for row in [*plan.added, *plan.changed]})
 
 
 def _changed_since_preview(batch: ImportBatch, plan: Plan) -> list[str]:
     """The rows that differ now from what the preview showed, each saying who changed it."""
-    changed = []
-    for row in [*plan.added, *plan.changed, *plan.unchanged]:
-        if row.reference not in batch.versions:
-            continue
-        shown, now = batch.versions[row.reference], row.instance.version if row.instance.pk else None
-        if shown == now:
-            continue
-        if now is None:
-            changed.append(f"{row.reference}: slettet etter forhåndsvisningen")
-        elif shown is None:
-            changed.append(f"{row.reference}: registrert{last_change(row.instance)} etter forhåndsvisningen")
-        else:
-            changed.append(f"{row.reference}: endret{last_change(row.instance)} etter forhåndsvisningen")
-    return changed
+    return batch.changed_since_preview({row.reference: row.instance for row in plan.rows if row.instance is not None})
 
 
 class ImportRefused(Exception):

@@ -11,6 +11,7 @@ from django.db import models
 from horeport.fields import DateField, NorwegianDecimalField, NorwegianIntegerField, PeriodFormField
 from horeport.models import PeriodLock, ServiceUnit, SiteSettings, deleted_message, stale_message
 from horeport.passwords import PASSWORD_HELP
+from horeport.periods import Period
 from horeport.roles import ROLES
 from horeport.validators import validate_no_national_id
 
@@ -247,3 +248,39 @@ class UserForm(forms.ModelForm):
         user.groups.remove(*Group.objects.filter(name__in=ROLES))
         user.groups.add(Group.objects.get(name=self.cleaned_data["role"]))
         return user
+
+
+class BulkTemplateForm(forms.Form):
+    """The kind of figures and the period a template is downloaded for (horeport/bulk.py)."""
+
+    skjema = forms.ChoiceField(label="Tall", error_messages={"required": "Velg hvilke tall malen skal gjelde."})
+    periode = forms.ChoiceField(
+        label="Periode", error_messages={"required": "Velg en periode.", "invalid_choice": "Velg en periode i listen."}
+    )
+
+    def __init__(self, *args, kinds, periods, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.kinds = {kind.slug: kind for kind in kinds}
+        self.fields["skjema"].choices = [(kind.slug, kind.title) for kind in kinds]
+        self.fields["skjema"].error_messages["invalid_choice"] = "Velg hvilke tall malen skal gjelde, i listen."
+        self.fields["periode"].choices = periods
+
+    def clean(self):
+        cleaned = super().clean()
+        kind = self.kinds.get(cleaned.get("skjema"))
+        if kind is not None and cleaned.get("periode"):
+            period = Period.parse(cleaned["periode"])
+            error = kind.period_error(period)
+            if error:
+                self.add_error("periode", error)
+            cleaned["kind"], cleaned["period"] = kind, period
+        return cleaned
+
+
+class BulkUploadForm(forms.Form):
+    file = forms.FileField(
+        label="Utfylt mal",
+        help_text="Malen som .xlsx, slik du lastet den ned og fylte den ut.",
+        error_messages={"required": "Velg en fil å laste opp.", "empty": "Filen er tom."},
+        widget=forms.ClearableFileInput(attrs={"accept": ".xlsx"}),
+    )

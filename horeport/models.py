@@ -482,6 +482,78 @@ class TrackedModel(models.Model):
     delete.alters_data = True
 
 
+class PreviewedImport(models.Model):
+    """An uploaded file kept between its preview and its confirmation (the deviation register's
+    import, the figures entered through an Excel template).
+
+    The preview records the `version` of every row it showed (None: a row it would add), keyed by
+    a reference of the import's own; confirming re-plans against the database as it is then and
+    refuses the whole file if any of those rows changed since (`changed_since_preview`)."""
+
+    created_at = models.DateTimeField("lastet opp", default=timezone.now)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, models.PROTECT, related_name="+", verbose_name="lastet opp av"
+    )
+    filename = models.CharField("filnavn", max_length=255)
+    checksum = models.CharField("sjekksum (SHA-256)", max_length=64)
+    rows = models.JSONField("rader", default=list)  # the file's rows as read
+    # The version of every row the last preview showed (None: would be added), by reference.
+    versions = models.JSONField("versjoner ved forhåndsvisning", default=dict, blank=True)
+    saved_at = models.DateTimeField("lagret", null=True, blank=True)
+    summary = models.CharField("resultat", max_length=200, blank=True)
+
+    class Meta:
+        abstract = True
+        ordering = ["-created_at"]
+
+    def versions_record(self, shown: dict[str, TrackedModel | None]) -> None:
+        """Remember what the preview showed: each reference's row as stored then (None: not stored)."""
+        versions = {
+            reference: row.version if row is not None and row.pk is not None else None
+            for reference, row in shown.items()
+        }
+        if versions != self.versions:
+            self.versions = versions
+            if self.pk is not None:
+                self.save(update_fields=["versions"])
+
+    def changed_since_preview(
+        self, now: dict[str, TrackedModel | None], labels: dict[str, str] | None = None
+    ) -> list[str]:
+        """The rows that differ now from what the preview showed, one line each saying who changed
+        it (`now`: each reference's row as stored now, None or unsaved where there is none)."""
+        changed = []
+        for reference, shown in self.versions.items():
+            row = now.get(reference)
+            current = row.version if row is not None and row.pk is not None else None
+            if shown == current:
+                continue
+            label = (labels or {}).get(reference, reference)
+            if current is None:
+                changed.append(f"{label}: slettet etter forhåndsvisningen")
+            elif shown is None:
+                changed.append(f"{label}: registrert{last_change(row)} etter forhåndsvisningen")
+            else:
+                changed.append(f"{label}: endret{last_change(row)} etter forhåndsvisningen")
+        return changed
+
+
+class BulkUpload(PreviewedImport):
+    """Figures entered through an Excel template (horeport/bulk.py), between preview and confirmation."""
+
+    registrator_may_edit = True  # the staff who enter figures upload them too
+
+    kind = models.CharField("skjema", max_length=40)
+    period = PeriodField("periode")
+
+    class Meta(PreviewedImport.Meta):
+        verbose_name = "opplasting av tall"
+        verbose_name_plural = "opplastinger av tall"
+
+    def __str__(self):
+        return f"{self.filename} ({timezone.localtime(self.created_at):%d.%m.%Y %H:%M})"
+
+
 class JobStatus(models.TextChoices):
     QUEUED = "queued", "I kø"
     RUNNING = "running", "Pågår"

@@ -9,7 +9,8 @@ columns, cells, text and time apply while reading; a file beyond any of them is 
 a Norwegian message (`SpreadsheetError`), never read in part.
 
 What comes back is the rows with content, each with its number in the file and its cell values
-from column A: text, whole numbers, decimals, booleans, dates (as datetimes) or None.
+from column A: text, whole numbers, decimals, booleans, dates (as datetimes) or None, and the
+columns whose cell holds a formula (.xlsx).
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ import posixpath
 import re
 import time
 import zipfile
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from xml.parsers import expat
 
 from openpyxl.styles.numbers import BUILTIN_FORMATS, is_date_format
@@ -59,6 +60,9 @@ LIMITS = Limits()
 class Row:
     number: int  # the row's number in the file, the first being 1
     values: list  # from column A; None for an empty cell
+    # The columns (1 for A) whose cell holds a formula: its value above is the result Excel last
+    # calculated (None if never). An import of figures refuses them (horeport/bulk.py).
+    formulas: frozenset = field(default=frozenset(), compare=False)
 
 
 # -- messages ------------------------------------------------------------------------------------
@@ -465,6 +469,7 @@ class _SheetReader:
         self.done: list[Row] = []
         self.row_number = 0  # the current row's number
         self.cells: dict[int, object] = {}
+        self.formulas: set[int] = set()  # the current row's cells that hold a formula
         self.column = 0  # the current cell's column
         self.cell: dict | None = None  # the current cell: its type, style and text
         self.collect: list[str] | None = None  # the text of the <v> or <t> being read
@@ -485,7 +490,7 @@ class _SheetReader:
             number = _int(attrs["r"]) if "r" in attrs else self.row_number + 1
             if number <= self.row_number:
                 raise SpreadsheetError(NOT_XLSX)  # rows out of order: Excel would call the file damaged
-            self.row_number, self.cells, self.column = number, {}, 0
+            self.row_number, self.cells, self.formulas, self.column = number, {}, set(), 0
         elif tag == "c":
             self.column = self._column(attrs.get("r"))
             style = attrs.get("s")
@@ -494,6 +499,8 @@ class _SheetReader:
             self.collect, self.collected = [], 0
         elif tag == "rPh" and self.cell is not None:
             self.cell["phonetic"] = True
+        elif tag == "f" and self.cell is not None:
+            self.cell["formula"] = True
 
     def end(self, tag):
         if not self.in_sheet_data:
@@ -514,12 +521,16 @@ class _SheetReader:
             if value is not None and value != "":
                 self.budget.column(self.row_number, self.column)
                 self.cells[self.column] = value
+            if self.cell.get("formula") and len(self.formulas) <= self.limits.columns:
+                self.formulas.add(self.column)
             self.cell = None
         elif tag == "row":
-            if self.cells:
-                values = [self.cells.get(column) for column in range(1, max(self.cells) + 1)]
-                self.done.append(self.budget.row(self.row_number, values))
-            self.cells = {}
+            if self.cells or self.formulas:
+                last = max(self.cells) if self.cells else 0
+                values = [self.cells.get(column) for column in range(1, last + 1)]
+                row = self.budget.row(self.row_number, values)
+                self.done.append(Row(row.number, row.values, frozenset(self.formulas)) if self.formulas else row)
+            self.cells, self.formulas = {}, set()
 
     def text(self, data):
         if self.collect is not None:

@@ -18,17 +18,26 @@ from django.utils import timezone
 from django.views.decorators.cache import cache_control, never_cache
 from django.views.decorators.http import require_GET, require_POST
 
-from horeport import contributions, editing
-from horeport.forms import PeriodLockForm, ServiceUnitForm, SiteSettingsForm, UnlockForm, UserForm
+from horeport import bulk, contributions, editing
+from horeport.forms import (
+    BulkTemplateForm,
+    BulkUploadForm,
+    PeriodLockForm,
+    ServiceUnitForm,
+    SiteSettingsForm,
+    UnlockForm,
+    UserForm,
+)
 from horeport.jobs import job_file
 from horeport.logins import login_lockouts, login_unlock
-from horeport.models import Job, JobStatus, PeriodLock, ServiceUnit, SiteSettings, period_lock
+from horeport.models import BulkUpload, Job, JobStatus, PeriodLock, ServiceUnit, SiteSettings, period_lock
 from horeport.navigation import APPS
 from horeport.params import chooser_years, option_values, period_options, read_period
 from horeport.periods import Kind, Period
 from horeport.roles import ADMINISTRATOR, LEDER, REGISTRATOR, ROLE_DESCRIPTIONS, role_of
 from horeport.status import month_end_status, status_counts, status_for, status_workbook
 
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 CHANGES_SHOWN = 8  # the largest changes on a Leder's home page
 
 
@@ -291,3 +300,89 @@ def job_download(request, pk):
     if path is None:
         raise Http404("Filen finnes ikke lenger.")
     return FileResponse(path.open("rb"), as_attachment=True, filename=job.result_name)
+
+
+# -- figures through an Excel template (horeport/bulk.py) ---------------------------------------
+
+BULK_PERIOD_KINDS = (Kind.YEAR, Kind.HALF, Kind.TERTIAL, Kind.QUARTER, Kind.MONTH)
+
+
+def _bulk_template_form(request) -> BulkTemplateForm:
+    periods = period_options(BULK_PERIOD_KINDS, chooser_years())
+    chosen = "skjema" in request.GET
+    initial = {"skjema": bulk.kinds()[0].slug if bulk.kinds() else "", "periode": str(_status_period(request)[0])}
+    if not chosen and request.GET.get("periode"):
+        initial["periode"] = request.GET["periode"]
+    return BulkTemplateForm(request.GET if chosen else None, kinds=bulk.kinds(), periods=periods, initial=initial)
+
+
+def _bulk_page(request, template_form, upload_form, status=200):
+    uploads = BulkUpload.objects.filter(created_by=request.user).order_by("-created_at")[:5]
+    context = {"template_form": template_form, "upload_form": upload_form, "kinds": bulk.kinds(), "uploads": uploads}
+    return render(request, "horeport/bulk_index.html", context, status=status)
+
+
+@permission_required("horeport.add_bulkupload", raise_exception=True)
+def bulk_index(request):
+    """Tall fra Excel: download a template for a kind and period, and upload it filled."""
+    upload_form = BulkUploadForm(request.POST, request.FILES) if request.method == "POST" else BulkUploadForm()
+    if request.method == "POST" and upload_form.is_valid():
+        try:
+            upload = bulk.upload_read(upload_form.cleaned_data["file"], user=request.user)
+        except bulk.UploadError as error:
+            upload_form.add_error("file", str(error))
+        else:
+            return redirect("bulk_preview", pk=upload.pk)
+    template_form = BulkTemplateForm(
+        kinds=bulk.kinds(), periods=period_options(BULK_PERIOD_KINDS, chooser_years()),
+        initial={"skjema": request.GET.get("skjema", ""), "periode": request.GET.get("periode", "")
+                 or str(Period.containing(timezone.localdate()).previous())},
+    )  # fmt: skip
+    return _bulk_page(request, template_form, upload_form, status=400 if upload_form.errors else 200)
+
+
+@permission_required("horeport.add_bulkupload", raise_exception=True)
+def bulk_template(request):
+    """The template workbook for the kind and period chosen (`?skjema=tjenester&periode=2016-12`)."""
+    form = _bulk_template_form(request)
+    if not form.is_valid():
+        return _bulk_page(request, form, BulkUploadForm(), status=400)
+    kind, period = form.cleaned_data["kind"], form.cleaned_data["period"]
+    response = HttpResponse(bulk.template_workbook(kind, period), content_type=XLSX)
+    response["Content-Disposition"] = f'attachment; filename="{bulk.template_filename(kind, period)}"'
+    return response
+
+
+@permission_required("horeport.add_bulkupload", raise_exception=True)
+def bulk_preview(request, pk):
+    """Every cell that will change (old → new) and every cell refused; saved all together when confirmed."""
+    # An upload is its uploader's: someone else's is not found; administrators see every one.
+    uploads = BulkUpload.objects.all()
+    if role_of(request.user) != ADMINISTRATOR:
+        uploads = uploads.filter(created_by=request.user)
+    upload = get_object_or_404(uploads, pk=pk)
+    if bulk.kind_of(upload.kind) is None:
+        raise Http404("Ukjent skjema")
+    if request.method == "POST":
+        try:
+            plan = bulk.upload_save(upload=upload, user=request.user)
+        except bulk.UploadRefused as refused:
+            messages.error(request, str(refused))
+            return _bulk_preview(request, upload, refused.plan, changed=refused.changed, status=409)
+        messages.success(request, f"Tallene er lagret: {len(plan.changed)} tall endret i {len(plan.to_save)} rader.")
+        return redirect("bulk_preview", pk=upload.pk)
+    return _bulk_preview(request, upload, None)
+
+
+def _bulk_preview(request, upload, plan, changed=(), status=200):
+    kind = bulk.kind_of(upload.kind)
+    if upload.saved_at is not None:
+        plan = None  # saved: the figures are stored now, so a new plan would say "unchanged"
+    else:
+        plan = plan or bulk.plan_build(upload)
+        bulk.preview_record(upload, plan)  # what confirming will hold it to
+    context = {
+        "upload": upload, "kind": kind, "plan": plan, "changed": changed,
+        "entry_url": kind.entry_url(upload.period), "page_url": bulk.page_url(kind.slug, upload.period),
+    }  # fmt: skip
+    return render(request, "horeport/bulk_preview.html", context, status=status)

@@ -6,4 +6,4 @@ class KpiConfig(AppConfig):
     verbose_name = "Målekart"
 
     def ready(self):
-        from kpi import contributions  # noqa: F401  fills horeport.contributions' registries
+        from kpi import bulk, contributions  # noqa: F401  fill horeport.contributions' and horeport.bulk's registries

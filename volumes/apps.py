@@ -6,4 +6,4 @@ class VolumesConfig(AppConfig):
     verbose_name = "Tjenester"
 
     def ready(self):
-        from volumes import contributions  # noqa: F401  fills horeport.contributions' registries
+        from volumes import bulk, contributions  # noqa: F401  fill horeport.contributions' and horeport.bulk's registries

@@ -6,4 +6,4 @@ class WaitlistsConfig(AppConfig):
     verbose_name = "Boliger"
 
     def ready(self):
-        from waitlists import contributions  # noqa: F401  fills horeport.contributions' registries
+        from waitlists import bulk, contributions  # noqa: F401  fill horeport.contributions' and horeport.bulk's registries

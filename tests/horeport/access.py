@@ -3,9 +3,9 @@ from django.contrib.auth import get_user_model
 from django_tasks_db.models import DBTaskResult, get_date_max
 
 from horeport.jobs import job_root
-from horeport.models import Job, JobStatus, PeriodLock, ServiceUnit, SiteSettings
+from horeport.models import BulkUpload, Job, JobStatus, PeriodLock, ServiceUnit, SiteSettings
 from horeport.periods import Period
-from tests.access import ADMINS, EVERYONE, Case
+from tests.access import ADMINS, EDITORS, EVERYONE, Case
 
 
 def cases():
@@ -29,8 +29,16 @@ def cases():
         args_kwargs={"args": [], "kwargs": {"job_id": job.pk, "query": ""}}, run_after=get_date_max(),
         task_path="deviations.tasks.deviations_export_task", queue_name="default", backend_name="default",
     )  # fmt: skip
+    # An upload of figures is its uploader's (tests/horeport/test_bulk_pages.py): this one the walker's.
+    upload = BulkUpload.objects.create(
+        created_by=walker, filename="tjenester-2016-12.xlsx", checksum="0" * 64, kind="tjenester",
+        period=Period.parse("2016-12"), rows=[{"row": 5, "values": ["Kode", "Tjeneste"], "formulas": []}],
+    )  # fmt: skip
     return [
         Case("home", EVERYONE),
+        Case("bulk_index", EDITORS),
+        Case("bulk_template", EDITORS, query="skjema=tjenester&periode=2016-12"),
+        Case("bulk_preview", EDITORS, kwargs={"pk": upload.pk}),
         Case("job_detail", EVERYONE, kwargs={"pk": job.pk}),
         Case("job_status", EVERYONE, kwargs={"pk": job.pk}),
         Case("job_download", EVERYONE, kwargs={"pk": job.pk}),

@@ -1,0 +1,49 @@
+"""Service volumes entered through an Excel template (horeport/bulk.py): a row per service."""
+
+from __future__ import annotations
+
+from django.urls import reverse
+
+from horeport.bulk import BulkKind, Line, Refusal, Value, register
+from horeport.periods import Kind, Period
+from volumes import selectors
+from volumes.models import MEASURES, USERS, Service, VolumeFigure
+
+COLUMNS = tuple(Value(m.field, m.label, whole=False) for m in MEASURES)
+BY_FIELD = {value.field: value for value in COLUMNS}
+
+
+def _line(service: Service, period: Period) -> Line:
+    # A month's users are people counted; a half-year or year holds an average per month (83,7).
+    values = {
+        m.field: BY_FIELD[m.field].limited(whole=m.quantity == USERS and period.kind is Kind.MONTH)
+        for m in service.measures()
+    }
+    return Line((service.slug,), (service.name_for(period),), values, {"service": service, "period": period})
+
+
+def lines(period: Period) -> list[Line]:
+    return [_line(service, period) for service in selectors.services()]
+
+
+def find(period: Period, key: tuple[str, ...]) -> Line:
+    code = key[0]
+    service = Service.objects.prefetch_related("names").filter(slug__iexact=code).first()
+    if service is None:
+        service = Service.objects.prefetch_related("names").filter(name__iexact=code).first()
+    if service is None:
+        raise Refusal(f"Ukjent tjeneste «{code[:40]}». Bruk koden fra malen (for eksempel «bpa»).")
+    return _line(service, period)
+
+
+def entry_url(period: Period) -> str:
+    return reverse("volumes:index")
+
+
+register(
+    BulkKind(
+        slug="tjenester", title="Tjenestetall", model=VolumeFigure, key_headers=("Kode",),
+        label_headers=("Tjeneste",), columns=COLUMNS, period_kinds=(Kind.MONTH, Kind.HALF, Kind.YEAR),
+        lines=lines, find=find, entry_url=entry_url, description="tjeneste",
+    )
+)  # fmt: skip
