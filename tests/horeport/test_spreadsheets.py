@@ -186,3 +186,13 @@ def test_the_file_name_chooses_the_reader():
         "Det gamle Excel-formatet (.xls) kan ikke leses. Lagre filen som .xlsx eller .csv."
     )
     assert refusal(read_table, "uttrekk.ods", b"x") == "Last opp en .xlsx- eller .csv-fil."
+
+
+def test_the_cells_that_hold_a_formula_are_named():
+    def fill(sheet):
+        sheet.append(["Kode", 3, "=B1*2"])
+        sheet.append(["bpa", "=SUM(B1:B1)"])
+
+    first, second = read_xlsx(openpyxl_bytes(fill))
+    assert (first.values, first.formulas) == (["Kode", 3], frozenset({3}))  # never calculated: no value
+    assert (second.values, second.formulas) == (["bpa"], frozenset({2}))
