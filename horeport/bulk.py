@@ -84,6 +84,7 @@ class Line:
     labels: tuple[str, ...]  # what the user reads beside the key (the name), one per label column
     values: dict[str, Value]  # the figures this row takes, by field (a service without age groups: fewer)
     lookup: dict  # the model fields that find its stored row (and make a new one)
+    name: str = ""  # what the preview calls the row, where the key is not it ("BPA" for "bpa")
 
     @property
     def reference(self) -> str:
@@ -91,7 +92,7 @@ class Line:
 
     @property
     def title(self) -> str:
-        return " – ".join(part for part in (*self.key, *self.labels) if part)
+        return self.name or ", ".join(part for part in self.key if part)
 
 
 class Refusal(ValueError):
@@ -219,6 +220,9 @@ def template_workbook(kind: BulkKind, period: Period) -> bytes:
         workbooks.put(sheet, HEADER_ROW, column, header, font=BOLD, fill=HEADER_FILL, border=BOX,
                       alignment=Alignment(wrap_text=True, vertical="top"))  # fmt: skip
         sheet.column_dimensions[get_column_letter(column)].width = 14 if column > fixed else 18
+    for column in range(1, len(kind.key_headers) + 1):  # a key must be read whole ("mestringshuset-psykisk-helse")
+        longest = max((len(line.key[column - 1]) for line in lines), default=0)
+        sheet.column_dimensions[get_column_letter(column)].width = min(max(16, longest + 2), 40)
     if kind.label_headers:
         sheet.column_dimensions[get_column_letter(len(kind.key_headers) + 1)].width = 48
     sheet.row_dimensions[HEADER_ROW].height = 45
@@ -246,13 +250,39 @@ def template_workbook(kind: BulkKind, period: Period) -> bytes:
     sheet.protection.sheet = True  # no password: it guards against typing over a label, not against a person
     sheet.protection.formatColumns = False  # widening a column is allowed
     sheet.protection.formatRows = False
-    _instructions(workbook.create_sheet(INSTRUCTIONS_SHEET), kind, period)
+    _print_wide(sheet)
+    _instructions(workbook.create_sheet(INSTRUCTIONS_SHEET), kind, period, lines)
     workbook.properties.title = f"{kind.title} for {period.label}"
     return workbooks.workbook_bytes(workbook)
 
 
-def _instructions(sheet, kind: BulkKind, period: Period) -> None:
-    sheet.column_dimensions["A"].width = 110
+def _print_wide(sheet) -> None:
+    """Printed landscape, every column on one page's width."""
+    sheet.page_setup.orientation = "landscape"
+    sheet.page_setup.fitToWidth = 1
+    sheet.page_setup.fitToHeight = 0
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+
+
+def _rules(kind: BulkKind, lines: list[Line]) -> list[str]:
+    """What each column may hold for this period's rows ("et helt tall, 0 eller mer")."""
+    rules: dict[str, list[str]] = {value.field: [] for value in kind.columns}
+    for line in lines:
+        for name, value in line.values.items():
+            if value.rule not in rules[name]:
+                rules[name].append(value.rule)
+    texts = []
+    for value in kind.columns:
+        found = rules[value.field] or [value.rule]
+        if len(found) == 1:
+            texts.append(f"{value.header}: {found[0]}.")
+        else:
+            texts.append(f"{value.header}: etter hva raden måler – {'; '.join(found)}.")
+    return texts
+
+
+def _instructions(sheet, kind: BulkKind, period: Period, lines_: list[Line]) -> None:
+    sheet.column_dimensions["A"].width = 100
     lines = [
         (f"Slik fyller du ut malen: {kind.title.lower()} for {period.label}", TITLE),
         ("", None),
@@ -266,7 +296,8 @@ def _instructions(sheet, kind: BulkKind, period: Period) -> None:
         (f"Ikke endre cellene «{KIND_LABEL}» og «{PERIOD_LABEL}» øverst: de sier hvilke tall filen gjelder.", None),
         ("", None),
         ("Hva cellene kan inneholde", BOLD),
-        *((f"{value.header}: {value.rule}.", None) for value in kind.columns),
+        *((text, None) for text in _rules(kind, lines_)),
+        ("Excel sier fra når et tall ikke passer i cellen.", None),
         ("", None),
         ("Hva som skjer når du laster opp", BOLD),
         ("1. Last opp filen under «Tall fra Excel» i styringsdataene.", None),
@@ -285,6 +316,7 @@ def _instructions(sheet, kind: BulkKind, period: Period) -> None:
         if font is not None:
             cell.font = font
     sheet.protection.sheet = True
+    _print_wide(sheet)
 
 
 def template_filename(kind: BulkKind, period: Period) -> str:
@@ -555,7 +587,7 @@ def plan_build(upload: BulkUpload) -> Plan:
             rule = line.values.get(column.field)
             if rule is None:
                 refuse(where(index), line.title, column.header, value,
-                       f"{line.title} registrerer ikke «{column.header}». Cellen skal stå tom.")  # fmt: skip
+                       "Raden har ikke dette tallet (cellen er grå i malen). La cellen stå tom.")  # fmt: skip
                 continue
             if (index + 1) in formulas:
                 planned.cells.append(PlannedCell(where(index), line.title, column.header, "", "(formel)", REFUSED,

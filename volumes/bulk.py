@@ -19,7 +19,8 @@ def _line(service: Service, period: Period) -> Line:
         m.field: BY_FIELD[m.field].limited(whole=m.quantity == USERS and period.kind is Kind.MONTH)
         for m in service.measures()
     }
-    return Line((service.slug,), (service.name_for(period),), values, {"service": service, "period": period})
+    name = service.name_for(period)
+    return Line((service.slug,), (name,), values, {"service": service, "period": period}, name=name)
 
 
 def lines(period: Period) -> list[Line]:

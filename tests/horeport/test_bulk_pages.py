@@ -69,7 +69,7 @@ def test_a_stale_confirmation_lists_what_changed_and_who_changed_it(registrator_
     response = registrator_client.post(reverse("bulk_preview", args=[BulkUpload.objects.get().pk]))
     html = response.content.decode()
     assert response.status_code == 409
-    assert "bpa – BPA: endret av Ola Nordmann" in html
+    assert "BPA: endret av Ola Nordmann" in html
     assert VolumeFigure.objects.get().users_over_18 == 39
 
 

@@ -30,7 +30,7 @@ def run(*args) -> str:
 def test_it_prints_the_preview_and_saves_nothing(filled, registrator):
     _, path = filled
     printed = run(str(path), "--user", "rita")
-    assert "bpa – BPA, Antall brukere > 18 år: 40 → 42" in printed
+    assert "BPA, Antall brukere > 18 år: 40 → 42" in printed
     assert "Ingenting er lagret" in printed
     assert VolumeFigure.objects.get().users_over_18 == 40
 
