@@ -253,7 +253,7 @@ class UserForm(forms.ModelForm):
 class BulkTemplateForm(forms.Form):
     """The kind of figures and the period a template is downloaded for (horeport/bulk.py)."""
 
-    skjema = forms.ChoiceField(label="Tall", error_messages={"required": "Velg hvilke tall malen skal gjelde."})
+    skjema = forms.ChoiceField(label="Hvilke tall", error_messages={"required": "Velg hvilke tall malen skal gjelde."})
     periode = forms.ChoiceField(
         label="Periode", error_messages={"required": "Velg en periode.", "invalid_choice": "Velg en periode i listen."}
     )

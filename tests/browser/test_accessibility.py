@@ -23,16 +23,18 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from playwright.sync_api import expect
 
 from complaints.models import Complaint
 from deviations.models import Deviation
-from horeport.models import period_lock
+from horeport.models import BulkUpload, period_lock
 from horeport.periods import Period
 from kpi.models import Indicator
 from reports.models import PublishedReport, ReportKind
 from tests.browser.helpers import sign_in
+from tests.horeport.helpers import fill, template, uploaded
 from waitlists.models import HousingType
 
 AXE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
@@ -73,6 +75,26 @@ def send_empty_complaint(page):
     expect(page.locator("#id_reference_error")).to_be_visible()
 
 
+def send_a_file_that_is_not_a_template(page):
+    page.get_by_label("Utfylt mal").set_input_files(
+        files=[{"name": "feil.xlsx", "mimeType": "application/octet-stream", "buffer": b"ikke et regneark"}]
+    )
+    page.get_by_role("button", name="Vis forhåndsvisning").click()
+    expect(page.locator("#id_file_error")).to_be_visible()
+
+
+def an_upload_with_a_change_and_a_refusal() -> list:
+    """The registrator's upload of December 2016's volumes: one figure changed, one refused."""
+    workbook = template("tjenester", "2016-12")
+    fill(workbook, "bpa", "Antall brukere > 18 år", 52)
+    fill(workbook, "fat", "Antall brukere", "mange")
+    return [uploaded(workbook, get_user_model().objects.get(username="registrator"), "desember.xlsx")]
+
+
+def latest_upload() -> str:
+    return f"/tall-fra-excel/{BulkUpload.objects.latest('pk').pk}/"
+
+
 def publish_a_report() -> list:
     """The demo publishes nothing: one published (and locking) version fills the archive."""
     lock = period_lock(period=Period.parse("2016"), reason="Årsrapport 2016, versjon 1")
@@ -93,6 +115,9 @@ PAGES = [
     Page("home", "leder", lambda: "/"),
     Page("home-registrator", "registrator", lambda: "/"),
     Page("home-admin", "admin", lambda: "/"),
+    Page("bulk-entry", "registrator", lambda: "/tall-fra-excel/?skjema=tjenester&periode=2016-12"),
+    Page("bulk-entry-error", "registrator", lambda: "/tall-fra-excel/", then=send_a_file_that_is_not_a_template),
+    Page("bulk-preview", "registrator", latest_upload, setup=an_upload_with_a_change_and_a_refusal),
     Page("reporting-status", "registrator", lambda: "/rapporteringsstatus/?periode=2016-12"),
     Page("malekart", "leder", lambda: "/malekart/?periode=2014"),
     Page("indicator", "leder", indicator("S.3.1")),
