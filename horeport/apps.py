@@ -9,6 +9,7 @@ class HoreportConfig(AppConfig):
     verbose_name = "Felles"
 
     def ready(self):
+        from horeport import bulk  # noqa: F401  its notices join horeport.contributions' registry
         from horeport.roles import roles_sync
 
         # After every migrate (and after a test flush), once all apps' permissions exist.

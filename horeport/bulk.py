@@ -34,7 +34,8 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from horeport import spreadsheets, workbooks
-from horeport.formatting import nb_number, parse_number
+from horeport.contributions import Notice, contributes
+from horeport.formatting import nb_date, nb_number, parse_number
 from horeport.models import BulkUpload, TrackedModel
 from horeport.periods import InvalidPeriod, Kind, Period
 
@@ -44,6 +45,7 @@ PERIOD_LABEL = "Periode"  # A3: the period, as text ("2016-12")
 HEADER_ROW = 5
 FIRST_DATA_ROW = HEADER_ROW + 1
 DATA_SHEET = "Tall"
+NOTICE_DAYS = 30  # an upload left unsaved is an administrator's notice this long
 INSTRUCTIONS_SHEET = "Veiledning"
 
 
@@ -424,6 +426,9 @@ class PlannedCell:
 
     @property
     def status_label(self) -> str:
+        """ "Avvist", "Endres", or "Nytt" where nothing was stored."""
+        if self.status == CHANGE and self.old == nb_number(None):
+            return "Nytt"
         return STATUS_LABELS[self.status]
 
 
@@ -535,7 +540,7 @@ def plan_build(upload: BulkUpload) -> Plan:
     unchanged = 0
 
     def refuse(where: str, what: str, label: str, value, reason: str) -> None:
-        cells.append(PlannedCell(where, what, label, "", _cell_text(value)[:40] or "(formel)", REFUSED, reason))
+        cells.append(PlannedCell(where, what, label, "", _cell_text(value)[:40], REFUSED, reason))
 
     for row in data:
         number, values, formulas = row["row"], row["values"], set(row.get("formulas", ()))
@@ -697,3 +702,21 @@ def plan_text(plan: Plan) -> str:
         else:
             lines.append(f"  {cell.cell}  {cell.what}, {cell.label}: AVVIST – {cell.reason}")
     return "\n".join(lines)
+
+
+@contributes("notices")
+def notices() -> list[Notice]:
+    """Uploads of figures read and previewed lately, but not saved."""
+    since = timezone.now() - datetime.timedelta(days=NOTICE_DAYS)
+    pending = BulkUpload.objects.filter(saved_at__isnull=True, created_at__gte=since).select_related("created_by")
+    return [
+        Notice(
+            "Tall fra Excel",
+            f"Opplastingen av «{upload.filename}» ({upload.period.label}; "
+            f"{nb_date(timezone.localdate(upload.created_at))}, "
+            f"{upload.created_by.get_full_name() or upload.created_by.get_username()}) er ikke lagret.",
+            reverse("bulk_preview", args=[upload.pk]),
+            "Se forhåndsvisningen",
+        )
+        for upload in pending.order_by("-created_at")[:10]
+    ]

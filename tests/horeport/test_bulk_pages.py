@@ -7,7 +7,7 @@ from django.urls import reverse
 from horeport.models import BulkUpload
 from kpi.models import KeyFigure
 from tests.conftest import make_user
-from tests.horeport.helpers import XLSX, fill, template, workbook_of, xlsx_file
+from tests.horeport.helpers import XLSX, fill, template, uploaded, workbook_of, xlsx_file
 from tests.volumes.helpers import make_figure, make_service
 from tests.volumes.test_pages import cell_texts
 from volumes.models import VolumeFigure
@@ -35,6 +35,7 @@ def test_a_round_trip_download_fill_upload_confirm_shows_the_new_figures(registr
     html = registrator_client.get(response["Location"]).content.decode()
     assert 'data-status="change" data-cell="D6"' in html
     assert '<td class="num">40</td>\n    <td class="num">41</td>' in html
+    assert 'data-cell="H6"' in html and "Nytt</span>" in html  # hours > 18: nothing stored before
     assert VolumeFigure.objects.get().users_over_18 == 40  # nothing saved before confirming
     response = registrator_client.post(reverse("bulk_preview", args=[upload.pk]))
     assert response.status_code == 302
@@ -116,3 +117,12 @@ def test_the_page_chooses_the_kind_and_period_it_was_opened_with(registrator_cli
     html = registrator_client.get(reverse("bulk_index") + "?skjema=boliger&periode=2016-12").content.decode()
     assert '<option value="boliger" selected>' in html
     assert '<option value="2016-12" selected>' in html
+
+
+def test_an_upload_left_unsaved_waits_on_the_administrators_home_page(registrator, administrator_client, bpa):
+    workbook = template("tjenester", "2016-12")
+    fill(workbook, "bpa", "Antall brukere > 18 år", 42)
+    upload = uploaded(workbook, registrator, "desember.xlsx")
+    html = administrator_client.get(reverse("home")).content.decode()
+    assert "Tall fra Excel: Opplastingen av «desember.xlsx» (desember 2016;" in html
+    assert f'href="{reverse("bulk_preview", args=[upload.pk])}"' in html
