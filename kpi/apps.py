@@ -6,4 +6,7 @@ class KpiConfig(AppConfig):
     verbose_name = "Målekart"
 
     def ready(self):
-        from kpi import contributions  # noqa: F401  fills horeport.contributions' registries
+        from kpi import (
+            contributions,  # noqa: F401  fills horeport.contributions' registries
+            plausibility,  # noqa: F401  fills horeport.plausibility's registry
+        )

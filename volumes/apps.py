@@ -6,4 +6,7 @@ class VolumesConfig(AppConfig):
     verbose_name = "Tjenester"
 
     def ready(self):
-        from volumes import contributions  # noqa: F401  fills horeport.contributions' registries
+        from volumes import (
+            contributions,  # noqa: F401  fills horeport.contributions' registries
+            plausibility,  # noqa: F401  fills horeport.plausibility's registry
+        )

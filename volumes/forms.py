@@ -215,7 +215,7 @@ class VolumeGridForm:
     """
 
     def __init__(self, data=None, *, service: Service, year: int, kind: Kind, figures: dict, locks: list,
-                 others: list[VolumeFigure] = ()):  # fmt: skip
+                 others: list[VolumeFigure] = (), user=None):  # fmt: skip
         self.data, self.is_bound = data, data is not None
         self.service, self.year, self.kind = service, year, kind
         self.measures = service.measures()
@@ -225,7 +225,7 @@ class VolumeGridForm:
             column = GridColumn(index, period, figures.get(period), source=source)
             column.form = VolumeColumnForm(data, column=column, service=service, measures=self.measures, locks=locks)
             self.columns.append(column)
-        self.grid = Grid([(column, column.form) for column in self.columns])
+        self.grid = Grid([(column, column.form) for column in self.columns], user=user)
         self.warnings: dict[str, str] = {}
         self.confirmed: set[str] = set()
         self._errors: list[str] = []

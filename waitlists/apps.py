@@ -6,4 +6,7 @@ class WaitlistsConfig(AppConfig):
     verbose_name = "Boliger"
 
     def ready(self):
-        from waitlists import contributions  # noqa: F401  fills horeport.contributions' registries
+        from waitlists import (
+            contributions,  # noqa: F401  fills horeport.contributions' registries
+            plausibility,  # noqa: F401  fills horeport.plausibility's registry
+        )

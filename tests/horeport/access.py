@@ -3,9 +3,9 @@ from django.contrib.auth import get_user_model
 from django_tasks_db.models import DBTaskResult, get_date_max
 
 from horeport.jobs import job_root
-from horeport.models import Job, JobStatus, PeriodLock, ServiceUnit, SiteSettings
+from horeport.models import FigureLimit, FlaggedFigure, Job, JobStatus, PeriodLock, ServiceUnit, SiteSettings
 from horeport.periods import Period
-from tests.access import ADMINS, EVERYONE, Case
+from tests.access import ADMINS, EVERYONE, PUBLISHED, Case
 
 
 def cases():
@@ -29,6 +29,10 @@ def cases():
         args_kwargs={"args": [], "kwargs": {"job_id": job.pk, "query": ""}}, run_after=get_date_max(),
         task_path="deviations.tasks.deviations_export_task", queue_name="default", backend_name="default",
     )  # fmt: skip
+    limit = FigureLimit.objects.create(kind="kpi.result", figure_id=1, name="S.3.1", maximum=100)
+    flag = FlaggedFigure.objects.create(
+        kind="kpi.result", figure_id=1, period=Period.parse("2015"), name="S.3.1", url="/", value=90, reason="Test"
+    )
     return [
         Case("home", EVERYONE),
         Case("job_detail", EVERYONE, kwargs={"pk": job.pk}),
@@ -37,6 +41,12 @@ def cases():
         Case("healthz", EVERYONE, public=True),
         Case("reporting_status", EVERYONE, query="periode=2016-10"),
         Case("reporting_status_xlsx", EVERYONE, query="periode=2016-10"),
+        # A questioned figure is checked by a Leder or an Administrator (not by who entered it).
+        Case("flag_check", PUBLISHED, kwargs={"pk": flag.pk}, method="post"),
+        Case("limit_list", EVERYONE),
+        Case("limit_create", ADMINS),
+        Case("limit_update", ADMINS, kwargs={"pk": limit.pk}),
+        Case("limit_delete", ADMINS, kwargs={"pk": limit.pk}),
         Case("favicon", EVERYONE, public=True),
         Case("login", EVERYONE, public=True),
         Case("logout", EVERYONE, method="post"),
