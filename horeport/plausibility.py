@@ -182,10 +182,13 @@ def _any(conditions) -> Q:
 
 def check(value, *, figure, period: Period, unit=None, measure: str = "") -> Warning | None:
     """Is one value plausible for a figure (an Indicator, a KeyFigure, a Service's or a HousingType's
-    measure) in a period? The question to show, or None. For the bulk import's preview."""
+    measure: its field, "users_over_18", "waitlist") in a period, for a unit (results only)? The
+    question to show, or None. For the bulk import's preview."""
     kind = kind_for_figure(figure)
     if kind is None or value is None:
         return None
+    if len(kind.fields) > 1 and measure not in kind.fields:
+        raise ValueError(f"{type(figure).__name__} has several figures: name one of {', '.join(kind.fields)}")
     cell = kind.cell_for(figure, measure, period, unit)
     return warnings_for({cell: Decimal(value)}).get(cell)
 

@@ -279,7 +279,10 @@ class VolumeGridForm:
     # -- validation and saving ---------------------------------------------------------------
 
     def is_valid(self) -> bool:
-        if not self.is_bound or not self.grid.is_valid():
+        if not self.is_bound:
+            return False
+        valid = self.grid.is_valid()  # False too while a figure is questioned (horeport/plausibility.py)
+        if self.grid.invalid_rows or self.grid.errors:
             return False
         for column in self.columns:
             if column.form.will_save:
@@ -291,7 +294,7 @@ class VolumeGridForm:
                 "hvis de stemmer."
             )
             return False
-        return True
+        return valid
 
     def _question_hours_without_users(self, column: GridColumn) -> None:
         if not (self.service.records_users and self.service.records_hours):

@@ -152,3 +152,14 @@ def test_the_limit_form_offers_every_apps_figures(administrator_client):
     html = administrator_client.get(reverse("limit_create")).content.decode()
     for group in ("Indikatorresultat", "Nøkkeltall", "Boliger", "Tjenester"):
         assert f'label="{group}"' in html
+
+
+def test_one_value_of_a_service_names_its_measure():
+    from tests.volumes.helpers import make_figure, make_service
+
+    bpa = make_service("BPA", slug="bpa")
+    make_figure(bpa, "2016-03", users_over_18=40)
+    warning = plausibility.check(90, figure=bpa, period=Period.parse("2017-03"), measure="users_over_18")
+    assert plain(warning.reason) == "90 er 125 % over samme periode i fjor (40)."
+    with pytest.raises(ValueError, match="users_over_18"):
+        plausibility.check(90, figure=bpa, period=Period.parse("2017-03"))
