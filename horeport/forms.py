@@ -8,8 +8,9 @@ from django.contrib.auth.models import Group
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import models
 
+from horeport import plausibility
 from horeport.fields import DateField, NorwegianDecimalField, NorwegianIntegerField, PeriodFormField
-from horeport.models import PeriodLock, ServiceUnit, SiteSettings, deleted_message, stale_message
+from horeport.models import FigureLimit, PeriodLock, ServiceUnit, SiteSettings, deleted_message, stale_message
 from horeport.passwords import PASSWORD_HELP
 from horeport.periods import Period
 from horeport.roles import ROLES
@@ -65,9 +66,14 @@ class TrackedModelForm(NorwegianModelForm):
     """
 
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    # A form saved on its own questions implausible figures itself; a grid's rows are questioned
+    # by the grid, all in one look-up (horeport/plausibility.py).
+    checks_plausibility = False
 
-    def __init__(self, *args, locks: list[PeriodLock] | None = None, **kwargs):
+    def __init__(self, *args, locks: list[PeriodLock] | None = None, user=None, **kwargs):
         super().__init__(*args, **kwargs)
+        self.user = user
+        self.warnings: dict[str, plausibility.Warning] = {}  # questioned values, by field
         if self.instance.pk:
             self.fields["version"].initial = self.instance.version
         self.lock, held = self.instance.held_fields(locks)
@@ -116,6 +122,23 @@ class TrackedModelForm(NorwegianModelForm):
             errors = ValidationError(moved)
         super()._update_errors(errors)
 
+    def is_valid(self) -> bool:
+        valid = super().is_valid()
+        if valid and self.checks_plausibility:
+            return plausibility.forms_check([self])  # not saved while a question is unconfirmed
+        return valid
+
+    @property
+    def unconfirmed(self) -> list:
+        """(bound field, question) for each implausible value not yet confirmed."""
+        return [(self[name], warning) for name, warning in self.warnings.items() if not warning.confirmed]
+
+    def save(self, commit=True):
+        saved = super().save(commit)
+        if commit and self.checks_plausibility:
+            plausibility.forms_record([self], user=self.user)
+        return saved
+
     def refuse_locked_change(self, error: ValidationError) -> None:
         """Say that a change typed into a held field is refused: once, for the form."""
         self.add_error(None, error)
@@ -144,7 +167,7 @@ class SiteSettingsForm(forms.ModelForm):
 
     class Meta:
         model = SiteSettings
-        fields = ["municipality_name", "department_name", "due_day"]
+        fields = ["municipality_name", "department_name", "due_day", "plausibility_percent"]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -178,6 +201,47 @@ class SiteSettingsForm(forms.ModelForm):
         if commit:
             site.save()
         return site
+
+
+class FigureLimitForm(NorwegianModelForm):
+    """The lowest and highest plausible value of one figure, chosen among every app's figures."""
+
+    figure = forms.ChoiceField(label="Tall", help_text="Tallet grensene gjelder for.")
+
+    class Meta:
+        model = FigureLimit
+        fields = ["minimum", "maximum"]
+        help_texts = {
+            "minimum": "Et lavere tall spørres om når det registreres. Tomt: ingen nedre grense.",
+            "maximum": "Et høyere tall spørres om når det registreres. Tomt: ingen øvre grense.",
+        }
+
+    field_order = ["figure", "minimum", "maximum"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        choices = [("", "Velg tallet")]
+        for kind in plausibility.kinds():
+            options = [(f"{kind.key}|{pk}|{measure}", name) for pk, measure, name in kind.choices()]
+            choices.append((kind.label, options))
+        self.fields["figure"].choices = choices
+        self.fields["figure"].error_messages["required"] = "Velg tallet grensene gjelder for."
+        if self.instance.pk:
+            self.fields["figure"].initial = f"{self.instance.kind}|{self.instance.figure_id}|{self.instance.measure}"
+            self.fields["figure"].disabled = True
+        self.names = {value: name for _, options in choices[1:] for value, name in options}
+
+    def clean_figure(self):
+        value = self.cleaned_data["figure"]
+        kind, figure_id, measure = value.split("|")
+        others = FigureLimit.objects.filter(kind=kind, figure_id=figure_id, measure=measure).exclude(
+            pk=self.instance.pk
+        )
+        if others.exists():
+            raise ValidationError("Tallet har allerede grenser. Endre dem i stedet.")
+        self.instance.kind, self.instance.figure_id, self.instance.measure = kind, int(figure_id), measure
+        self.instance.name = self.names.get(value, self.instance.name)[:300]
+        return value
 
 
 class ServiceUnitForm(NorwegianModelForm):

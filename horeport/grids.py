@@ -14,6 +14,7 @@ from collections import Counter
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
+from horeport import plausibility
 from horeport.editing import REFUSED_RACE, refusal
 from horeport.forms import TrackedModelForm
 from horeport.models import PeriodLock, stale_message
@@ -64,10 +65,15 @@ class RowForm(TrackedModelForm):
 
 class Grid:
     """The rows of a grid: `rows` pairs each object (an indicator, a housing type, a month…) with
-    its row form. A row a lock holds is shown read-only and refuses a change."""
+    its row form. A row a lock holds is shown read-only and refuses a change.
 
-    def __init__(self, rows: list[tuple[object, RowForm]]):
+    A changed figure far from its own history is questioned (horeport/plausibility.py): the grid
+    is not saved until the user corrects it or ticks «Tallet er riktig» beside it; a confirmed
+    figure is saved and recorded, with `user` as the one who confirmed it."""
+
+    def __init__(self, rows: list[tuple[object, RowForm]], *, user=None):
         self.rows = rows
+        self.user = user
         self.lock = next((form.lock for form in self.forms if form.lock is not None), None)
         self.errors: list[str] = []  # what belongs to no row: a race
         self.saved: list[tuple[object, str]] = []  # (object, "created", "changed" or "deleted")
@@ -87,14 +93,20 @@ class Grid:
     def is_valid(self) -> bool:
         self.errors = []
         checked = [form.is_valid() for form in self.forms]  # every row, so that every row gets its messages
-        return all(checked)
+        settled = plausibility.forms_check([form for form in self.forms if form.is_bound])
+        return all(checked) and settled
+
+    @property
+    def unconfirmed(self) -> list:
+        """(bound field, question) for each implausible value not yet confirmed, row by row."""
+        return [item for form in self.forms for item in form.unconfirmed]
 
     @transaction.atomic
     def save(self) -> None:
         """Save the new and changed rows and delete the emptied ones, through each row's own save
         and delete. Raises StaleEditError or PeriodLockedError from a race after validation; the
         transaction then stores nothing."""
-        saved = []
+        saved, written = [], []
         for item, form in self.rows:
             if form.will_delete:
                 form.instance.delete()
@@ -103,6 +115,10 @@ class Grid:
                 action = "changed" if form.instance.pk else "created"
                 form.save()
                 saved.append((item, action))
+            else:
+                continue
+            written.append(form)
+        plausibility.forms_record(written, user=self.user)
         self.saved = saved
 
     def save_if_valid(self) -> bool:

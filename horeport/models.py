@@ -44,6 +44,11 @@ class SiteSettings(models.Model):
         "frist for tall (dag i måneden etter)", default=10, validators=[MinValueValidator(1), MaxValueValidator(28)],
         help_text="Tallene for en måned skal være registrert innen denne dagen i måneden etter.",
     )  # fmt: skip
+    plausibility_percent = models.PositiveSmallIntegerField(
+        "rimelig endring fra i fjor (prosent)", default=50, validators=[MinValueValidator(1), MaxValueValidator(1000)],
+        help_text="Et tall som er mer enn så mange prosent over eller under samme periode i fjor, spørres om "
+        "når det registreres. Gjelder tall uten egne grenser.",
+    )  # fmt: skip
     logo = models.BinaryField("logo", blank=True, null=True, editable=False)
     logo_content_type = models.CharField(max_length=40, blank=True, editable=False)
     updated_at = models.DateTimeField(auto_now=True)
@@ -552,6 +557,91 @@ class BulkUpload(PreviewedImport):
 
     def __str__(self):
         return f"{self.filename} ({timezone.localtime(self.created_at):%d.%m.%Y %H:%M})"
+
+
+# -- plausibility (horeport/plausibility.py) ------------------------------------------------------
+
+
+class FigureLimit(models.Model):
+    """The lowest and highest plausible value an administrator set for one figure; where set, they
+    replace the comparison with last year."""
+
+    kind = models.CharField("type tall", max_length=40)  # a `plausibility.Figures.key`
+    figure_id = models.PositiveIntegerField("tall")
+    measure = models.CharField("mål", max_length=40, blank=True)
+    name = models.CharField("tall", max_length=300)
+    minimum = models.DecimalField("laveste rimelige verdi", max_digits=16, decimal_places=4, null=True, blank=True)
+    maximum = models.DecimalField("høyeste rimelige verdi", max_digits=16, decimal_places=4, null=True, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["kind", "name"]
+        verbose_name = "grense for rimelig verdi"
+        verbose_name_plural = "grenser for rimelige verdier"
+        constraints = [
+            models.UniqueConstraint(fields=["kind", "figure_id", "measure"], name="horeport_one_limit_per_figure",
+                                    violation_error_message="Tallet har allerede grenser. Endre dem i stedet."),
+        ]  # fmt: skip
+
+    def __str__(self):
+        return self.name
+
+    def clean(self):
+        if self.minimum is None and self.maximum is None:
+            raise ValidationError("Fyll inn en laveste eller en høyeste verdi, eller begge.")
+        if self.minimum is not None and self.maximum is not None and self.minimum > self.maximum:
+            raise ValidationError({"maximum": "Den høyeste verdien kan ikke være lavere enn den laveste."})
+
+
+class FlaggedFigureQuerySet(models.QuerySet):
+    def unchecked(self):
+        return self.filter(checked_at__isnull=True)
+
+
+class FlaggedFigure(models.Model):
+    """A figure entered although it was questioned as implausible, confirmed by the one who
+    entered it; listed on the reporting status until someone marks it checked."""
+
+    kind = models.CharField("type tall", max_length=40)
+    figure_id = models.PositiveIntegerField("tall")
+    measure = models.CharField("mål", max_length=40, blank=True)
+    period = PeriodField("periode")
+    unit = models.ForeignKey(ServiceUnit, models.PROTECT, null=True, blank=True, related_name="+",
+                             verbose_name="virksomhet")  # fmt: skip
+    name = models.CharField("tall", max_length=300)
+    url = models.CharField("lenke", max_length=300)
+    value = models.DecimalField("verdi", max_digits=16, decimal_places=4)
+    previous = models.DecimalField("samme periode i fjor", max_digits=16, decimal_places=4, null=True, blank=True)
+    reason = models.CharField("merknad", max_length=300)
+    entered_by = models.ForeignKey(settings.AUTH_USER_MODEL, models.PROTECT, null=True, blank=True,
+                                   related_name="+", verbose_name="bekreftet av")  # fmt: skip
+    entered_at = models.DateTimeField("bekreftet", default=timezone.now)
+    checked_by = models.ForeignKey(settings.AUTH_USER_MODEL, models.PROTECT, null=True, blank=True,
+                                   related_name="+", verbose_name="kontrollert av")  # fmt: skip
+    checked_at = models.DateTimeField("kontrollert", null=True, blank=True)
+
+    objects = FlaggedFigureQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-period", "name"]
+        verbose_name = "spurt tall"
+        verbose_name_plural = "spurte tall"
+        permissions = [("check_flaggedfigure", "Kan merke spurte tall som kontrollert")]
+        indexes = [models.Index(fields=["checked_at"], name="horeport_flag_checked")]
+
+    def __str__(self):
+        return f"{self.name}, {self.period.label}"
+
+    @property
+    def cell(self):
+        from horeport.plausibility import Cell
+
+        return Cell(self.kind, self.figure_id, self.measure, self.period, self.unit_id)
+
+    def check_off(self, *, user) -> None:
+        """Mark the figure checked: it leaves the reporting status's list."""
+        self.checked_by, self.checked_at = user, timezone.now()
+        self.save(update_fields=["checked_by", "checked_at"])
 
 
 class JobStatus(models.TextChoices):

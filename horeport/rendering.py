@@ -11,7 +11,16 @@ class DesignsystemetBoundField(forms.BoundField):
         widget = widget or self.field.widget
         if not widget.is_hidden:
             attrs["class"] = " ".join(filter(None, [widget.attrs.get("class"), attrs.get("class"), "ds-input"]))
+        if self.warning is not None and self.auto_id:
+            # The question about an implausible value is read with the field, as an error is.
+            described = attrs.get("aria-describedby") or widget.attrs.get("aria-describedby") or ""
+            attrs["aria-describedby"] = " ".join(filter(None, [described, f"{self.auto_id}_question"]))
         return attrs
+
+    @property
+    def warning(self):
+        """The question about the value typed here (horeport/plausibility.py), if any."""
+        return getattr(self.form, "warnings", {}).get(self.name)
 
 
 class DesignsystemetRenderer(TemplatesSetting):

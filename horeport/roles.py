@@ -31,7 +31,8 @@ ROLE_DESCRIPTIONS = {
 PROJECT_APPS = ("horeport", "kpi", "waitlists", "volumes", "deviations", "complaints", "reports")
 # Permissions that go to a role beyond the pattern above ("app_label.codename").
 EXTRA_PERMISSIONS = {
-    LEDER: {"reports.download_publishedreport"},
+    # A figure questioned as implausible is checked by someone other than who entered it.
+    LEDER: {"reports.download_publishedreport", "horeport.check_flaggedfigure"},
     REGISTRATOR: {"reports.preview_report"},
     # Failed sign-ins (django-axes) in Django's admin: look at them, and delete to lift a lockout.
     ADMINISTRATOR: {"axes.view_accessattempt", "axes.delete_accessattempt", "axes.view_accesslog",

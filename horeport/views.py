@@ -16,12 +16,13 @@ from django.templatetags.static import static
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.cache import cache_control, never_cache
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from horeport import bulk, contributions, editing
 from horeport.forms import (
     BulkTemplateForm,
     BulkUploadForm,
+    FigureLimitForm,
     PeriodLockForm,
     ServiceUnitForm,
     SiteSettingsForm,
@@ -30,7 +31,17 @@ from horeport.forms import (
 )
 from horeport.jobs import job_file
 from horeport.logins import login_lockouts, login_unlock
-from horeport.models import BulkUpload, Job, JobStatus, PeriodLock, ServiceUnit, SiteSettings, period_lock
+from horeport.models import (
+    BulkUpload,
+    FigureLimit,
+    FlaggedFigure,
+    Job,
+    JobStatus,
+    PeriodLock,
+    ServiceUnit,
+    SiteSettings,
+    period_lock,
+)
 from horeport.navigation import APPS
 from horeport.params import chooser_years, option_values, period_options, read_period
 from horeport.periods import Kind, Period
@@ -76,8 +87,64 @@ def reporting_status(request):
         "period": period, "choices": choices, "items": items, "counts": status_counts(items),
         "deadline": deadline, "is_overdue": timezone.localdate() > deadline,
         "can_enter": role_of(request.user) in (REGISTRATOR, ADMINISTRATOR),
+        "flags": FlaggedFigure.objects.unchecked().select_related("unit", "entered_by"),
+        "can_check": request.user.has_perm("horeport.check_flaggedfigure"),
     }  # fmt: skip
     return render(request, "horeport/reporting_status.html", context)
+
+
+@require_POST
+@permission_required("horeport.check_flaggedfigure", raise_exception=True)
+def flag_check(request, pk):
+    """Mark a questioned figure checked: it leaves the reporting status's list."""
+    flag = get_object_or_404(FlaggedFigure, pk=pk)
+    if flag.checked_at is None:
+        flag.check_off(user=request.user)
+        messages.success(request, f"{flag.name}, {flag.period.label}, er merket som kontrollert.")
+    back = reverse("reporting_status")
+    period = request.POST.get("periode", "")
+    return redirect(f"{back}?periode={period}" if period else back)
+
+
+# -- plausibility limits ----------------------------------------------------------------------
+
+
+@permission_required("horeport.view_figurelimit", raise_exception=True)
+def limit_list(request):
+    return render(request, "horeport/limit_list.html", {
+        "limits": FigureLimit.objects.all(), "percent": SiteSettings.current().plausibility_percent,
+    })  # fmt: skip
+
+
+@permission_required("horeport.add_figurelimit", raise_exception=True)
+def limit_create(request):
+    return _limit_form(request, FigureLimit())
+
+
+@permission_required("horeport.change_figurelimit", raise_exception=True)
+def limit_update(request, pk):
+    return _limit_form(request, get_object_or_404(FigureLimit, pk=pk))
+
+
+def _limit_form(request, limit):
+    return editing.edit(
+        request, FigureLimitForm(request.POST or None, instance=limit), template="horeport/edit_form.html",
+        context={
+            "title": f"Grenser for {limit}" if limit.pk else "Nye grenser for et tall",
+            "back_url": reverse("limit_list"), "back_label": "Tilbake til grenser for rimelige verdier",
+        }, saved="Grensene for «{obj}» er lagret.", success_url=reverse("limit_list"),
+    )  # fmt: skip
+
+
+@require_http_methods(["GET", "POST"])
+@permission_required("horeport.delete_figurelimit", raise_exception=True)
+def limit_delete(request, pk):
+    limit = get_object_or_404(FigureLimit, pk=pk)
+    return editing.delete(
+        request, limit, heading=f"Slett grensene for {limit}?", button="Slett grensene",
+        description="Uten egne grenser sammenlignes tallet med samme periode i fjor.",
+        deleted=f"Grensene for «{limit}» er slettet.", back_url=reverse("limit_list"),
+    )  # fmt: skip
 
 
 def reporting_status_xlsx(request):

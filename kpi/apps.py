@@ -6,4 +6,8 @@ class KpiConfig(AppConfig):
     verbose_name = "Målekart"
 
     def ready(self):
-        from kpi import bulk, contributions  # noqa: F401  fill horeport.contributions' and horeport.bulk's registries
+        from kpi import (
+            bulk,  # noqa: F401  fills horeport.bulk's registry
+            contributions,  # noqa: F401  fills horeport.contributions' registries
+            plausibility,  # noqa: F401  fills horeport.plausibility's registry
+        )

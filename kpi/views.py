@@ -250,7 +250,8 @@ def result_entry(request):
             (i, ResultRowForm(data, instance=existing.get(i.pk) or Result(indicator=i, period=period, unit=unit),
                               indicator=i, prefix=f"r{i.pk}", locks=locks))
             for i in active
-        ]
+        ],
+        user=request.user,
     )  # fmt: skip
     lock = grid.lock
     if request.method == "POST" and grid.save_if_valid():
@@ -362,7 +363,8 @@ def key_figure_entry(request):
             (f, KeyFigureRowForm(data, instance=existing.get(f.pk) or KeyFigureValue(key_figure=f, period=period),
                                  key_figure=f, prefix=f"k{f.pk}", locks=locks))
             for f in figures
-        ]
+        ],
+        user=request.user,
     )  # fmt: skip
     lock = grid.lock
     if request.method == "POST" and grid.save_if_valid():

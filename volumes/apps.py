@@ -6,4 +6,8 @@ class VolumesConfig(AppConfig):
     verbose_name = "Tjenester"
 
     def ready(self):
-        from volumes import bulk, contributions  # noqa: F401  fill horeport.contributions' and horeport.bulk's registries
+        from volumes import (
+            bulk,  # noqa: F401  fills horeport.bulk's registry
+            contributions,  # noqa: F401  fills horeport.contributions' registries
+            plausibility,  # noqa: F401  fills horeport.plausibility's registry
+        )

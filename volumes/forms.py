@@ -215,7 +215,7 @@ class VolumeGridForm:
     """
 
     def __init__(self, data=None, *, service: Service, year: int, kind: Kind, figures: dict, locks: list,
-                 others: list[VolumeFigure] = ()):  # fmt: skip
+                 others: list[VolumeFigure] = (), user=None):  # fmt: skip
         self.data, self.is_bound = data, data is not None
         self.service, self.year, self.kind = service, year, kind
         self.measures = service.measures()
@@ -225,7 +225,7 @@ class VolumeGridForm:
             column = GridColumn(index, period, figures.get(period), source=source)
             column.form = VolumeColumnForm(data, column=column, service=service, measures=self.measures, locks=locks)
             self.columns.append(column)
-        self.grid = Grid([(column, column.form) for column in self.columns])
+        self.grid = Grid([(column, column.form) for column in self.columns], user=user)
         self.warnings: dict[str, str] = {}
         self.confirmed: set[str] = set()
         self._errors: list[str] = []
@@ -279,7 +279,10 @@ class VolumeGridForm:
     # -- validation and saving ---------------------------------------------------------------
 
     def is_valid(self) -> bool:
-        if not self.is_bound or not self.grid.is_valid():
+        if not self.is_bound:
+            return False
+        valid = self.grid.is_valid()  # False too while a figure is questioned (horeport/plausibility.py)
+        if self.grid.invalid_rows or self.grid.errors:
             return False
         for column in self.columns:
             if column.form.will_save:
@@ -291,7 +294,7 @@ class VolumeGridForm:
                 "hvis de stemmer."
             )
             return False
-        return True
+        return valid
 
     def _question_hours_without_users(self, column: GridColumn) -> None:
         if not (self.service.records_users and self.service.records_hours):

@@ -145,6 +145,7 @@ def grid(request, slug, year):
     other = [f for f in figures if f.period.kind is not kind]
     form = VolumeGridForm(
         request.POST or None, service=service, year=year, kind=kind, figures=own, locks=active_locks(), others=other,
+        user=request.user,
     )  # fmt: skip
     name = service.name_for(Period.of_year(year))
     if request.method == "POST" and form.is_valid():

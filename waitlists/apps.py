@@ -6,4 +6,8 @@ class WaitlistsConfig(AppConfig):
     verbose_name = "Boliger"
 
     def ready(self):
-        from waitlists import bulk, contributions  # noqa: F401  fill horeport.contributions' and horeport.bulk's registries
+        from waitlists import (
+            bulk,  # noqa: F401  fills horeport.bulk's registry
+            contributions,  # noqa: F401  fills horeport.contributions' registries
+            plausibility,  # noqa: F401  fills horeport.plausibility's registry
+        )

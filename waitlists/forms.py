@@ -111,6 +111,8 @@ def check_figure_values(form, cleaned: dict, *, period: Period | None, only_peri
 class WaitlistFigureForm(PeriodChoiceMixin, TrackedModelForm):
     """The figures of one housing type at a month's end, or for a whole year."""
 
+    checks_plausibility = True
+
     class Meta:
         model = WaitlistFigure
         fields = ["housing_type", *WaitlistFigure.VALUE_FIELDS]
@@ -283,7 +285,7 @@ class MonthRowForm(RowForm):
         return cleaned
 
 
-def month_grid(period: Period, data=None) -> Grid:
+def month_grid(period: Period, data=None, *, user=None) -> Grid:
     """A row for every active housing type (and every inactive one that has a figure that month)."""
     figures = {f.housing_type_id: f for f in WaitlistFigure.objects.filter(period=period)}
     rows, locks = [], active_locks()
@@ -296,4 +298,4 @@ def month_grid(period: Period, data=None) -> Grid:
             data, instance=instance, housing_type=housing_type, prefix=f"t{housing_type.pk}", locks=locks
         )
         rows.append((housing_type, form))
-    return Grid(rows)
+    return Grid(rows, user=user)

@@ -214,7 +214,7 @@ def _month_param(request) -> Period:
 def month_entry(request):
     """Every housing type's figures at one month's end, on one form: saved all together or not at all."""
     period = _month_param(request)
-    grid = month_grid(period, request.POST or None)
+    grid = month_grid(period, request.POST or None, user=request.user)
     if request.method == "POST" and grid.save_if_valid():
         if grid.saved:
             names = ", ".join(str(housing_type) for housing_type, _ in grid.saved)
@@ -242,7 +242,8 @@ def figure_update(request, pk):
 
 def _figure_form(request, figure):
     return editing.edit(
-        request, WaitlistFigureForm(request.POST or None, instance=figure), template="waitlists/figure_form.html",
+        request, WaitlistFigureForm(request.POST or None, instance=figure, user=request.user),
+        template="waitlists/figure_form.html",
         context={"figure": figure}, saved=lambda f: f"Tallene for {f.housing_type} for {f.period.label} er lagret.",
         success_url=lambda f: _type_url(f.housing_type, f.period.year),
     )  # fmt: skip

@@ -21,6 +21,12 @@ def nb_signed(value, decimals=0):
 
 
 @register.filter
+def nb_stored(value):
+    """A number with the decimals it was stored with, no more: 2.0400 -> "2,04"; None -> "–"."""
+    return formatting.nb_as_stored(value)
+
+
+@register.filter
 def nb_date(value):
     return formatting.nb_date(value)
 

@@ -20,6 +20,7 @@ context that bypasses it.
 import io
 from collections.abc import Callable
 from dataclasses import dataclass
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -29,7 +30,7 @@ from playwright.sync_api import expect
 
 from complaints.models import Complaint
 from deviations.models import Deviation
-from horeport.models import BulkUpload, period_lock
+from horeport.models import BulkUpload, FlaggedFigure, period_lock
 from horeport.periods import Period
 from kpi.models import Indicator
 from reports.models import PublishedReport, ReportKind
@@ -67,6 +68,23 @@ def send_bad_result(page):
     page.locator('tr[data-indicator="S.3.1"] input[name$="-value"]').fill("mye")
     page.get_by_role("button", name="Lagre resultatene").click()
     expect(page.get_by_text("Skjemaet ble ikke lagret")).to_be_visible()
+
+
+def send_implausible_result(page):
+    """S.3.1 was 54,55 % in 2014: 90 % for 2015 is questioned before it is saved."""
+    page.locator('tr[data-indicator="S.3.1"] input[name$="-value"]').fill("90")
+    page.get_by_role("button", name="Lagre resultatene").click()
+    expect(page.get_by_text("Kontroller tallet før du lagrer")).to_be_visible()
+
+
+def a_questioned_figure() -> list:
+    """A figure confirmed as right though questioned, waiting on the reporting status."""
+    item = Indicator.objects.get(code="S.3.1")
+    return [FlaggedFigure.objects.create(
+        kind="kpi.result", figure_id=item.pk, period=Period.parse("2015"), name=f"{item.code} {item.name}",
+        url="/malekart/registrer/?periode=2015", value=90, previous=Decimal("54.55"),
+        reason="90 er 65 % over samme periode i fjor (54,55).",
+    )]  # fmt: skip
 
 
 def send_empty_complaint(page):
@@ -119,6 +137,10 @@ PAGES = [
     Page("bulk-entry-error", "registrator", lambda: "/tall-fra-excel/", then=send_a_file_that_is_not_a_template),
     Page("bulk-preview", "registrator", latest_upload, setup=an_upload_with_a_change_and_a_refusal),
     Page("reporting-status", "registrator", lambda: "/rapporteringsstatus/?periode=2016-12"),
+    Page("reporting-status-questioned", "leder", lambda: "/rapporteringsstatus/?periode=2016-12",
+         setup=a_questioned_figure),
+    Page("result-entry-question", "registrator", lambda: "/malekart/registrer/?periode=2015",
+         then=send_implausible_result),
     Page("malekart", "leder", lambda: "/malekart/?periode=2014"),
     Page("indicator", "leder", indicator("S.3.1")),
     Page("result-entry", "registrator", lambda: "/malekart/registrer/?periode=2015"),
@@ -145,6 +167,7 @@ PAGES = [
     Page("archive", "leder", lambda: "/rapporter/arkiv/", setup=publish_a_report),
     Page("settings", "admin", lambda: "/innstillinger/"),
     Page("settings-units", "admin", lambda: "/innstillinger/virksomheter/"),
+    Page("settings-limits", "admin", lambda: "/innstillinger/grenser/"),
     Page("settings-locks", "admin", lambda: "/innstillinger/laaste-perioder/", setup=publish_a_report),
     Page("settings-users", "admin", lambda: "/innstillinger/brukere/"),
     Page("settings-user-form", "admin", lambda: "/innstillinger/brukere/ny/"),

@@ -1,5 +1,7 @@
 """A Registrator enters a year of målekart results; a Leder sees the traffic lights change."""
 
+import re
+
 from playwright.sync_api import expect
 
 from horeport import demo as core_demo
@@ -54,6 +56,19 @@ def test_a_registrator_enters_a_year_and_a_leder_sees_the_traffic_lights_change(
     page.get_by_label("Kommentar til S.3.1").fill("To nye virksomheter sertifisert")
     expect(page.locator('tr[data-indicator="MA.1.3"]')).to_have_count(0)  # new from 2016: not offered
     screenshot(page, "kpi-entry-filled")
+    page.get_by_role("button", name="Lagre resultatene").click()
+
+    # Results far from 2014 are questioned beside their cells, and nothing is saved yet: the
+    # Registrator checks them and confirms each with «Tallet er riktig».
+    expect(page.get_by_role("heading", name=re.compile(r"^Kontroller \d+ tall før du lagrer$"))).to_be_visible()
+    expect(page.locator('tr[data-indicator="S.3.1"] .plausibility-warning')).to_contain_text(
+        "95,5 er 75\xa0% over samme periode i fjor (54,55)."
+    )
+    expect(page.locator('tr[data-indicator="S.3.1"] input[name$="-value"]')).to_have_value("95,5 %")
+    screenshot(page, "kpi-entry-questioned")
+    confirmations = page.get_by_label(re.compile(r"^Tallet er riktig"))
+    for index in range(confirmations.count()):
+        confirmations.nth(index).check()
     page.get_by_role("button", name="Lagre resultatene").click()
 
     expect(page.get_by_text("Resultatene for 2015 er lagret (17 nye).")).to_be_visible()

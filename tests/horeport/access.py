@@ -3,9 +3,18 @@ from django.contrib.auth import get_user_model
 from django_tasks_db.models import DBTaskResult, get_date_max
 
 from horeport.jobs import job_root
-from horeport.models import BulkUpload, Job, JobStatus, PeriodLock, ServiceUnit, SiteSettings
+from horeport.models import (
+    BulkUpload,
+    FigureLimit,
+    FlaggedFigure,
+    Job,
+    JobStatus,
+    PeriodLock,
+    ServiceUnit,
+    SiteSettings,
+)
 from horeport.periods import Period
-from tests.access import ADMINS, EDITORS, EVERYONE, Case
+from tests.access import ADMINS, EDITORS, EVERYONE, PUBLISHED, Case
 
 
 def cases():
@@ -34,6 +43,10 @@ def cases():
         created_by=walker, filename="tjenester-2016-12.xlsx", checksum="0" * 64, kind="tjenester",
         period=Period.parse("2016-12"), rows=[{"row": 5, "values": ["Kode", "Tjeneste"], "formulas": []}],
     )  # fmt: skip
+    limit = FigureLimit.objects.create(kind="kpi.result", figure_id=1, name="S.3.1", maximum=100)
+    flag = FlaggedFigure.objects.create(
+        kind="kpi.result", figure_id=1, period=Period.parse("2015"), name="S.3.1", url="/", value=90, reason="Test"
+    )
     return [
         Case("home", EVERYONE),
         Case("bulk_index", EDITORS),
@@ -45,6 +58,12 @@ def cases():
         Case("healthz", EVERYONE, public=True),
         Case("reporting_status", EVERYONE, query="periode=2016-10"),
         Case("reporting_status_xlsx", EVERYONE, query="periode=2016-10"),
+        # A questioned figure is checked by a Leder or an Administrator (not by who entered it).
+        Case("flag_check", PUBLISHED, kwargs={"pk": flag.pk}, method="post"),
+        Case("limit_list", EVERYONE),
+        Case("limit_create", ADMINS),
+        Case("limit_update", ADMINS, kwargs={"pk": limit.pk}),
+        Case("limit_delete", ADMINS, kwargs={"pk": limit.pk}),
         Case("favicon", EVERYONE, public=True),
         Case("login", EVERYONE, public=True),
         Case("logout", EVERYONE, method="post"),

@@ -17,6 +17,7 @@ from django.db import transaction
 
 from complaints.report_sections import by_type as complaints_by_type
 from deviations.selectors import counts_by_category
+from horeport import plausibility
 from horeport.calculations import average_per_month, change, mean
 from horeport.demo import read_fixture
 from horeport.formatting import NBSP, nb_number, nb_percent
@@ -330,3 +331,30 @@ def test_small_numbers_are_hidden_with_the_cell_that_would_reveal_them(demo):
         f"Vederlag's {sent['Vederlag']['antall']} complaints, all upheld, are shown as they are",
     )
     assert rows["Vederlag"][:2] == [str(sent["Vederlag"]["antall"])] * 2
+
+
+# -- plausibility on entry --------------------------------------------------------------------------
+
+
+@pytest.mark.django_db
+def test_a_result_far_from_last_year_is_questioned_as_documented(demo):
+    s_3_1 = Indicator.objects.get(code="S.3.1")
+    last_year = Result.objects.get(indicator=s_3_1, period="2014", unit__isnull=True).value
+    in_2015 = Period.parse("2015")
+    questioned = plausibility.check(Decimal(90), figure=s_3_1, period=in_2015)
+    assert plausibility.check(Decimal(80), figure=s_3_1, period=in_2015) is None
+    documented(
+        f"The 2014 result is {s_3_1.show(last_year)}",
+        f'Typing 90 for 2015 is questioned: "{questioned.reason}"',
+        f"Typing 80 is not: it is {nb_percent(change(last_year, 80).relative)} above.",
+    )
+
+
+def test_limits_replace_last_year_as_documented():
+    assert plausibility.implausible(90, Decimal("54.55"), percent=50, minimum=0, maximum=100) is None
+    documented(f'101 would be: "{plausibility.implausible(101, Decimal("54.55"), percent=50, minimum=0, maximum=100)}"')
+
+
+def test_the_issues_example_of_plausibility():
+    assert nb_percent(change(727, 1600).relative) == f"120,1{NBSP}%"
+    documented(f'"{plausibility.implausible(1600, 727, percent=50)}"', "gives (1 600 − 727) / 727 = 120,1 %")

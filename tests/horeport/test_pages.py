@@ -37,12 +37,13 @@ def test_an_administrator_changes_the_name_and_uploads_a_logo(administrator_clie
     response = administrator_client.post(
         reverse("site_settings"),
         {"municipality_name": "Stavanger kommune", "department_name": "Helse og velferd", "due_day": "15",
-         "logo_file": SimpleUploadedFile("logo.png", PNG, content_type="image/png")},
+         "plausibility_percent": "40", "logo_file": SimpleUploadedFile("logo.png", PNG, content_type="image/png")},
         follow=True,
     )  # fmt: skip
     assert "Innstillingene er lagret." in response.content.decode()
     site = SiteSettings.current()
     assert (site.municipality_name, site.department_name, site.due_day) == ("Stavanger kommune", "Helse og velferd", 15)
+    assert site.plausibility_percent == 40
     logo = administrator_client.get(reverse("logo"))
     assert logo["Content-Type"] == "image/png" and logo.content == PNG
 
