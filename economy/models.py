@@ -8,14 +8,34 @@ use (forbruksprosent) and the difference are computed (economy/calculations.py),
 
 from __future__ import annotations
 
+import contextlib
+
 from django.core.exceptions import ValidationError
 from django.db import models
 from simple_history.models import HistoricalRecords
 
 from horeport.fields import PeriodField
 from horeport.models import ServiceUnit, TrackedModel
-from horeport.periods import Kind
+from horeport.periods import InvalidPeriod, Kind, Period
 from horeport.validators import validate_no_national_id
+
+
+def tertials_from(period: Period) -> list[Period]:
+    """The tertials of a period's year from the period on: a frame (a year) or an adjustment (a
+    tertial) counts in the revised budget of each, so a lock on any of them holds it."""
+    first = 1 if period.kind is Kind.YEAR else period.index
+    return [period, *(Period(Kind.TERTIAL, period.year, index) for index in range(first, 4))]
+
+
+def spread(points: list) -> list:
+    """Each period of `points` with the tertials it counts in (see `tertials_from`)."""
+    spread_points = []
+    for point in points:
+        if isinstance(point, str):  # typed into a row not saved yet
+            with contextlib.suppress(InvalidPeriod):
+                point = Period.parse(point)
+        spread_points += tertials_from(point) if isinstance(point, Period) else [point]
+    return spread_points
 
 
 def amount_field(label: str, **kwargs) -> models.DecimalField:
@@ -63,6 +83,10 @@ class BudgetFrame(TrackedModel):
             ),
         ]  # fmt: skip
 
+    @classmethod
+    def touched(cls, before, after) -> list:
+        return spread(super().touched(before, after))
+
     def __str__(self):
         return f"Ramme {self.area} {self.period.label if self.period else ''}".strip()
 
@@ -79,6 +103,10 @@ class BudgetAdjustment(TrackedModel):
         ordering = ["period", "pk"]
         verbose_name = "budsjettjustering"
         verbose_name_plural = "budsjettjusteringer"
+
+    @classmethod
+    def touched(cls, before, after) -> list:
+        return spread(super().touched(before, after))
 
     def __str__(self):
         return f"Justering {self.area} {self.period.label if self.period else ''}".strip()

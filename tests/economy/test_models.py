@@ -57,3 +57,16 @@ def test_a_frame_belongs_to_a_year():
     figure = BudgetFrame(area=area(), period=Period.parse("2017-T1"), amount=kroner("1"))
     with pytest.raises(ValidationError, match="Perioden må være én av: år"):
         figure.full_clean()
+
+
+def test_a_locked_tertial_holds_the_years_frame_and_earlier_adjustments_its_budget_counts():
+    item = area()
+    stored = frame(item, "2017", "349.5")
+    earlier = adjustment(item, "2017-T1", "1.0")
+    period_lock(period=Period.parse("2017-T2"), reason="2. tertial 2017, versjon 1")
+    stored.amount = kroner("350.0")
+    with pytest.raises(PeriodLockedError, match="Perioden 2. tertial 2017 er låst"):
+        stored.save()
+    with pytest.raises(PeriodLockedError):
+        earlier.delete()
+    adjustment(item, "2017-T3", "2.0")  # a later adjustment does not change the 2. tertial's budget

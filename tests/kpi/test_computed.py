@@ -97,3 +97,10 @@ def test_an_indicator_with_entered_results_is_not_made_computed(administrator_cl
     assert "Ø.2.1 har 1 registrert resultat." in text_of(response.content.decode())
     item.refresh_from_db()
     assert item.computation == ""
+
+
+def test_the_indicator_page_says_its_results_are_computed(leder_client):
+    item = budget_deviation()
+    html = text_of(leder_client.get(reverse("kpi:indicator", args=[item.pk])).content.decode())
+    assert "Resultatene beregnes av registrerte tall etter regelen «Avvik i forhold til budsjett" in html
+    assert "Ingen resultater er registrert" not in html
