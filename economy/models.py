@@ -136,7 +136,7 @@ class AccountsFigure(TrackedModel):
 
     def clean(self):
         super().clean()
-        if self.period is not None and self.period.kind is Kind.TERTIAL and self.period.index == 3:
+        if isinstance(self.period, Period) and self.period.kind is Kind.TERTIAL and self.period.index == 3:
             raise ValidationError(
                 {"period": f"Regnskapet til og med 3. tertial er årsregnskapet: registrer det for {self.period.year}."}
             )
