@@ -6,4 +6,5 @@ class EconomyConfig(AppConfig):
     verbose_name = "Økonomi"
 
     def ready(self):
-        from economy import computed  # noqa: F401  registers the named rules (horeport.computed)
+        # The named rules (horeport.computed) and the home page's contributions (horeport.contributions).
+        from economy import computed, contributions  # noqa: F401
