@@ -20,7 +20,7 @@ def _amount(value, *, signed: bool = False) -> Cell:
 def columns(period: Period) -> list[Column]:
     """The year shows the difference; a tertial's accounts are part of the year's, so it shows only the use."""
     shown = [
-        Column("Opprinnelig ramme"), Column("Justeringer"), Column("Justert ramme"),
+        Column("Oppr. ramme"), Column("Justeringer"), Column("Justert ramme"),
         Column("Regnskap" if period.kind is Kind.YEAR else f"Regnskap pr. {period.end:%d.%m.}"),
     ]  # fmt: skip
     if period.kind is Kind.YEAR:
@@ -46,7 +46,8 @@ def overview_table(overview: Overview) -> Table:
     if table.rows:
         table.notes += overview.notes
         table.notes.append(
-            "Beløp i mill. kr. Justert ramme = opprinnelig ramme + justeringer fra tertialbehandlingene"
+            "Beløp i mill. kr. Oppr. ramme: rammen vedtatt for året. Justert ramme = oppr. ramme + justeringer "
+            "fra tertialbehandlingene"
             + (f" til og med {period.label}" if period.kind is not Kind.YEAR else "")
             + ". Forbruksprosent = regnskap / justert ramme × 100."
             + (" Avvik = regnskap − justert ramme: positivt er merforbruk, negativt mindreforbruk."
