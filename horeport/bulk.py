@@ -33,7 +33,7 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Si
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
-from horeport import spreadsheets, workbooks
+from horeport import plausibility, spreadsheets, workbooks
 from horeport.contributions import Notice, contributes
 from horeport.formatting import nb_date, nb_number, parse_number
 from horeport.models import BulkUpload, TrackedModel
@@ -437,6 +437,8 @@ class PlannedRow:
     line: Line
     instance: TrackedModel
     cells: list[PlannedCell] = field(default_factory=list)
+    changed_fields: dict[str, str] = field(default_factory=dict)  # field -> its cell ("D7"), when it may change
+    questions: dict[str, plausibility.Warning] = field(default_factory=dict)  # implausible ones, by field
 
     @property
     def changes(self) -> bool:
@@ -470,6 +472,11 @@ class Plan:
     @property
     def has_warnings(self) -> bool:
         return any(cell.warning for cell in self.cells)
+
+    @property
+    def questioned(self) -> list[tuple]:
+        """(row, field, warning) of every implausible figure saving would store: confirming the upload confirms them."""
+        return [(row.instance, name, warning) for row in self.to_save for name, warning in row.questions.items()]
 
     @property
     def shown(self) -> dict[str, TrackedModel | None]:
@@ -619,8 +626,22 @@ def plan_build(upload: BulkUpload) -> Plan:
             instance.full_clean(exclude=["version"], validate_unique=False)
         except ValidationError as error:
             _refuse_cells(planned, error, new_values)
+        else:
+            planned.changed_fields = {name_: where_ for name_, (where_, _) in new_values.items()}
         cells += planned.cells
+    _question(rows)
     return Plan(kind, period, cells, rows, unchanged)
+
+
+def _question(rows: list[PlannedRow]) -> None:
+    """Mark every figure far from its own history (horeport/plausibility.py) beside its cell, in one look-up."""
+    pairs = [(row, name) for row in rows for name in row.changed_fields]
+    warnings = plausibility.rows_check([(row.instance, name) for row, name in pairs])
+    for (row, name), warning in zip(pairs, warnings, strict=True):
+        if warning is None:
+            continue
+        row.questions[name] = warning
+        next(cell for cell in row.cells if cell.cell == row.changed_fields[name]).warning = warning.reason
 
 
 def _refuse_cells(planned: PlannedRow, error: ValidationError, new_values: dict) -> None:
@@ -679,6 +700,8 @@ def upload_save(*, upload: BulkUpload, user) -> Plan:
                 row.instance._change_reason = f"Tall fra Excel: {upload.filename}"
                 row.instance._history_user = user
                 row.instance.save()
+            saved = [(row.instance, name) for row in plan.to_save for name in row.changed_fields]
+            plausibility.figures_record(saved, plan.questioned, user=user)
             upload.saved_at = timezone.now()
             upload.summary = f"{len(plan.changed)} tall endret i {len(plan.to_save)} rader, {plan.unchanged} uendret"
             upload.save(update_fields=["saved_at", "summary"])
@@ -698,7 +721,8 @@ def plan_text(plan: Plan) -> str:
              f"{len(plan.refused)} avvist, {plan.unchanged} uendret."]  # fmt: skip
     for cell in plan.cells:
         if cell.status == CHANGE:
-            lines.append(f"  {cell.cell}  {cell.what}, {cell.label}: {cell.old} → {cell.new}")
+            note = f"  (merknad: {cell.warning})" if cell.warning else ""
+            lines.append(f"  {cell.cell}  {cell.what}, {cell.label}: {cell.old} → {cell.new}{note}")
         else:
             lines.append(f"  {cell.cell}  {cell.what}, {cell.label}: AVVIST – {cell.reason}")
     return "\n".join(lines)

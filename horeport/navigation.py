@@ -29,5 +29,6 @@ APPS = [
     App("volumes:index", "Tjenester", "Brukere og vedtakstimer per måned: BPA, omsorgslønn, FAT, Mestringshuset."),
     App("deviations:index", "Avvik", "Kvalitetsavvik per kategori, avvik til sykehus og læringsløyfer."),
     App("complaints:index", "Klagesaker", "Klager til statsforvalteren (Fylkesmannen) per sakstype og utfall."),
+    App("economy:index", "Økonomi", "Ramme, justeringer fra tertialbehandlingene, regnskap, avvik og forbruksprosent."),
     App("reports:index", "Rapporter", "Rapport til direktør, HO-komiteen, halvårs- og årsrapport som PDF og Excel."),
 ]  # fmt: skip

@@ -240,11 +240,38 @@ def _confirmed(data) -> set[str]:
 
 
 def forms_record(forms: list, *, user) -> list:
-    """After the forms' rows are saved: record the confirmed questions, and let go of the
-    unchecked flags of cells that now hold another value (corrected or emptied). One query each."""
+    """After the forms' rows are saved: record their confirmed questions (`figures_record`)."""
+    saved = [(form.instance, field) for form in forms for field in form_cells(form)]
+    questioned = [
+        (form.instance, field, warning) for form in forms for field, warning in getattr(form, "warnings", {}).items()
+    ]
+    return figures_record(saved, questioned, user=user)
+
+
+def rows_check(changed: list[tuple]) -> list[Warning | None]:
+    """The question about each (row, field)'s new value, in order, in one look-up: what an import's
+    preview shows beside a cell and its confirmation records (the rows need not be saved yet)."""
+    cells = []
+    for row, field in changed:
+        kind = kind_for_row(type(row))
+        value = getattr(row, field)
+        cells.append(kind.cell(row, field) if kind is not None and field in kind.fields and value is not None else None)
+    values = {cell: Decimal(getattr(row, field)) for (row, field), cell in zip(changed, cells, strict=True) if cell}
+    warnings = warnings_for(values)
+    return [warnings.get(cell) if cell else None for cell in cells]
+
+
+def figures_record(saved: list[tuple], questioned: list[tuple], *, user) -> list:
+    """After rows are saved: record the confirmed questions ((row, field, warning)), and let go of
+    the unchecked flags of the saved cells ((row, field)) that now hold another value (corrected or
+    emptied). One query each."""
     from horeport.models import FlaggedFigure
 
-    saved_cells = {cell for form in forms for cell, _ in form_cells(form).values()}
+    saved_cells = set()
+    for row, field in saved:
+        kind = kind_for_row(type(row))
+        if kind is not None and field in kind.fields:
+            saved_cells.add(kind.cell(row, field))
     if saved_cells:
         stale = [
             flag.pk
@@ -254,13 +281,11 @@ def forms_record(forms: list, *, user) -> list:
         if stale:
             FlaggedFigure.objects.filter(pk__in=stale).delete()
     flags = []
-    for form in forms:
-        kind = kind_for_row(type(form.instance))
-        for field, warning in getattr(form, "warnings", {}).items():
-            cell = warning.cell
-            flags.append(FlaggedFigure(
-                kind=cell.kind, figure_id=cell.figure_id, measure=cell.measure, period=cell.period,
-                unit_id=cell.unit_id, name=kind.name(form.instance, field)[:300], url=kind.url(form.instance),
-                value=warning.value, previous=warning.previous, reason=warning.reason, entered_by=user,
-            ))  # fmt: skip
+    for row, field, warning in questioned:
+        kind, cell = kind_for_row(type(row)), warning.cell
+        flags.append(FlaggedFigure(
+            kind=cell.kind, figure_id=cell.figure_id, measure=cell.measure, period=cell.period,
+            unit_id=cell.unit_id, name=kind.name(row, field)[:300], url=kind.url(row),
+            value=warning.value, previous=warning.previous, reason=warning.reason, entered_by=user,
+        ))  # fmt: skip
     return FlaggedFigure.objects.bulk_create(flags) if flags else []

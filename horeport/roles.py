@@ -28,7 +28,7 @@ ROLE_DESCRIPTIONS = {
     "brukere; publiserer rapporter og låser opp perioder.",
 }
 
-PROJECT_APPS = ("horeport", "kpi", "waitlists", "volumes", "deviations", "complaints", "reports")
+PROJECT_APPS = ("horeport", "kpi", "waitlists", "volumes", "deviations", "complaints", "economy", "reports")
 # Permissions that go to a role beyond the pattern above ("app_label.codename").
 EXTRA_PERMISSIONS = {
     # A figure questioned as implausible is checked by someone other than who entered it.

@@ -66,6 +66,7 @@ INSTALLED_APPS = [
     "volumes",
     "deviations",
     "complaints",
+    "economy",
     "reports",
 ]
 

@@ -42,6 +42,7 @@ urlpatterns = [
     path("tjenester/", include("volumes.urls")),
     path("avvik/", include("deviations.urls")),
     path("klagesaker/", include("complaints.urls")),
+    path("okonomi/", include("economy.urls")),
     path("rapporter/", include("reports.urls")),
     path("django-admin/", admin.site.urls),
 ]

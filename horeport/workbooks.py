@@ -115,3 +115,42 @@ def workbook_save(workbook: Workbook, path) -> None:
     """Save the workbook to a file on disk (a write-only one streams its rows there)."""
     _checked(workbook)
     workbook.save(path)
+
+
+def section_workbook(section) -> bytes:
+    """A report section (horeport.sections.Section) as a workbook of one sheet, for a page's
+    download: its title, its sentences, each table with real numbers and their number formats,
+    and the notes. The reports app writes whole reports its own way (reports/excel.py)."""
+    from openpyxl.styles import Font
+
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = text(section.title)[:31]
+    put(sheet, 1, 1, f"{section.title} {section.period.label}", font=Font(bold=True, size=14))
+    row = 3
+    for paragraph in section.paragraphs:
+        put(sheet, row, 1, paragraph)
+        row += 1
+    for table in section.tables:
+        row += 1 if section.paragraphs or row > 3 else 0
+        put(sheet, row, 1, table.title, font=Font(bold=True))
+        row += 1
+        for column, label in enumerate([table.row_header, *(c.label for c in table.columns)], start=1):
+            put(sheet, row, column, label, font=Font(bold=True))
+        for data in table.rows:
+            row += 1
+            put(sheet, row, 1, data.header, font=Font(bold=data.is_total))
+            for column, value in enumerate(data.cells, start=2):
+                written = put(sheet, row, column, value.excel_value, font=Font(bold=data.is_total))
+                written.number_format = value.number_format
+        row += 1
+        for note in table.notes:
+            row += 1
+            put(sheet, row, 1, note)
+    for note in section.notes:
+        row += 1
+        put(sheet, row, 1, note)
+    sheet.column_dimensions["A"].width = 36
+    for letter in "BCDEFGHIJ":
+        sheet.column_dimensions[letter].width = 16
+    return workbook_bytes(workbook)

@@ -42,7 +42,7 @@ def _result_line(indicator: Indicator, unit: ServiceUnit | None, period: Period)
 def _measured(period: Period):
     return [
         i for i in Indicator.objects.filter(frequency=period.kind).select_related("perspective")
-        if not i.is_retired_in(period) and not i.is_new_in(period)
+        if not i.is_retired_in(period) and not i.is_new_in(period) and not i.computation
     ]  # fmt: skip
 
 
@@ -67,6 +67,8 @@ def result_find(period: Period, key: tuple[str, ...]) -> Line:
         raise Refusal(f"{indicator.code} er ny fra {indicator.introduced_year}; det er ikke et resultat før det.")
     if indicator.is_retired_in(period):
         raise Refusal(f"{indicator.code} er ikke målt fra {indicator.retired_year}.")
+    if indicator.computation:
+        raise Refusal(f"{indicator.code} beregnes av regelen, og resultatet registreres ikke.")
     unit = None
     if unit_name:
         unit = ServiceUnit.objects.filter(Q(name__iexact=unit_name) | Q(short_name__iexact=unit_name)).first()

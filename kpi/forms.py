@@ -50,7 +50,7 @@ class IndicatorForm(NorwegianModelForm):
         model = Indicator
         fields = [
             "perspective", "code", "name", "unit", "decimals", "frequency",
-            "introduced_year", "retired_year", "description", "sort_order",
+            "introduced_year", "retired_year", "computation", "description", "sort_order",
         ]  # fmt: skip
         widgets = {"description": forms.Textarea(attrs={"rows": 3})}
 

@@ -16,6 +16,7 @@ from django.db import models
 from django.db.models import Q
 from simple_history.models import HistoricalRecords
 
+from horeport.computed import COMPUTED_RULES, rule_choices, rule_title
 from horeport.fields import PeriodField
 from horeport.formatting import NBSP, nb_number
 from horeport.models import ServiceUnit, TrackedModel
@@ -124,6 +125,11 @@ class Indicator(models.Model):
         "utgått fra år", null=True, blank=True, validators=YEAR_VALIDATORS,
         help_text="Første år indikatoren ikke lenger måles. La stå tomt så lenge den er i bruk.",
     )  # fmt: skip
+    computation = models.CharField(
+        "beregnes etter regel", max_length=60, blank=True, choices=rule_choices,
+        help_text="Resultatene regnes ut av registrerte tall etter denne regelen i stedet for å registreres. "
+        "Tomt: resultatene registreres.",
+    )  # fmt: skip
     description = models.TextField("beskrivelse", blank=True)
     sort_order = models.PositiveIntegerField("rekkefølge", default=0)
     history = HistoricalRecords()
@@ -141,6 +147,19 @@ class Indicator(models.Model):
     def clean(self):
         if self.introduced_year and self.retired_year and self.retired_year <= self.introduced_year:
             raise ValidationError({"retired_year": "Året indikatoren går ut må være etter året den ble innført."})
+        if self.computation and self.computation not in COMPUTED_RULES:
+            raise ValidationError({"computation": f"Regelen «{self.computation}» finnes ikke."})
+        if self.computation and self.pk and (entered := self.results.count()):
+            plural = entered > 1
+            raise ValidationError({"computation": (
+                f"{self.code} har {entered} registrert{'e' if plural else ''} resultat{'er' if plural else ''}. "
+                "En indikator som beregnes, har ingen registrerte resultater: slett dem først (de tas vare på i "
+                "historikken), eller legg inn en ny indikator for de beregnede resultatene."
+            )})  # fmt: skip
+
+    @property
+    def computation_title(self) -> str:
+        return rule_title(self.computation) if self.computation else ""
 
     @property
     def kind(self) -> Kind:
@@ -356,6 +375,17 @@ class Result(TrackedModel):
         if indicator.is_retired_in(self.period):
             raise ValidationError({"period": f"{indicator.code} er ikke målt fra {indicator.retired_year}."})
         value_check(indicator, self.value)
+
+    def check_writable(self, *, deleting: bool = False, **kwargs) -> None:
+        super().check_writable(deleting=deleting, **kwargs)
+        if not deleting and self.indicator_id and self.indicator.computation:
+            raise ValidationError(computed_message(self.indicator), code="computed")
+
+
+def computed_message(indicator: Indicator) -> str:
+    return (
+        f"Resultatene for {indicator.code} registreres ikke: de beregnes etter regelen «{indicator.computation_title}»."
+    )
 
 
 def value_check(indicator: Indicator, value: Decimal | None) -> None:

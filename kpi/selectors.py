@@ -12,6 +12,7 @@ from django.db import connection
 from django.db.models import Min
 
 from horeport.calculations import Change, change
+from horeport.computed import compute, dependency_models
 from horeport.models import ServiceUnit
 from horeport.periods import Kind, Period, period_range
 from kpi.bands import GREEN, NONE, RED, STATUS_WORDS, YELLOW
@@ -186,6 +187,7 @@ def malekart_build(
         last = latest_complete(indicator.kind, period)
         wanted[indicator.pk] = list(period_range(last.shift(-(max(history, trend) - 1)), last))
     results = _results(wanted, unit)
+    results.update(computed_results([i for i in indicators if i.computation], wanted, unit))
 
     groups: dict[str, ScorecardGroup] = {}
     for indicator in indicators:
@@ -218,6 +220,19 @@ def _results(wanted: dict[int, list[Period]], unit) -> dict[tuple[int, str], Res
     return {(r.indicator_id, str(r.period)): r for r in queryset}
 
 
+def computed_results(indicators, wanted: dict[int, list[Period]], unit) -> dict[tuple[int, str], Result]:
+    """The results of indicators computed by a named rule, as unsaved results: never stored."""
+    computed = {}
+    for indicator in indicators:
+        for period in wanted.get(indicator.pk, []):
+            value = compute(indicator.computation, period=period, unit=unit)
+            if value is not None:
+                computed[(indicator.pk, str(period))] = Result(
+                    indicator=indicator, period=period, unit=unit, value=value
+                )
+    return computed
+
+
 # Each distinct period found by one index probe from the last (a "loose index scan"): the time
 # grows with the number of periods, not with the results (40 units × 120 indicators × 10 years).
 _DISTINCT_PERIODS = """
@@ -234,7 +249,8 @@ def malekart_version() -> str:
     """A value that changes with every change to what the målekart's table shows (results,
     indicators, bands, perspectives, unit names), in any process: the newest history row of each,
     since django-simple-history keeps a row for every save and delete. One query."""
-    tables = [model.history.model._meta.db_table for model in (Result, Indicator, Band, Perspective, ServiceUnit)]
+    models = (Result, Indicator, Band, Perspective, ServiceUnit, *dependency_models())  # and computed results' figures
+    tables = [model.history.model._meta.db_table for model in models]
     quote = connection.ops.quote_name
     with connection.cursor() as cursor:
         cursor.execute("SELECT " + ", ".join(f"(SELECT MAX(history_id) FROM {quote(table)})" for table in tables))

@@ -249,10 +249,18 @@ def result_entry(request):
         [
             (i, ResultRowForm(data, instance=existing.get(i.pk) or Result(indicator=i, period=period, unit=unit),
                               indicator=i, prefix=f"r{i.pk}", locks=locks))
-            for i in active
+            for i in active if not i.computation
         ],
         user=request.user,
     )  # fmt: skip
+    # Computed indicators are shown with their result, read-only: nothing to enter.
+    existing |= {
+        key[0]: result
+        for key, result in selectors.computed_results(
+            [i for i in active if i.computation], {i.pk: [period] for i in active}, unit
+        ).items()
+    }
+    forms = dict(grid.rows)
     lock = grid.lock
     if request.method == "POST" and grid.save_if_valid():
         where = f" for {unit}" if unit else ""
@@ -261,8 +269,8 @@ def result_entry(request):
         return redirect(reverse("kpi:result_entry") + query)
 
     rows = []
-    for indicator, form in grid.rows:
-        saved = existing.get(indicator.pk)
+    for indicator in active:
+        form, saved = forms.get(indicator), existing.get(indicator.pk)
         assessment = assess(indicator, period, saved.value if saved else None)
         rows.append((indicator, form, indicator.band_shown_for(period), saved, assessment))
     return render(

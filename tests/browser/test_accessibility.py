@@ -30,6 +30,7 @@ from playwright.sync_api import expect
 
 from complaints.models import Complaint
 from deviations.models import Deviation
+from economy.models import AccountsFigure, BudgetAdjustment, BudgetArea, BudgetFrame
 from horeport.models import BulkUpload, FlaggedFigure, period_lock
 from horeport.periods import Period
 from kpi.models import Indicator
@@ -124,6 +125,18 @@ def publish_a_report() -> list:
     return [lock, published]
 
 
+def economy_figures() -> list:
+    """The demo holds no economy: one budget area with a frame, an adjustment and accounts for 2017."""
+    area = BudgetArea.objects.create(name="Hjemmebaserte tjenester")
+    return [
+        area,
+        BudgetFrame.objects.create(area=area, period=Period.parse("2017"), amount=Decimal(349_500_000)),
+        BudgetAdjustment.objects.create(area=area, period=Period.parse("2017-T2"), amount=Decimal(1_000_000),
+                                        reason="2. tertialbehandling"),
+        AccountsFigure.objects.create(area=area, period=Period.parse("2017"), amount=Decimal(342_800_000)),
+    ]  # fmt: skip
+
+
 def indicator(code):
     return lambda: f"/malekart/indikatorer/{Indicator.objects.get(code=code).pk}/"
 
@@ -162,6 +175,10 @@ PAGES = [
     Page("complaint-form-error", "registrator", lambda: "/klagesaker/ny/", then=send_empty_complaint),
     Page("complaint-edit", "registrator", lambda: f"/klagesaker/{Complaint.objects.order_by('pk').first().pk}/endre/"),
     Page("complaint-statistics", "leder", lambda: "/klagesaker/statistikk/"),
+    Page("economy", "leder", lambda: "/okonomi/?periode=2017", setup=economy_figures),
+    Page("economy-entry", "registrator", lambda: "/okonomi/registrer/2017/", setup=economy_figures),
+    Page("economy-adjustment", "registrator", lambda: "/okonomi/justeringer/ny/?aar=2017", setup=economy_figures),
+    Page("economy-areas", "admin", lambda: "/okonomi/omrader/", setup=economy_figures),
     Page("reports", "admin", lambda: "/rapporter/"),
     Page("report-preview", "admin", lambda: "/rapporter/annual/2016/"),
     Page("archive", "leder", lambda: "/rapporter/arkiv/", setup=publish_a_report),

@@ -6,7 +6,7 @@ from playwright.sync_api import expect
 from horeport import demo
 from tests.browser.helpers import sign_in
 
-APPS = ["Målekart", "Boliger", "Tjenester", "Avvik", "Klagesaker", "Rapporter"]
+APPS = ["Målekart", "Boliger", "Tjenester", "Avvik", "Klagesaker", "Økonomi", "Rapporter"]
 
 
 @pytest.mark.parametrize(

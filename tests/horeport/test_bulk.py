@@ -7,7 +7,7 @@ import pytest
 from openpyxl.worksheet.protection import SheetProtection
 
 from horeport import bulk
-from horeport.models import PeriodLock, ServiceUnit, period_lock
+from horeport.models import FlaggedFigure, PeriodLock, ServiceUnit, period_lock
 from horeport.periods import Period
 from kpi.models import KeyFigure, KeyFigureValue, Result
 from tests.conftest import make_user
@@ -340,3 +340,35 @@ def test_a_period_the_kind_is_not_entered_for_is_refused(bpa, registrator):
     workbook[bulk.DATA_SHEET]["B3"] = "2016-Q4"
     with pytest.raises(bulk.UploadError, match="kan ikke velges"):
         uploaded(workbook, registrator)
+
+
+# -- plausibility (horeport/plausibility.py) ---------------------------------------------------------
+
+
+def test_a_figure_far_from_last_year_is_noted_in_the_preview_and_flagged_when_saved(bpa, registrator):
+    make_figure(bpa, "2015-12", users_over_18=40)
+    workbook = template("tjenester", "2016-12")
+    far = fill(workbook, "bpa", USERS_OVER_18, 90)
+    near = fill(workbook, "bpa", HOURS_OVER_18, 100)
+    upload = uploaded(workbook, registrator)
+    plan = bulk.plan_build(upload)
+    assert "90 er 125\xa0% over samme periode i fjor (40)" in planned(plan, far).warning
+    assert planned(plan, near).warning == ""
+    assert "merknad: 90 er 125\xa0%" in bulk.plan_text(plan)
+    bulk.upload_save(upload=upload, user=registrator)
+    flag = FlaggedFigure.objects.unchecked().get()
+    assert (flag.value, flag.previous, flag.entered_by) == (90, 40, registrator)
+    assert VolumeFigure.objects.get(period=Period.parse("2016-12")).users_over_18 == 90
+
+
+def test_a_file_correcting_a_flagged_figure_takes_it_off_the_list(bpa, registrator):
+    make_figure(bpa, "2015-12", users_over_18=40)
+    workbook = template("tjenester", "2016-12")
+    fill(workbook, "bpa", USERS_OVER_18, 90)
+    bulk.upload_save(upload=uploaded(workbook, registrator), user=registrator)
+    assert FlaggedFigure.objects.unchecked().count() == 1
+    workbook = template("tjenester", "2016-12")
+    fill(workbook, "bpa", USERS_OVER_18, 42)
+    plan = bulk.upload_save(upload=uploaded(workbook, registrator), user=registrator)
+    assert not plan.has_warnings
+    assert not FlaggedFigure.objects.unchecked().exists()

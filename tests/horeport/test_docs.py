@@ -19,7 +19,7 @@ SKIPPED_FOLDERS = {".git", ".venv", "node_modules", "staticfiles", "vendor", "sc
 TEXT_SUFFIXES = {".py", ".html", ".md", ".toml", ".css", ".js", ".txt", ".cfg", ".ini", ".sh"}
 TEXT_NAMES = {"Makefile", "run"}  # .ci/run
 OUTSIDE = "../" + "shared"  # written in two parts so that this file does not mention it
-DOMAIN_APPS = ("kpi", "waitlists", "volumes", "deviations", "complaints")
+DOMAIN_APPS = ("kpi", "waitlists", "volumes", "deviations", "complaints", "economy")
 
 
 def text_files():

@@ -17,6 +17,8 @@ from django.db import transaction
 
 from complaints.report_sections import by_type as complaints_by_type
 from deviations.selectors import counts_by_category
+from economy import demo_stavanger
+from economy.calculations import budget_deviation, budget_use, difference, difference_percent, millions, revised_budget
 from horeport import plausibility
 from horeport.calculations import average_per_month, change, mean
 from horeport.demo import read_fixture
@@ -358,3 +360,32 @@ def test_limits_replace_last_year_as_documented():
 def test_the_issues_example_of_plausibility():
     assert nb_percent(change(727, 1600).relative) == f"120,1{NBSP}%"
     documented(f'"{plausibility.implausible(1600, 727, percent=50)}"', "gives (1 600 − 727) / 727 = 120,1 %")
+
+
+# -- economy ----------------------------------------------------------------------------------
+
+
+def test_economy_seed_003s_budget_use_difference_and_deviation():
+    year = demo_stavanger.YEAR
+    frames = sum(area["frame"] for area in demo_stavanger.AREAS)
+    adjustments = [(period, amount) for area in demo_stavanger.AREAS for period, amount, _ in area["adjustments"]]
+    accounts = sum(area["accounts"] for area in demo_stavanger.AREAS)
+    budget = revised_budget(frames, adjustments, up_to=year)
+    deviation = budget_deviation(accounts, budget)
+    green, red = Condition.parse(">= 0"), Condition.parse("< -0.75")  # Ø.2.1's bands (fixtures/kpi/malekart.toml)
+    home = demo_stavanger.AREAS[0]
+    documented(
+        f"The original frame of {nb_number(millions(frames), 1)} mill. kr",
+        f"reviews, {nb_number(millions(sum(a for _, a in adjustments)), 1)} mill. kr, give a revised budget of "
+        f"**{nb_number(millions(budget), 1)}** mill. kr",
+        f"accounts, {nb_number(millions(accounts), 1)} mill. kr, give a budget use of",
+        f"= **{nb_number(budget_use(accounts, budget), 1)}**",
+        f"a difference of **{nb_number(millions(difference(accounts, budget)), 1, signed=True)}** mill. kr "
+        "(merforbruk)",
+        f"and **{nb_percent(difference_percent(accounts, budget), 1, signed=True)}**",
+        f"a budget deviation of **{nb_percent(deviation, 2)}**",
+        f"it is **{STATUS_WORDS[band_status(deviation, green, red)]}**",
+        f"spent {nb_number(millions(home['accounts']), 1)} of {nb_number(millions(home['frame']), 1)} mill. kr: "
+        f"**{nb_number(budget_use(home['accounts'], home['frame']), 1)}** and "
+        f"**{nb_number(millions(difference(home['accounts'], home['frame'])), 1)}** mill. kr (mindreforbruk)",
+    )

@@ -24,7 +24,7 @@ def test_the_landing_page_names_the_municipality_the_user_and_the_role(registrat
     assert "Asker kommune" in html
     assert "Rita Registrator" in html
     assert "Registrator</span>" in html
-    for label in ("Målekart", "Boliger", "Tjenester", "Avvik", "Klagesaker", "Rapporter"):
+    for label in ("Målekart", "Boliger", "Tjenester", "Avvik", "Klagesaker", "Økonomi", "Rapporter"):
         assert f">{label}</a>" in html
 
 

@@ -10,6 +10,7 @@ from django.core.management import call_command
 
 from complaints.models import CaseType, Complaint
 from deviations.models import Category, Deviation
+from economy.models import AccountsFigure, BudgetAdjustment, BudgetArea, BudgetFrame
 from horeport.models import PeriodLockedError, TrackedModel
 from horeport.periods import Period
 from kpi.models import Indicator, KeyFigureValue, MeasureStatus, Result
@@ -37,6 +38,7 @@ def changes_in_2016():
     in_2016 = datetime.date(2016, 6, 1)
     deviation = Deviation.objects.filter(registered_on__year=2016).first()
     complaint = Complaint.objects.filter(received_on__year=2016).first()
+    area = BudgetArea.objects.get_or_create(name="Hjemmebaserte tjenester")[0]  # the demo holds no economy
     return {
         Result: change(Result(indicator=Indicator.objects.get(code="S.3.1"), period=YEAR), value=Decimal("60")),
         KeyFigureValue: change(KeyFigureValue.objects.get(period=YEAR), value=Decimal(8)),
@@ -49,6 +51,11 @@ def changes_in_2016():
         VolumeFigure: change(VolumeFigure.objects.filter(period=Period.parse("2016-H1")).first(), users=1),
         Deviation: change(deviation, category=Category.objects.exclude(pk=deviation.category_id).first()),
         Complaint: change(complaint, case_type=CaseType.objects.exclude(pk=complaint.case_type_id).first()),
+        BudgetFrame: change(BudgetFrame(area=area, period=YEAR), amount=Decimal(1_000_000)),
+        BudgetAdjustment: change(
+            BudgetAdjustment(area=area, period=Period.parse("2016-T2"), reason="2. tertial"), amount=Decimal(1)
+        ),
+        AccountsFigure: change(AccountsFigure(area=area, period=YEAR), amount=Decimal(1_000_000)),
         SectionCommentary: change(
             SectionCommentary(kind=ReportKind.objects.get(slug="annual"), period=YEAR, section_key="kpi.malekart"),
             text="Kommentar",
@@ -60,7 +67,7 @@ def test_every_kind_of_figure_is_covered_here():
     tracked = {m for m in apps.get_models() if issubclass(m, TrackedModel) and m._meta.app_label != "tracked"}
     covered = {
         Result, KeyFigureValue, MeasureStatus, WaitlistFigure, HousingCase, PrivateHousingFigure, VolumeFigure,
-        Deviation, Complaint, SectionCommentary,
+        Deviation, Complaint, SectionCommentary, BudgetFrame, BudgetAdjustment, AccountsFigure,
     }  # fmt: skip
     assert tracked == covered, "a new figure model needs a change in changes_in_2016()"
 
