@@ -14,6 +14,7 @@ from deviations.models import Category
 from horeport.models import ServiceUnit
 from tests.complaints.helpers import make_case_type, make_complaint
 from tests.deviations.helpers import make_deviation
+from tests.kpi.helpers import indicator, result, row_html, text_of
 from tests.waitlists.helpers import case, housing_type
 
 pytestmark = pytest.mark.django_db
@@ -136,3 +137,11 @@ def test_no_heading_is_repeated_by_the_caption_of_the_table_below_it(administrat
         pairs = parts_of(administrator_client.get(url)).heading_then_caption
         repeats = [(heading, caption) for heading, caption in pairs if heading.lower() in caption.lower()]
         assert repeats == [], url
+
+
+def test_a_missing_result_on_the_malekart_is_the_same_dash_with_words(leder_client):
+    s31 = indicator("S.3.1")
+    result(s31, "2014", "54.55")  # 2012 and 2013 have none
+    row = row_html(leder_client.get(reverse("kpi:index")).content.decode(), "S.3.1")
+    assert row.count('<span aria-hidden="true">–</span><span class="ds-sr-only">ikke registrert</span>') == 2
+    assert "54,55" in text_of(row)
