@@ -9,6 +9,7 @@ from django.utils.html import format_html
 
 from complaints.models import Complaint, Status
 from horeport.formatting import nb_date
+from horeport.tables import MISSING
 
 STATUS_TAG_COLORS = {
     Status.IN_MUNICIPALITY: "info",
@@ -43,6 +44,7 @@ class ComplaintTable(tables.Table):
         order_by = ("-received_on",)
         empty_text = "Ingen klager passer med filtrene. Fjern et filter, eller registrer en ny klage."
         per_page = 25
+        default = MISSING
 
     # Dates not yet set go last whichever way a date column is sorted (SQLite and PostgreSQL
     # would otherwise disagree about where NULL belongs).

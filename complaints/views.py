@@ -40,9 +40,8 @@ def index(request):
     return render(
         request,
         "complaints/complaint_list.html",
-        {"filter": filterset, "table": table, "any_complaints": Complaint.objects.exists(),
-         "export_query": request.GET.urlencode()},
-    )  # fmt: skip
+        {"filter": filterset, "table": table, "any_complaints": Complaint.objects.exists()},
+    )
 
 
 @permission_required("complaints.view_complaint", raise_exception=True)

@@ -3,6 +3,7 @@ from django.utils.html import format_html
 
 from deviations.models import Deviation, Status
 from horeport.formatting import nb_date
+from horeport.tables import MISSING
 
 STATUS_COLOURS = {Status.REGISTERED: "info", Status.IN_PROGRESS: "warning", Status.CLOSED: "success"}
 
@@ -33,7 +34,7 @@ class DeviationTable(tables.Table):
     )
     severity = tables.Column("Alvorlighet", attrs={"td": {"class": "nowrap"}})
     status = tables.Column("Status")
-    closed_on = DateColumn("Lukket", default="–")
+    closed_on = DateColumn("Lukket")
     to_hospital = tables.Column("Til sykehus")
 
     class Meta:
@@ -41,6 +42,7 @@ class DeviationTable(tables.Table):
         fields = ["reference", "registered_on", "category", "unit", "severity", "status",
                   "closed_on", "to_hospital"]  # fmt: skip
         order_by = "-registered_on"
+        default = MISSING
         attrs = {"class": "ds-table deviation-table", "data-border": "true", "th": {"scope": "col"}}
         empty_text = "Ingen avvik passer til filteret. Fjern noen av valgene, eller registrer et nytt avvik."
 
@@ -51,4 +53,4 @@ class DeviationTable(tables.Table):
         return status_tag(record)
 
     def render_to_hospital(self, record):
-        return "Ja" if record.to_hospital else "–"
+        return "Ja" if record.to_hospital else "Nei"

@@ -4,8 +4,15 @@ from __future__ import annotations
 
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db.models import QuerySet
+from django.utils.html import format_html
 from django_tables2 import RequestConfig
 from django_tables2.rows import BoundRows
+
+from horeport.formatting import DASH
+
+# An empty cell in a register's table, every register alike: the dash the reports use, and words for a
+# screen reader (which reads a lone dash as nothing or as "tankestrek"). Each table's Meta.default.
+MISSING = format_html('<span aria-hidden="true">{}</span><span class="ds-sr-only">ikke registrert</span>', DASH)
 
 # Fields that tell every row apart: an order ending with one of them is total.
 _UNIQUE_LAST = {"reference", "pk", "id"}

@@ -4,6 +4,7 @@ from django.utils import timezone
 from django.utils.html import format_html
 
 from horeport.formatting import nb_number
+from horeport.tables import MISSING
 from waitlists.models import HousingCase
 
 
@@ -23,6 +24,7 @@ class HousingCaseTable(tables.Table):
         fields = ["reference", "housing_type", "decided_on", "moved_in_on", "status", "days", "actions"]
         order_by = "-decided_on"
         empty_text = "Ingen saker passer med filteret."
+        default = MISSING
 
     def __init__(self, *args, can_edit=False, **kwargs):
         self.can_edit = can_edit
@@ -45,7 +47,7 @@ class HousingCaseTable(tables.Table):
         if record.moved_in_on:
             return nb_number((record.moved_in_on - record.decided_on).days)
         if record.closed_on:
-            return "–"
+            return MISSING
         return format_html('{}<span class="note">så langt</span>', nb_number((self.today - record.decided_on).days))
 
     def render_actions(self, record):

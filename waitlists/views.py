@@ -282,7 +282,12 @@ def case_list(request):
     return render(
         request,
         "waitlists/case_list.html",
-        {"filter": filters, "table": table, "has_cases": HousingCase.objects.exists()},
+        {
+            "filter": filters,
+            "table": table,
+            "has_cases": HousingCase.objects.exists(),
+            "filtered": bool(request.GET.keys() - {"page", "sort"}),
+        },  # fmt: skip
     )
 
 

@@ -4,6 +4,7 @@ from django import template
 
 from horeport import formatting
 from horeport.periods import InvalidPeriod, Period
+from horeport.tables import MISSING
 
 register = template.Library()
 
@@ -29,6 +30,12 @@ def nb_stored(value):
 @register.filter
 def nb_date(value):
     return formatting.nb_date(value)
+
+
+@register.filter
+def or_missing(value):
+    """A shown value, or for none ("", None, "–") the registers' dash with words for a screen reader."""
+    return MISSING if value in (None, "", formatting.DASH) else value
 
 
 @register.filter

@@ -63,7 +63,7 @@ def test_a_registrator_fills_a_month_end_for_every_type_at_once(page, live_serve
     page.goto(f"{live_server.url}/boliger/")
     page.get_by_role("link", name="Registrer månedsslutt").click()
     page.get_by_label("Måned", exact=True).fill("2017-12")
-    page.get_by_role("button", name="Vis måneden").click()
+    page.get_by_role("button", name="Vis skjemaet").click()
     page.get_by_label("Venteliste, Bolig med service").fill("11")
     page.get_by_label("Venteliste, Bolig uten bemanning").fill("-4")
     page.get_by_role("button", name="Lagre desember 2017").click()
