@@ -1,22 +1,12 @@
 import django_filters
-from django import forms
 from django.db.models import Q
 
 from waitlists.models import HousingCase, HousingType
 
 
-class YearField(forms.IntegerField):
-    """A year the register can hold (1900–2999); one message for anything else."""
-
-    def __init__(self, **kwargs):
-        kwargs.setdefault("widget", forms.NumberInput(attrs={"min": 1900, "max": 2999}))
-        super().__init__(min_value=1900, max_value=2999, **kwargs)
-        message = "Skriv et år fra 1900 til 2999."
-        self.error_messages = {**self.error_messages, "invalid": message, "min_value": message, "max_value": message}
-
-
-class YearFilter(django_filters.NumberFilter):
-    field_class = YearField
+def decided_years() -> list[tuple[int, str]]:
+    """The years cases were decided in, newest first: the years the filter offers."""
+    return [(day.year, str(day.year)) for day in HousingCase.objects.dates("decided_on", "year", order="DESC")]
 
 
 STATUS_CHOICES = [("waiting", "Venter"), ("moved_in", "Innflyttet"), ("closed", "Avsluttet uten innflytting")]
@@ -30,7 +20,10 @@ class HousingCaseFilter(django_filters.FilterSet):
     status = django_filters.ChoiceFilter(
         label="Status", choices=STATUS_CHOICES, empty_label="Alle", method="filter_status"
     )
-    year = YearFilter(label="Vedtaksår", field_name="decided_on", lookup_expr="year")
+    year = django_filters.ChoiceFilter(
+        label="Vedtaksår", field_name="decided_on", lookup_expr="year", choices=decided_years,
+        empty_label="Alle år", error_messages={"invalid_choice": "Velg et av årene i listen."},
+    )  # fmt: skip
 
     class Meta:
         model = HousingCase

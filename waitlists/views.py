@@ -12,7 +12,7 @@ from django.utils import timezone
 from horeport import editing
 from horeport.charts import chart_svg, svg_data_uri
 from horeport.history import history_page
-from horeport.params import chooser_years, read_number, read_period, read_year
+from horeport.params import chooser_years, period_options, read_number, read_period, read_year
 from horeport.periods import Kind, Period
 from horeport.sections import Chart, ChartSeries, Column, Row, Table
 from horeport.tables import table_configure
@@ -210,6 +210,15 @@ def _month_param(request) -> Period:
     return last_ended if period.start > timezone.localdate() else period
 
 
+def _month_choices() -> list[tuple[str, list]]:
+    """The months the month form offers, grouped by year: every month begun, back to the first with figures."""
+    today = timezone.localdate()
+    groups = period_options((Kind.MONTH,), chooser_years(*years_with_data()))
+    groups = [(year, [(value, label) for value, label in months if Period.parse(value).start <= today])
+              for year, months in groups]  # fmt: skip
+    return [(year, months) for year, months in groups if months]
+
+
 @permission_required(["waitlists.add_waitlistfigure", "waitlists.change_waitlistfigure"], raise_exception=True)
 def month_entry(request):
     """Every housing type's figures at one month's end, on one form: saved all together or not at all."""
@@ -228,7 +237,7 @@ def month_entry(request):
         "rows": rows,
         "columns": [rows[0][name].label for name in WaitlistFigure.VALUE_FIELDS] if rows else [],
         "lock": grid.lock,
-        "max_month": str(Period.containing(timezone.localdate())),
+        "choices": _month_choices(),
         "grid": grid,
         "has_errors": bool(grid.errors) or any(form.errors for form in rows),
     }

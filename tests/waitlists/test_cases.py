@@ -1,5 +1,7 @@
 """The optional case list: anonymous entries, their validation, their locks and what they compute."""
 
+import re
+
 import pytest
 from django.urls import reverse
 
@@ -123,7 +125,17 @@ def test_a_year_the_list_cannot_filter_on_gets_a_message(registrator_client, yea
     case(housing_type(), "VENTER-1", "2016-02-01")
     response = registrator_client.get(reverse("waitlists:case_list"), {"year": year})
     assert response.status_code == 200
-    assert "Skriv et år fra 1900 til 2999." in response.content.decode()
+    assert "Velg et av årene i listen." in response.content.decode()
+
+
+def test_the_case_list_offers_the_years_cases_were_decided_in(registrator_client):
+    kind = housing_type()
+    case(kind, "A-2015", "2015-06-01")
+    case(kind, "B-2016", "2016-02-01")
+    html = registrator_client.get(reverse("waitlists:case_list"), {"year": "2015"}).content.decode()
+    options = re.findall(r'<option value="(\d*)"( selected)?>', html.split('name="year"')[1].split("</select>")[0])
+    assert options == [("", ""), ("2016", ""), ("2015", " selected")]
+    assert "A-2015" in html and "B-2016" not in html
 
 
 def test_a_case_change_is_kept_in_its_history(registrator_client):
