@@ -22,7 +22,7 @@ from horeport.charts import chart_png
 from horeport.formatting import NO_VALUE
 from horeport.sections import Table
 from horeport.workbooks import put, text, workbook_bytes
-from reports.services import Report, ReportPart
+from reports.services import BuiltSection, Report
 
 TITLE = Font(bold=True, size=16, color="00315D")
 SUBTITLE = Font(bold=True, size=12, color="00315D")
@@ -84,7 +84,7 @@ def report_xlsx(report: Report) -> bytes:
     return workbook_bytes(workbook)
 
 
-def _write_cover(sheet: Worksheet, report: Report, sheets: list[tuple[ReportPart, Worksheet]]) -> None:
+def _write_cover(sheet: Worksheet, report: Report, sheets: list[tuple[BuiltSection, Worksheet]]) -> None:
     put(sheet, 1, 1, report.municipality, font=SUBTITLE)
     put(sheet, 2, 1, report.department)
     put(sheet, 4, 1, report.kind.name, font=TITLE)
@@ -117,7 +117,7 @@ def _write_cover(sheet: Worksheet, report: Report, sheets: list[tuple[ReportPart
     sheet.column_dimensions["B"].width = 20
 
 
-def _write_section(sheet: Worksheet, part: ReportPart, report: Report) -> None:
+def _write_section(sheet: Worksheet, part: BuiltSection, report: Report) -> None:
     put(sheet, 1, 1, part.title, font=TITLE)
     put(sheet, 2, 1, f"{report.title} · {report.status_label}", font=MUTED)
     row = 4
