@@ -29,7 +29,7 @@ def due(*, period: Period) -> list[Due]:
         own = figures.get(service.pk, [])
         if any(f.period.kind is not Kind.MONTH for f in own):
             continue  # one source per period: an average is entered for this month's half-year or year
-        fields = [m.field for m in service.measures()]
+        fields = [f.name for f in service.volume_fields()]
         filled = sum(getattr(own[0], f) is not None for f in fields) if own else 0
         url = reverse("volumes:grid", args=[service.slug, period.year])
         items.append(Due(APP, service.name_for(period), period, filled, len(fields), url))

@@ -14,10 +14,10 @@ from django.db import transaction
 
 from horeport.dated_names import later_names_sync
 from horeport.periods import Period
-from volumes.models import MEASURE_FIELDS, Service, VolumeFigure
+from volumes.models import VOLUME_FIELD_NAMES, Service, VolumeFigure
 
 FIXTURE = settings.BASE_DIR / "fixtures" / "volumes.toml"
-SERVICE_FIELDS = ["name", "description", "age_groups", "records_users", "records_hours", "report_part", "sort_order"]
+SERVICE_FIELDS = ["name", "description", "age_groups", "records_users", "records_hours", "report_table", "sort_order"]
 
 
 def read() -> dict:
@@ -42,14 +42,14 @@ def load() -> None:
     services = {}
     for entry in data["services"]:
         service = Service.objects.filter(slug=entry["slug"]).first() or Service(slug=entry["slug"])
-        defaults = {"records_users": True, "records_hours": True, "description": "", "report_part": ""}
+        defaults = {"records_users": True, "records_hours": True, "description": "", "report_table": ""}
         _sync(service, {name: entry.get(name, defaults.get(name)) for name in SERVICE_FIELDS})
         later_names_sync(service, entry.get("later_names", []))
         services[entry["slug"]] = service
     for entry in data["figures"]:
         service, period = services[entry["service"]], Period.parse(entry["period"])
         figure = VolumeFigure.objects.filter(service=service, period=period).first()
-        values = {name: _decimal(entry.get(name)) for name in MEASURE_FIELDS}
+        values = {name: _decimal(entry.get(name)) for name in VOLUME_FIELD_NAMES}
         _sync(figure or VolumeFigure(service=service, period=period), values)
 
 

@@ -8,7 +8,7 @@ from horeport.periods import Kind, Period
 from horeport.sections import Cell, Chart, ChartSeries, Column, Row, Section, SectionOptions, Table, report_section
 from volumes import selectors
 from volumes.aggregates import HOURS_TOTAL, USERS_TOTAL, summarize
-from volumes.models import PER_USER_LABEL, ReportPart
+from volumes.models import PER_USER_LABEL, ReportTable
 from volumes.tables import as_entered, half_year_columns, service_charts, summary_table
 
 MESTRINGSHUSET_FAT_TITLE = "Psykisk helse – Mestringshuset og FAT"
@@ -25,7 +25,7 @@ def _has_values(table: Table) -> bool:
     "gjennomsnitt pr. måned for halvårene og året.",
 )  # fmt: skip
 def mestringshuset_fat(*, period: Period, options: SectionOptions) -> Section:
-    services = selectors.services(report_part=ReportPart.MESTRINGSHUSET_FAT)
+    services = selectors.services(report_table=ReportTable.MESTRINGSHUSET_FAT)
     if period.kind is Kind.YEAR:
         columns = half_year_columns(period.year)
     else:
@@ -56,9 +56,9 @@ def mestringshuset_fat(*, period: Period, options: SectionOptions) -> Section:
     return section
 
 
-def _development(key: str, title: str, part: str, period: Period, options: SectionOptions) -> Section:
+def _development(key: str, title: str, table: str, period: Period, options: SectionOptions) -> Section:
     """A multi-year table per service (newest first, as the source), with charts oldest first."""
-    services = selectors.services(report_part=part)
+    services = selectors.services(report_table=table)
     count = max(1, options.comparison_years)
     periods = [period]
     while len(periods) < count:
@@ -120,7 +120,7 @@ def _why_empty(service, period: Period, first: Period) -> str:
     "måned, flere år.",
 )  # fmt: skip
 def omsorgslonn(*, period: Period, options: SectionOptions) -> Section:
-    return _development("volumes.omsorgslonn", "Omsorgslønn/omsorgsstønad", ReportPart.OMSORGSLONN, period, options)
+    return _development("volumes.omsorgslonn", "Omsorgslønn/omsorgsstønad", ReportTable.OMSORGSLONN, period, options)
 
 
 @report_section(
@@ -129,7 +129,7 @@ def omsorgslonn(*, period: Period, options: SectionOptions) -> Section:
     "flere år.",
 )  # fmt: skip
 def bpa(*, period: Period, options: SectionOptions) -> Section:
-    return _development("volumes.bpa", "BPA", ReportPart.BPA, period, options)
+    return _development("volumes.bpa", "BPA", ReportTable.BPA, period, options)
 
 
 @report_section(

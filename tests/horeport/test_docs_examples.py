@@ -27,7 +27,7 @@ from kpi.models import Band, Indicator, MeasureUnit, Result
 from kpi.selectors import assess, malekart_build
 from volumes import demo as volumes_demo
 from volumes.aggregates import HOURS_TOTAL, USERS_TOTAL, Entry, summarize
-from volumes.models import MEASURE_FIELDS, Service
+from volumes.models import VOLUME_FIELD_NAMES, Service
 from waitlists.calculations import effectuation_days, weighted_effectuation
 from waitlists.models import HousingType
 from waitlists.report_sections import current_table
@@ -69,7 +69,7 @@ def seed_services() -> dict[str, Service]:
         service.seed_figures = []
         services[entry["slug"]] = service
     for figure in data["figures"]:
-        values = {name: None if figure.get(name) is None else Decimal(figure[name]) for name in MEASURE_FIELDS}
+        values = {name: None if figure.get(name) is None else Decimal(figure[name]) for name in VOLUME_FIELD_NAMES}
         services[figure["service"]].seed_figures.append(Entry(Period.parse(figure["period"]), values))
     return services
 

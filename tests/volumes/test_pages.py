@@ -146,7 +146,7 @@ def test_a_service_that_counts_only_users_shows_no_hours(leder_client, registrat
     form = registrator_client.get(reverse("volumes:grid", kwargs={"slug": "housing-first", "year": 2017})).context[
         "form"
     ]
-    assert [m.label for m in form.measures] == ["Antall brukere"] and form.total_rows() == []
+    assert [f.label for f in form.volume_fields] == ["Antall brukere"] and form.total_rows() == []
 
 
 def test_a_month_entered_into_a_year_with_an_entered_average_is_refused_and_the_average_stays(
