@@ -94,8 +94,7 @@ def received_table(*, period: Period, cutoff=None) -> Table:
 )  # fmt: skip
 def by_type(*, period: Period, options: SectionOptions) -> Section:
     authority = authority_name_for(period)
-    section = Section("complaints.by_type", "Klagesaker per sakstype og utfall", period,
-                      small_numbers=options.small_numbers)  # fmt: skip
+    section = Section(period, small_numbers=options.small_numbers)
     table = sent_table(period=period, cutoff=options.cutoff)
     totals = table.rows[-1].cells
     if not totals[0].value:
@@ -140,7 +139,7 @@ def open_tables(*, on) -> list[Table]:
 )  # fmt: skip
 def open_cases(*, period: Period, options: SectionOptions) -> Section:
     on = options.cutoff or period.end
-    section = Section("complaints.open", "Åpne klagesaker", period, small_numbers=options.small_numbers)
+    section = Section(period, small_numbers=options.small_numbers)
     tables = open_tables(on=on)
     total = tables[0].rows[-1].cells[-1].value
     if not total:

@@ -46,7 +46,7 @@ def malekart(*, period: Period, options: SectionOptions) -> Section:
     # form (1st and 3rd quarter) shows the latest result and its status only.
     history = 1 if options.short else min(3, max(1, options.comparison_years))  # more would crowd the bands
     data = selectors.malekart_build(period=period, history=history, trend=1)
-    section = Section("kpi.malekart", "Målekart", period)
+    section = Section(period)
     if not data.lines:
         section.notes.append("Ingen indikatorer er lagt inn.")
         return section
@@ -171,7 +171,7 @@ def _summary_sentence(data: selectors.Malekart) -> str:
     description="Indikatorene som måles månedlig: resultat for måneden mot samme måned i fjor, med status.",
 )
 def monthly_indicators(*, period: Period, options: SectionOptions) -> Section:
-    section = Section("kpi.monthly_indicators", "Månedlige indikatorer", period)
+    section = Section(period)
     indicators = [
         i for i in Indicator.objects.for_malekart().filter(frequency=Kind.MONTH) if not i.is_retired_in(period)
     ]
@@ -230,7 +230,7 @@ def monthly_indicators(*, period: Period, options: SectionOptions) -> Section:
     description="Nøkkeltallene for perioden, med endring fra samme periode året før.",
 )
 def key_figures(*, period: Period, options: SectionOptions) -> Section:
-    section = Section("kpi.key_figures", "Nøkkeltall", period)
+    section = Section(period)
     figures = list(KeyFigure.objects.filter(active=True))
     # Each figure at its own frequency: the last of its periods that has ended by the period's end.
     wanted = {f.pk: latest_complete(f.kind, period) for f in figures}
@@ -283,7 +283,7 @@ def key_figures(*, period: Period, options: SectionOptions) -> Section:
     description="Strategiene, temaplanene og tiltakene deres, med siste rapporterte status.",
 )
 def strategy_status(*, period: Period, options: SectionOptions) -> Section:
-    section = Section("kpi.strategy_status", "Status for Strategi 2020 og temaplaner", period)
+    section = Section(period)
     strategies, plans, others = selectors.strategy_overview(period)
     table = Table(
         f"Status for tiltak pr. {period.end:%d.%m.%Y}",
