@@ -15,13 +15,13 @@ from horeport.periods import Kind, Period
 from horeport.sections import Cell, CellType, Column, Row, Section, SectionOptions, Table, report_section
 from kpi import selectors
 from kpi.bands import GREEN, NONE, RED, YELLOW
-from kpi.models import Indicator, KeyFigure, KeyFigureValue, MeasureState, MeasureUnit, Result
+from kpi.models import Indicator, IndicatorUnit, KeyFigure, KeyFigureValue, MeasureState, Result
 from kpi.selectors import NEW, Assessment, assess, latest_complete
 
 
 def result_cell(indicator: Indicator, value, *, note: str = "") -> Cell:
     """A result typed by its unit, with the indicator's decimals."""
-    if indicator.unit == MeasureUnit.PERCENT:
+    if indicator.unit == IndicatorUnit.PERCENT:
         return Cell.percent(value, indicator.decimals, note=note)
     return Cell.decimal(value, indicator.decimals, unit=indicator.suffix, note=note)
 
@@ -207,7 +207,7 @@ def monthly_indicators(*, period: Period, options: SectionOptions) -> Section:
         else:
             now_cell, then_cell = result_cell(indicator, value), result_cell(indicator, earlier)
             absolute, relative = Cell.changes(
-                change(earlier, value, percentages=indicator.unit == MeasureUnit.PERCENT), decimals=1
+                change(earlier, value, percentages=indicator.unit == IndicatorUnit.PERCENT), decimals=1
             )
         table.rows.append(
             Row(f"{indicator.code} {indicator.name}",
@@ -216,7 +216,7 @@ def monthly_indicators(*, period: Period, options: SectionOptions) -> Section:
                 key=indicator.code)
         )  # fmt: skip
     section.tables.append(table)
-    if any(i.unit == MeasureUnit.PERCENT for i in indicators):
+    if any(i.unit == IndicatorUnit.PERCENT for i in indicators):
         section.notes.append("Endring mellom to prosenttall er i prosentpoeng.")
     return section
 

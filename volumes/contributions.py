@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.urls import reverse
 from django.utils import timezone
 
-from horeport.contributions import Change, Due, contributes
+from horeport.contributions import ChangedFigure, Due, contributes
 from horeport.periods import Kind, Period
 from volumes import selectors
 from volumes.aggregates import USERS_TOTAL, summarize
@@ -37,7 +37,7 @@ def due(*, period: Period) -> list[Due]:
 
 
 @contributes("changes")
-def changes() -> list[Change]:
+def changes() -> list[ChangedFigure]:
     """Users per month on average per service: the latest ended year with figures against the year before."""
     years = selectors.years_with_figures()  # newest first
     year = next((y for y in years if y < timezone.localdate().year and y - 1 in years), None)
@@ -52,5 +52,5 @@ def changes() -> list[Change]:
         if old is not None and new is not None:
             url = f"{service.get_absolute_url()}?aar={year}"
             what = f"{service.name_for(Period.of_year(year))}: brukere pr. mnd."
-            items.append(Change(APP, what, Period.of_year(year), old, new, url, decimals=1))
+            items.append(ChangedFigure(APP, what, Period.of_year(year), old, new, url, decimals=1))
     return items
