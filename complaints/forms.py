@@ -3,24 +3,14 @@
 from __future__ import annotations
 
 from django import forms
-from django.db.models import Q
 from django.utils import timezone
 
 from complaints.authority import authority_name, authority_names_text
 from complaints.models import CaseType, CaseTypeName, Complaint
-from horeport.forms import NorwegianModelForm, TrackedModelForm
+from horeport.forms import DateInput, NorwegianModelForm, TrackedModelForm, active_or_current
 from horeport.models import ServiceUnit
 from horeport.params import statistics_period_options
 from horeport.sections import SMALL_NUMBERS_THRESHOLD
-
-
-class DateInput(forms.DateInput):
-    """The browser's date picker; the value travels as 2016-03-01, typed dates as 01.03.2016 work too."""
-
-    input_type = "date"
-
-    def __init__(self, attrs=None):
-        super().__init__(attrs, format="%Y-%m-%d")
 
 
 class CaseTypeChoiceField(forms.ModelChoiceField):
@@ -30,8 +20,7 @@ class CaseTypeChoiceField(forms.ModelChoiceField):
 
 def case_types_for_choice(*, include=None):
     """Active case types (and the one a complaint already has), with their dated names prefetched."""
-    wanted = Q(active=True) | Q(pk=include) if include else Q(active=True)
-    return CaseType.objects.filter(wanted).prefetch_related("names")
+    return active_or_current(CaseType.objects.prefetch_related("names"), include)
 
 
 class ComplaintForm(TrackedModelForm):
@@ -60,8 +49,7 @@ class ComplaintForm(TrackedModelForm):
         instance = self.instance
         self.fields["case_type"].queryset = case_types_for_choice(include=instance.case_type_id)
         self.fields["case_type"].empty_label = "Velg sakstype"
-        wanted_units = Q(active=True) | Q(pk=instance.unit_id) if instance.unit_id else Q(active=True)
-        self.fields["unit"].queryset = ServiceUnit.objects.filter(wanted_units)
+        self.fields["unit"].queryset = active_or_current(ServiceUnit.objects.all(), instance.unit_id)
         self.fields["unit"].empty_label = "Ingen virksomhet valgt"
         # The authority's name that applies to this complaint: when it was sent, or would be now.
         authority = authority_name(instance.sent_on or instance.received_on or timezone.localdate())

@@ -1,23 +1,13 @@
 from __future__ import annotations
 
 from django import forms
-from django.db.models import Q
 from django.utils import timezone
 
 from deviations.models import Category, Deviation
-from horeport.forms import NorwegianModelForm, TrackedModelForm
+from horeport.forms import DateInput, NorwegianModelForm, TrackedModelForm, active_or_current
 from horeport.models import ServiceUnit
 from horeport.params import statistics_period_options
 from horeport.periods import Period
-
-
-class DateInput(forms.DateInput):
-    """The browser's date picker; it sends ISO dates, which the Norwegian input formats accept."""
-
-    input_type = "date"
-
-    def __init__(self, attrs=None):
-        super().__init__(attrs, format="%Y-%m-%d")
 
 
 class DeviationForm(TrackedModelForm):
@@ -40,8 +30,8 @@ class DeviationForm(TrackedModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         # An inactive category or unit stays selectable on the entries that already have it.
-        self.fields["category"].queryset = Category.objects.filter(Q(active=True) | Q(pk=self.instance.category_id))
-        self.fields["unit"].queryset = ServiceUnit.objects.filter(Q(active=True) | Q(pk=self.instance.unit_id))
+        self.fields["category"].queryset = active_or_current(Category.objects.all(), self.instance.category_id)
+        self.fields["unit"].queryset = active_or_current(ServiceUnit.objects.all(), self.instance.unit_id)
         self.fields["category"].empty_label = "Velg kategori"
         self.fields["unit"].empty_label = "Velg virksomhet"
         today = timezone.localdate().isoformat()

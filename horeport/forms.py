@@ -7,6 +7,7 @@ from django.contrib.auth import get_user_model, password_validation
 from django.contrib.auth.models import Group
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import models
+from django.db.models import Q, QuerySet
 
 from horeport.fields import DateField, NorwegianDecimalField, NorwegianIntegerField, PeriodFormField
 from horeport.models import PeriodLock, ServiceUnit, SiteSettings, deleted_message, stale_message
@@ -39,6 +40,21 @@ class NorwegianModelForm(forms.ModelForm):
         if meta is not None and not hasattr(meta, "formfield_callback"):
             meta.formfield_callback = staticmethod(norwegian_formfield)
         super().__init_subclass__(**kwargs)
+
+
+class DateInput(forms.DateInput):
+    """The browser's date picker; the value travels as 2016-03-01, and dates typed as 01.03.2016 work too."""
+
+    input_type = "date"
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs, format="%Y-%m-%d")
+
+
+def active_or_current(queryset: QuerySet, current_id) -> QuerySet:
+    """The active choices, and the one an entry already has: an inactive category, unit or type
+    stays selectable on the entries that have it."""
+    return queryset.filter(Q(active=True) | Q(pk=current_id) if current_id else Q(active=True))
 
 
 def hold_read_only(field: forms.Field) -> bool:

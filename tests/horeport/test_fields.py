@@ -24,3 +24,14 @@ def test_a_date_before_1900_or_after_2999_is_refused_with_a_message():
     assert messages_of(DateField(), "0216-05-01") == ["Skriv en dato fra år 1900 til 2999."]
     assert messages_of(DateField(), "31.12.1899") == ["Skriv en dato fra år 1900 til 2999."]
     assert DateField().clean("01.01.1900") == datetime.date(1900, 1, 1)
+
+
+@pytest.mark.django_db
+def test_a_choice_field_offers_the_active_choices_and_the_one_an_entry_already_has():
+    from horeport.forms import active_or_current
+    from horeport.models import ServiceUnit
+
+    open_unit = ServiceUnit.objects.create(name="Hjemmetjenesten")
+    closed = ServiceUnit.objects.create(name="Gamle Asker sykehjem", active=False)
+    assert list(active_or_current(ServiceUnit.objects.all(), None)) == [open_unit]
+    assert set(active_or_current(ServiceUnit.objects.all(), closed.pk)) == {open_unit, closed}
