@@ -6,6 +6,8 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from horeport.fields import DateField, NorwegianDecimalField, NorwegianIntegerField
+from horeport.forms import active_or_current
+from horeport.models import ServiceUnit
 
 
 def messages_of(field, value) -> list[str]:
@@ -28,9 +30,6 @@ def test_a_date_before_1900_or_after_2999_is_refused_with_a_message():
 
 @pytest.mark.django_db
 def test_a_choice_field_offers_the_active_choices_and_the_one_an_entry_already_has():
-    from horeport.forms import active_or_current
-    from horeport.models import ServiceUnit
-
     open_unit = ServiceUnit.objects.create(name="Hjemmetjenesten")
     closed = ServiceUnit.objects.create(name="Gamle Asker sykehjem", active=False)
     assert list(active_or_current(ServiceUnit.objects.all(), None)) == [open_unit]
