@@ -7,9 +7,8 @@ from django.utils import timezone
 
 from complaints.authority import authority_name, authority_names_text
 from complaints.models import CaseType, CaseTypeName, Complaint
-from horeport.forms import DateInput, NorwegianModelForm, TrackedModelForm, active_or_current
+from horeport.forms import DateInput, NorwegianModelForm, StatisticsForm, TrackedModelForm, active_or_current
 from horeport.models import ServiceUnit
-from horeport.params import statistics_period_options
 from horeport.sections import SMALL_NUMBERS_THRESHOLD
 
 
@@ -88,18 +87,10 @@ CaseTypeNameFormSet = forms.inlineformset_factory(
 )
 
 
-class StatisticsForm(forms.Form):
-    periode = forms.ChoiceField(label="Periode")
-    per = forms.DateField(
-        label="Utfall registrert per", required=False, widget=DateInput,
-        help_text="Standard er periodens siste dag, slik rapporten for perioden teller.",
-    )  # fmt: skip
+class ComplaintStatisticsForm(StatisticsForm):
+    cutoff_label = "Utfall registrert per"
+    cutoff_help = "Standard er periodens siste dag, slik rapporten for perioden teller."
+
     skjul_smaa_tall = forms.BooleanField(
         label=f"Skjul tall under {SMALL_NUMBERS_THRESHOLD} (personvern)", required=False
     )
-
-    def __init__(self, *args, first_year: int, last_year: int, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["periode"].choices = statistics_period_options(range(first_year, last_year + 1))
-        for field in self.fields.values():
-            field.template_name = "horeport/forms/filter_field.html"  # choices of a view, not data: no "(valgfritt)"

@@ -13,7 +13,7 @@ from complaints import export as export_rows
 from complaints import selectors, tasks
 from complaints.authority import authority_name, authority_name_for
 from complaints.filters import ComplaintFilter
-from complaints.forms import CaseTypeForm, CaseTypeNameFormSet, ComplaintForm, StatisticsForm
+from complaints.forms import CaseTypeForm, CaseTypeNameFormSet, ComplaintForm, ComplaintStatisticsForm
 from complaints.models import CaseType, Complaint
 from complaints.report_sections import open_tables, received_table, sent_table
 from complaints.tables import ComplaintTable
@@ -111,28 +111,25 @@ def history(request, pk):
 def statistics(request):
     first_year, last_year = selectors.years_with_complaints()
     default_year = selectors.latest_year_sent() or last_year
-    data = request.GET.copy()
-    data.setdefault("periode", str(default_year))
-    form = StatisticsForm(data, first_year=first_year, last_year=last_year)
-    context = {"form": form}
-    if form.is_valid():
-        period = Period.parse(form.cleaned_data["periode"])
-        cutoff = form.cleaned_data["per"]
-        threshold = SMALL_NUMBERS_THRESHOLD if form.cleaned_data["skjul_smaa_tall"] else None
-        sent = sent_table(period=period, cutoff=cutoff)
-        received = received_table(period=period, cutoff=cutoff)
-        context |= {
-            "period": period,
-            "cutoff": cutoff or period.end,
-            "authority": authority_name_for(period),
-            "sent": suppress_small_numbers(sent, threshold),
-            "sent_total": sent.rows[-1].cells[0].value,
-            "received": suppress_small_numbers(received, threshold),
-            "received_total": received.rows[-1].cells[0].value,
-            "open": [suppress_small_numbers(t, threshold) for t in open_tables(on=cutoff or period.end)],
-            "open_authority": authority_name(cutoff or period.end),
-        }
-    return render(request, "complaints/statistics.html", context, status=200 if form.is_valid() else 400)
+    years = range(first_year, last_year + 1)
+    form = ComplaintStatisticsForm(request.GET, years=years, default=Period.of_year(default_year))
+    period, cutoff = form.chosen()
+    threshold = SMALL_NUMBERS_THRESHOLD if form.cleaned_data.get("skjul_smaa_tall") else None
+    sent = sent_table(period=period, cutoff=cutoff)
+    received = received_table(period=period, cutoff=cutoff)
+    context = {
+        "form": form,
+        "period": period,
+        "cutoff": cutoff or period.end,
+        "authority": authority_name_for(period),
+        "sent": suppress_small_numbers(sent, threshold),
+        "sent_total": sent.rows[-1].cells[0].value,
+        "received": suppress_small_numbers(received, threshold),
+        "received_total": received.rows[-1].cells[0].value,
+        "open": [suppress_small_numbers(t, threshold) for t in open_tables(on=cutoff or period.end)],
+        "open_authority": authority_name(cutoff or period.end),
+    }
+    return render(request, "complaints/statistics.html", context)
 
 
 # -- case types (administrators) -------------------------------------------------------------

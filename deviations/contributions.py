@@ -22,7 +22,7 @@ def changes() -> list[ChangedFigure]:
         return []
     year = Period.of_year(min(last, timezone.localdate().year - 1))
     before = year.same_period_last_year()
-    url = reverse("deviations:statistics") + f"?period={year}"
+    url = reverse("deviations:statistics") + f"?periode={year}"
     return [
         ChangedFigure(
             APP, f"Registrerte avvik: {row.category}", year, row.registered[before], row.registered[year], url

@@ -4,10 +4,8 @@ from django import forms
 from django.utils import timezone
 
 from deviations.models import Category, Deviation
-from horeport.forms import DateInput, NorwegianModelForm, TrackedModelForm, active_or_current
+from horeport.forms import DateInput, NorwegianModelForm, StatisticsForm, TrackedModelForm, active_or_current
 from horeport.models import ServiceUnit
-from horeport.params import statistics_period_options
-from horeport.periods import Period
 
 
 class DeviationForm(TrackedModelForm):
@@ -67,25 +65,5 @@ class ImportForm(forms.Form):
     )
 
 
-class StatisticsForm(forms.Form):
-    period = forms.ChoiceField(label="Periode", required=False)
-    cutoff = forms.DateField(
-        label="Status per",
-        required=False,
-        widget=DateInput(),
-        help_text="Behandlede og åpne avvik telles per denne datoen. Tom: periodens slutt.",
-    )
-
-    def __init__(self, *args, years: list[int], **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["period"].choices = statistics_period_options(years)
-
-    def clean_period(self):
-        return Period.parse(self.cleaned_data["period"]) if self.cleaned_data["period"] else None
-
-    def clean(self):
-        cleaned = super().clean()
-        period, cutoff = cleaned.get("period"), cleaned.get("cutoff")
-        if period and cutoff and cutoff < period.start:
-            self.add_error("cutoff", "Datoen kan ikke være før periodens start.")
-        return cleaned
+class DeviationStatisticsForm(StatisticsForm):
+    cutoff_help = "Behandlede og åpne avvik telles per denne datoen. Tom: periodens slutt."

@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from deviations import report_sections, selectors, services, tasks
-from deviations.forms import CategoryForm, DeviationForm, ImportForm, StatisticsForm
+from deviations.forms import CategoryForm, DeviationForm, DeviationStatisticsForm, ImportForm
 from deviations.models import Category, Deviation, ImportBatch, Status
 from deviations.tables import DeviationTable
 from horeport import editing
@@ -126,13 +126,8 @@ def history(request, pk):
 def statistics(request):
     last_year = selectors.last_year_with_data() or timezone.localdate().year
     offered = chooser_years(selectors.first_year_with_data(), last_year)
-    form = StatisticsForm(request.GET or None, years=offered)
-    period, cutoff = Period.of_year(last_year), None
-    if form.is_bound and form.is_valid():
-        period = form.cleaned_data["period"] or period
-        cutoff = form.cleaned_data["cutoff"]
-    elif not form.is_bound:
-        form = StatisticsForm(initial={"period": str(period)}, years=offered)
+    form = DeviationStatisticsForm(request.GET, years=offered, default=Period.of_year(last_year))
+    period, cutoff = form.chosen()
     options = SectionOptions(cutoff=cutoff)
     sections = [
         report_sections.by_category(period=period, options=options),

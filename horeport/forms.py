@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime
+
 from django import forms
 from django.contrib.auth import get_user_model, password_validation
 from django.contrib.auth.models import Group
@@ -11,7 +13,9 @@ from django.db.models import Q, QuerySet
 
 from horeport.fields import DateField, NorwegianDecimalField, NorwegianIntegerField, PeriodFormField
 from horeport.models import PeriodLock, ServiceUnit, SiteSettings, deleted_message, stale_message
+from horeport.params import statistics_period_options
 from horeport.passwords import PASSWORD_HELP
+from horeport.periods import Period
 from horeport.roles import ROLES
 from horeport.validators import validate_no_national_id
 
@@ -55,6 +59,45 @@ def active_or_current(queryset: QuerySet, current_id) -> QuerySet:
     """The active choices, and the one an entry already has: an inactive category, unit or type
     stays selectable on the entries that have it."""
     return queryset.filter(Q(active=True) | Q(pk=current_id) if current_id else Q(active=True))
+
+
+class StatisticsForm(forms.Form):
+    """What a register's statistics page shows: a period (`?periode=2016-Q1`: a year, half-year,
+    tertial, quarter or month) and the day its status is read at (`?per=2017-01-05`; empty: the
+    period's end). A choice that cannot be used is said next to its field, and the page shows the
+    default instead (`chosen`)."""
+
+    cutoff_label = "Status per"
+    cutoff_help = "Tom: periodens siste dag."
+
+    periode = forms.ChoiceField(label="Periode")
+    per = forms.DateField(required=False, widget=DateInput)
+
+    def __init__(self, data, *, years, default: Period):
+        data = data.copy()
+        data.setdefault("periode", str(default))
+        super().__init__(data)
+        self.default = default
+        self.fields["periode"].choices = statistics_period_options(years)
+        self.fields["per"].label, self.fields["per"].help_text = self.cutoff_label, self.cutoff_help
+        for field in self.fields.values():
+            field.template_name = "horeport/forms/filter_field.html"  # choices of a view, not data: no "(valgfritt)"
+
+    def clean_periode(self) -> Period:
+        return Period.parse(self.cleaned_data["periode"])
+
+    def clean(self):
+        cleaned = super().clean()
+        period, cutoff = cleaned.get("periode"), cleaned.get("per")
+        if period and cutoff and cutoff < period.start:
+            self.add_error("per", "Datoen kan ikke være før periodens start.")
+        return cleaned
+
+    def chosen(self) -> tuple[Period, datetime.date | None]:
+        """The period and the cut-off day chosen (None: the period's end); the default period where
+        the choice cannot be used."""
+        self.is_valid()
+        return self.cleaned_data.get("periode", self.default), self.cleaned_data.get("per")
 
 
 def hold_read_only(field: forms.Field) -> bool:
