@@ -104,7 +104,7 @@ def by_type(*, period: Period, options: SectionOptions) -> Section:
         pending = totals[-1].value
         section.paragraphs.append(
             f"I {period.label} ble {nb_number(totals[0].value)} klager sendt til {authority}. "
-            f"Per {nb_date(options.cutoff or period.end)} var {nb_number(totals[0].value - pending)} avgjort "
+            f"Per {nb_date(options.cutoff_for(period))} var {nb_number(totals[0].value - pending)} avgjort "
             f"og {nb_number(pending)} ikke avgjort."
         )
     section.tables.append(suppress_small_numbers(table, options.small_numbers))
@@ -138,7 +138,7 @@ def open_tables(*, on) -> list[Table]:
     description="Klager som ikke er avgjort ved periodens slutt: i kommunen eller hos Fylkesmannen/Statsforvalteren.",
 )  # fmt: skip
 def open_cases(*, period: Period, options: SectionOptions) -> Section:
-    on = options.cutoff or period.end
+    on = options.cutoff_for(period)
     section = Section(period, small_numbers=options.small_numbers)
     tables = open_tables(on=on)
     total = tables[0].rows[-1].cells[-1].value

@@ -114,20 +114,21 @@ def statistics(request):
     years = range(first_year, last_year + 1)
     form = ComplaintStatisticsForm(request.GET, years=years, default=Period.of_year(default_year))
     period, cutoff = form.chosen()
+    status_day = cutoff or period.end
     threshold = SMALL_NUMBERS_THRESHOLD if form.cleaned_data.get("skjul_smaa_tall") else None
     sent = sent_table(period=period, cutoff=cutoff)
     received = received_table(period=period, cutoff=cutoff)
     context = {
         "form": form,
         "period": period,
-        "cutoff": cutoff or period.end,
+        "cutoff": status_day,
         "authority": authority_name_for(period),
         "sent": suppress_small_numbers(sent, threshold),
         "sent_total": sent.rows[-1].cells[0].value,
         "received": suppress_small_numbers(received, threshold),
         "received_total": received.rows[-1].cells[0].value,
-        "open": [suppress_small_numbers(t, threshold) for t in open_tables(on=cutoff or period.end)],
-        "open_authority": authority_name(cutoff or period.end),
+        "open": [suppress_small_numbers(t, threshold) for t in open_tables(on=status_day)],
+        "open_authority": authority_name(status_day),
     }
     return render(request, "complaints/statistics.html", context)
 

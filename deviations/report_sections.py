@@ -6,7 +6,6 @@ Each reads the database and returns a neutral `Section`; counts of register entr
 
 from __future__ import annotations
 
-import datetime
 from dataclasses import replace
 
 from django.utils import timezone
@@ -31,11 +30,6 @@ from horeport.sections import (
 REGISTERED = "Antall registrerte avvik"
 PROCESSED = "Antall behandlede avvik"
 ALL_KINDS = tuple(Kind)
-
-
-def cutoff_of(period: Period, options: SectionOptions) -> datetime.date:
-    """The day the register's status is read at: the report's cut-off, else the period's end."""
-    return options.cutoff or period.end
 
 
 def change_columns() -> list[Column]:
@@ -79,7 +73,7 @@ def _empty(period: Period, options: SectionOptions, message: str) -> Section:
 )
 def by_category(*, period: Period, options: SectionOptions) -> Section:
     previous = period.same_period_last_year()
-    cutoff = cutoff_of(period, options)
+    cutoff = options.cutoff_for(period)
     counts = selectors.counts_by_category([previous, period], cutoff=cutoff)
     if not counts:
         message = f"Ingen avvik er registrert i {period.label} eller {previous.label}."
@@ -262,7 +256,7 @@ def new_by_category(*, period: Period, options: SectionOptions) -> Section:
     description="Avvik som ikke er lukket ved periodens slutt, etter hvor lenge de har vært åpne.",
 )
 def open_deviations(*, period: Period, options: SectionOptions) -> Section:
-    day = min(cutoff_of(period, options), timezone.localdate())
+    day = min(options.cutoff_for(period), timezone.localdate())
     counts = selectors.open_by_age(day)
     if not counts:
         return _empty(period, options, f"Ingen avvik var åpne per {nb_date(day)}.")

@@ -263,6 +263,10 @@ class SectionOptions:
     comparison_years: int = 3  # how many years multi-year tables show
     cutoff: datetime.date | None = None  # register status as of this date (default: period end)
 
+    def cutoff_for(self, period: Period) -> datetime.date:
+        """The day a register's status is read at: the report's cut-off, else the period's end."""
+        return self.cutoff or period.end
+
 
 SectionFunction = Callable[..., Section]
 
