@@ -153,29 +153,21 @@ def case_type_update(request, pk):
 
 
 def _case_type_form(request, case_type):
-    form = CaseTypeForm(request.POST or None, instance=case_type)
-    names = CaseTypeNameFormSet(request.POST or None, instance=case_type, prefix="navn")
-    if request.method == "POST" and form.is_valid() and names.is_valid():
-
-        def save():
-            names.instance = form.save()
-            names.save()
-            return names.instance
-
-        saved = editing.save_or_refuse(form, save)
-        if saved is not None:
-            messages.success(request, f"Sakstypen «{saved.current_name}» er lagret.")
-            return redirect("complaints:casetype_list")
-    context = {
-        "form": form, "names": names, "title": f"Endre sakstypen {case_type.current_name}" if case_type.pk
-        else "Ny sakstype", "back_url": reverse("complaints:casetype_list"), "back_label": "Tilbake til sakstypene",
-        "names_legend": "Senere navn",
-        "names_help": "Et nytt navn gjelder fra datoen du skriver. Perioder før det viser det forrige navnet.",
-        "delete_url": reverse("complaints:casetype_delete", args=[case_type.pk])
-        if case_type.pk and request.user.has_perm("complaints.delete_casetype") else None,
-        "delete_label": "Slett sakstypen", "delete_note": "Bare mulig når ingen klager har sakstypen.",
-    }  # fmt: skip
-    return render(request, "horeport/edit_form.html", context, status=400 if request.method == "POST" else 200)
+    return editing.edit(
+        request, CaseTypeForm(request.POST or None, instance=case_type), template="horeport/edit_form.html",
+        names=CaseTypeNameFormSet(request.POST or None, instance=case_type, prefix="navn"),
+        context={
+            "title": f"Endre sakstypen {case_type.current_name}" if case_type.pk else "Ny sakstype",
+            "back_url": reverse("complaints:casetype_list"), "back_label": "Tilbake til sakstypene",
+            "names_legend": "Senere navn",
+            "names_help": "Et nytt navn gjelder fra datoen du skriver. Perioder før det viser det forrige navnet.",
+            "delete_url": reverse("complaints:casetype_delete", args=[case_type.pk])
+            if case_type.pk and request.user.has_perm("complaints.delete_casetype") else None,
+            "delete_label": "Slett sakstypen", "delete_note": "Bare mulig når ingen klager har sakstypen.",
+        },
+        saved=lambda saved: f"Sakstypen «{saved.current_name}» er lagret.",
+        success_url=reverse("complaints:casetype_list"),
+    )  # fmt: skip
 
 
 @require_POST
