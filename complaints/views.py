@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
-from django.db.models import ProtectedError
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
-from django.views.decorators.http import require_POST
 
 from complaints import export as export_rows
 from complaints import selectors, tasks
@@ -170,15 +167,14 @@ def _case_type_form(request, case_type):
     )  # fmt: skip
 
 
-@require_POST
 @permission_required("complaints.delete_casetype", raise_exception=True)
 def case_type_delete(request, pk):
     case_type = get_object_or_404(CaseType, pk=pk)
     name = case_type.current_name
-    try:
-        case_type.delete()
-    except ProtectedError:
-        messages.error(request, f"Sakstypen «{name}» har klager og kan ikke slettes. Merk den som ikke aktiv i stedet.")
-    else:
-        messages.success(request, f"Sakstypen «{name}» er slettet.")
-    return redirect("complaints:casetype_list")
+    return editing.delete(
+        request, case_type, heading=f"Slette sakstypen «{name}»?", nav="complaints/_nav.html",
+        description="Bare mulig når ingen klager har sakstypen.", button="Slett sakstypen",
+        deleted=f"Sakstypen «{name}» er slettet.",
+        in_use=f"Sakstypen «{name}» har klager og kan ikke slettes. Merk den som ikke aktiv i stedet.",
+        back_url=reverse("complaints:casetype_update", args=[pk]), success_url=reverse("complaints:casetype_list"),
+    )  # fmt: skip

@@ -73,9 +73,11 @@ def delete(
     back_url: str,
     success_url: str | None = None,
     nav: str | None = None,
+    in_use: str | Callable = "«{obj}» er i bruk og kan ikke slettes.",
 ) -> HttpResponse:
     """Ask before deleting (saying at once when a lock holds the row); on POST delete through the
-    write path, or say why not (status 400). One page for every app: horeport/confirm_delete.html."""
+    write path, or say why not (status 400): a lock, a change meanwhile, or `in_use` where other
+    rows use it. One page for every app: horeport/confirm_delete.html."""
     lock = obj.locked_by(deleting=True) if hasattr(obj, "locked_by") else None
     error = lock.message if lock is not None else None
     if request.method == "POST" and error is None:
@@ -85,7 +87,7 @@ def delete(
         except ValidationError as refused:  # a locked period, or changed by someone meanwhile
             error = " ".join(refused.messages)
         except ProtectedError:
-            error = f"«{obj}» er i bruk og kan ikke slettes."
+            error = _text(in_use, obj)
         else:
             messages.success(request, _text(deleted, obj))
             return redirect(success_url or back_url)

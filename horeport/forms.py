@@ -96,7 +96,8 @@ class StatisticsForm(forms.Form):
     def chosen(self) -> tuple[Period, datetime.date | None]:
         """The period and the cut-off day chosen (None: the period's end); the default period where
         the choice cannot be used."""
-        self.is_valid()
+        if not self.is_valid() and "periode" in self.errors:
+            self.data["periode"] = str(self.default)  # the chooser shows the period the page shows
         return self.cleaned_data.get("periode", self.default), self.cleaned_data.get("per")
 
 

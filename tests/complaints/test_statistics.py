@@ -200,7 +200,8 @@ def test_a_period_that_does_not_exist_gets_a_message_and_the_default_period(lede
     response = leder_client.get(reverse("complaints:statistics"), {"periode": "2016-Q7"})
     assert response.status_code == 200 and response.context["period"] == Period.parse("2016")
     assert "Velg et gyldig valg" in " ".join(response.context["form"].errors["periode"])
-    assert 'id="id_periode_error"' in response.content.decode()
+    html = response.content.decode()
+    assert 'id="id_periode_error"' in html and '<option value="2016" selected>' in html  # the period shown
 
 
 def test_a_cut_off_before_the_period_is_refused_next_to_its_field(leder_client, vederlag):
