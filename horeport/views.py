@@ -26,8 +26,8 @@ from horeport.models import Job, JobStatus, PeriodLock, ServiceUnit, SiteSetting
 from horeport.navigation import APPS
 from horeport.params import chooser_years, option_values, period_options, read_period
 from horeport.periods import Kind, Period
+from horeport.reporting_status import month_end_status, status_counts, status_for, status_workbook
 from horeport.roles import ADMINISTRATOR, LEDER, REGISTRATOR, ROLE_DESCRIPTIONS, role_of
-from horeport.status import month_end_status, status_counts, status_for, status_workbook
 
 CHANGES_SHOWN = 8  # the largest changes on a Leder's home page
 
