@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
+from horeport.formatting import nb_datetime
 from horeport.models import ServiceUnit, TrackedModel, TrackedQuerySet
 
 
@@ -204,4 +205,4 @@ class ImportBatch(models.Model):
         verbose_name_plural = "importer av avvik"
 
     def __str__(self):
-        return f"{self.filename} ({timezone.localtime(self.created_at):%d.%m.%Y %H:%M})"
+        return f"{self.filename} ({nb_datetime(self.created_at)})"

@@ -20,7 +20,7 @@ from django.utils import timezone
 
 from deviations.models import Category, Deviation, ImportBatch, Severity, Status
 from horeport import spreadsheets, workbooks
-from horeport.formatting import nb_date
+from horeport.formatting import nb_date, nb_datetime
 from horeport.models import ServiceUnit, last_change
 
 MAX_ROWS = 20_000
@@ -441,7 +441,7 @@ class ImportRefused(Exception):
 def import_save(*, batch: ImportBatch, user) -> Plan:
     """Save every row of the batch, or none: re-plans against the register as it is now."""
     if batch.saved_at is not None:
-        raise ImportRefused(f"Denne filen ble lagret {timezone.localtime(batch.saved_at):%d.%m.%Y kl. %H:%M}.")
+        raise ImportRefused(f"Denne filen ble lagret {nb_datetime(batch.saved_at)}.")
     try:
         with transaction.atomic():
             plan = import_plan(batch.rows)

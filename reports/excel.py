@@ -9,7 +9,6 @@ from __future__ import annotations
 import io
 import re
 
-from django.utils import timezone
 from openpyxl import Workbook
 from openpyxl.comments import Comment
 from openpyxl.drawing.image import Image
@@ -19,7 +18,7 @@ from openpyxl.worksheet.hyperlink import Hyperlink
 from openpyxl.worksheet.worksheet import Worksheet
 
 from horeport.charts import chart_png
-from horeport.formatting import NO_VALUE
+from horeport.formatting import NO_VALUE, nb_datetime
 from horeport.sections import Table
 from horeport.workbooks import put, text, workbook_bytes
 from reports.services import BuiltSection, Report
@@ -90,7 +89,7 @@ def _write_cover(sheet: Worksheet, report: Report, sheets: list[tuple[BuiltSecti
     put(sheet, 4, 1, report.kind.name, font=TITLE)
     put(sheet, 5, 1, report.period.label + (" (kortversjon)" if report.short else ""), font=SUBTITLE)
     put(sheet, 6, 1, report.status_label, font=BOLD)
-    generated = timezone.localtime(report.generated_at).strftime("%d.%m.%Y kl. %H:%M")
+    generated = nb_datetime(report.generated_at)
     put(sheet, 7, 1, f"{'Publisert' if report.version else 'Laget'} {generated}", font=MUTED)
     row = 9
     if report.small_numbers_notice:

@@ -1,4 +1,5 @@
-"""Template filters for Norwegian numbers: {{ value|nb:1 }}, {{ value|nb_signed }}, {{ d|nb_date }}."""
+"""Template filters for Norwegian numbers and dates: {{ value|nb:1 }}, {{ value|nb_signed }}, {{ d|nb_date }},
+{{ moment|nb_datetime }}."""
 
 from django import template
 
@@ -23,6 +24,12 @@ def nb_signed(value, decimals=0):
 @register.filter
 def nb_date(value):
     return formatting.nb_date(value)
+
+
+@register.filter
+def nb_datetime(value):
+    """A moment in Norwegian local time: "31.12.2016 kl. 14:05"."""
+    return formatting.nb_datetime(value)
 
 
 @register.filter
