@@ -1,18 +1,8 @@
 import django_filters
-from django import forms
 from django.db.models import Q
 
+from horeport.fields import YearField
 from waitlists.models import HousingCase, HousingType
-
-
-class YearField(forms.IntegerField):
-    """A year the register can hold (1900–2999); one message for anything else."""
-
-    def __init__(self, **kwargs):
-        kwargs.setdefault("widget", forms.NumberInput(attrs={"min": 1900, "max": 2999}))
-        super().__init__(min_value=1900, max_value=2999, **kwargs)
-        message = "Skriv et år fra 1900 til 2999."
-        self.error_messages = {**self.error_messages, "invalid": message, "min_value": message, "max_value": message}
 
 
 class YearFilter(django_filters.NumberFilter):

@@ -5,7 +5,7 @@ import datetime
 import pytest
 from django.core.exceptions import ValidationError
 
-from horeport.fields import DateField, NorwegianDecimalField, NorwegianIntegerField
+from horeport.fields import DateField, NorwegianDecimalField, NorwegianIntegerField, YearField
 from horeport.forms import active_or_current
 from horeport.models import ServiceUnit
 
@@ -34,3 +34,10 @@ def test_a_choice_field_offers_the_active_choices_and_the_one_an_entry_already_h
     closed = ServiceUnit.objects.create(name="Gamle Asker sykehjem", active=False)
     assert list(active_or_current(ServiceUnit.objects.all(), None)) == [open_unit]
     assert set(active_or_current(ServiceUnit.objects.all(), closed.pk)) == {open_unit, closed}
+
+
+def test_a_year_field_takes_the_years_the_product_reports_on_with_one_message():
+    field = YearField()
+    assert field.clean("2016") == 2016 and 'value="2016"' in field.widget.render("aar", 2016)
+    for typed in ("1899", "3000", "tjue", "2016,5"):
+        assert messages_of(field, typed) == ["Skriv et år fra 1900 til 2999."]
