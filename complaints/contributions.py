@@ -7,14 +7,14 @@ from django.utils import timezone
 
 from complaints.models import Complaint
 from complaints.selectors import received_by_type
-from horeport.contributions import Change, contributes
+from horeport.contributions import ChangedFigure, contributes
 from horeport.periods import Period
 
 APP = "Klagesaker"
 
 
 @contributes("changes")
-def changes() -> list[Change]:
+def changes() -> list[ChangedFigure]:
     """Complaints received per case type: the latest ended year with complaints against the year before."""
     last = Complaint.objects.order_by("-received_on").values_list("received_on", flat=True).first()
     if last is None:
@@ -24,6 +24,6 @@ def changes() -> list[Change]:
     old = {row.case_type.pk: row.total for row in received_by_type(period=before)}
     url = reverse("complaints:statistics") + f"?periode={year}"
     return [
-        Change(APP, f"Mottatte klager: {row.case_type}", year, old.get(row.case_type.pk, 0), row.total, url)
+        ChangedFigure(APP, f"Mottatte klager: {row.case_type}", year, old.get(row.case_type.pk, 0), row.total, url)
         for row in received_by_type(period=year)
     ]

@@ -9,9 +9,6 @@ from __future__ import annotations
 import datetime
 
 from django.utils import timezone
-from openpyxl import Workbook
-from openpyxl.styles import Font
-from openpyxl.utils import get_column_letter
 
 from complaints.authority import authority_names_text
 from complaints.filters import ComplaintFilter
@@ -26,7 +23,6 @@ COLUMNS = [
 ]  # fmt: skip
 VALUES = ("reference", "case_type_id", "unit__name", "received_on", "reversed_on", "sent_on", "decision", "decided_on",
           "note")  # fmt: skip
-HEADER_ROW = 5  # after the title, the filters, the date and a blank row
 
 
 def complaints_filtered(params) -> tuple[ComplaintFilter, object]:
@@ -68,35 +64,18 @@ def complaints_export(complaints, *, path, title: str = "Klagesaker", filters_te
     """Write one row per complaint, in the order given, to a workbook at `path`; returns the count."""
     case_types = {case_type.pk: case_type for case_type in CaseType.objects.prefetch_related("names")}
     rows = complaints.values_list(*VALUES).iterator(chunk_size=2_000)
-    workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet("Klagesaker")
-    for index, (_, width) in enumerate(COLUMNS, start=1):
-        sheet.column_dimensions[get_column_letter(index)].width = width
-    sheet.freeze_panes = f"A{HEADER_ROW + 1}"
-    bold = Font(bold=True)
-    sheet.append([workbooks.cell(sheet, title, font=Font(bold=True, size=13))])
-    sheet.append(workbooks.cells(sheet, [filters_text or "Alle klagesaker"]))
-    sheet.append(workbooks.cells(sheet, [f"Hentet {timezone.localdate():%d.%m.%Y}. {authority_names_text()}."]))
-    sheet.append([])
-    sheet.append([workbooks.cell(sheet, label, font=bold) for label, _ in COLUMNS])
-
-    date_style = workbooks.CellStyle(sheet, number_format="DD.MM.YYYY")
-
-    def day(value):
-        return date_style.cell(sheet, value) if value else None
-
-    count = 0
+    heading = [
+        title,
+        filters_text or "Alle klagesaker",
+        f"Hentet {timezone.localdate():%d.%m.%Y}. {authority_names_text()}.",
+    ]
+    sheet = workbooks.ListSheet("Klagesaker", COLUMNS, heading=heading, progress=progress)
+    day = sheet.day
     for reference, case_type_id, unit, received, reversed_on, sent, decision, decided, note in rows:
         label = complaint_status_label(received_on=received, reversed_on=reversed_on, decision=decision, sent_on=sent)
-        values = [
+        sheet.append([
             reference, case_types[case_type_id].name_on(received), unit, day(received), day(reversed_on), day(sent),
             DECISION_LABELS.get(decision) if decision else None, day(decided),
             label, note or None,
-        ]  # fmt: skip
-        sheet.append(workbooks.cells(sheet, values))
-        count += 1
-        if progress is not None:
-            progress(1)
-    sheet.auto_filter.ref = f"A{HEADER_ROW}:{get_column_letter(len(COLUMNS))}{HEADER_ROW + count}"
-    workbooks.workbook_save(workbook, path)
-    return count
+        ])  # fmt: skip
+    return sheet.save(path)

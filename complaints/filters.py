@@ -8,8 +8,9 @@ from django import forms
 from django.db.models import Q
 
 from complaints.authority import authority_name
-from complaints.forms import CaseTypeChoiceField, DateInput
+from complaints.forms import CaseTypeChoiceField
 from complaints.models import CaseType, Complaint, Decision
+from horeport.forms import DateInput
 from horeport.models import ServiceUnit
 
 REVERSED = "omgjort_av_kommunen"

@@ -3,24 +3,13 @@
 from __future__ import annotations
 
 from django import forms
-from django.db.models import Q
 from django.utils import timezone
 
 from complaints.authority import authority_name, authority_names_text
 from complaints.models import CaseType, CaseTypeName, Complaint
-from horeport.forms import NorwegianModelForm, TrackedModelForm
+from horeport.forms import DateInput, NorwegianModelForm, StatisticsForm, TrackedModelForm, active_or_current
 from horeport.models import ServiceUnit
-from horeport.params import statistics_period_options
 from horeport.sections import SMALL_NUMBERS_THRESHOLD
-
-
-class DateInput(forms.DateInput):
-    """The browser's date picker; the value travels as 2016-03-01, typed dates as 01.03.2016 work too."""
-
-    input_type = "date"
-
-    def __init__(self, attrs=None):
-        super().__init__(attrs, format="%Y-%m-%d")
 
 
 class CaseTypeChoiceField(forms.ModelChoiceField):
@@ -30,8 +19,7 @@ class CaseTypeChoiceField(forms.ModelChoiceField):
 
 def case_types_for_choice(*, include=None):
     """Active case types (and the one a complaint already has), with their dated names prefetched."""
-    wanted = Q(active=True) | Q(pk=include) if include else Q(active=True)
-    return CaseType.objects.filter(wanted).prefetch_related("names")
+    return active_or_current(CaseType.objects.prefetch_related("names"), include)
 
 
 class ComplaintForm(TrackedModelForm):
@@ -60,8 +48,7 @@ class ComplaintForm(TrackedModelForm):
         instance = self.instance
         self.fields["case_type"].queryset = case_types_for_choice(include=instance.case_type_id)
         self.fields["case_type"].empty_label = "Velg sakstype"
-        wanted_units = Q(active=True) | Q(pk=instance.unit_id) if instance.unit_id else Q(active=True)
-        self.fields["unit"].queryset = ServiceUnit.objects.filter(wanted_units)
+        self.fields["unit"].queryset = active_or_current(ServiceUnit.objects.all(), instance.unit_id)
         self.fields["unit"].empty_label = "Ingen virksomhet valgt"
         # The authority's name that applies to this complaint: when it was sent, or would be now.
         authority = authority_name(instance.sent_on or instance.received_on or timezone.localdate())
@@ -100,18 +87,10 @@ CaseTypeNameFormSet = forms.inlineformset_factory(
 )
 
 
-class StatisticsForm(forms.Form):
-    periode = forms.ChoiceField(label="Periode")
-    per = forms.DateField(
-        label="Utfall registrert per", required=False, widget=DateInput,
-        help_text="Standard er periodens siste dag, slik rapporten for perioden teller.",
-    )  # fmt: skip
+class ComplaintStatisticsForm(StatisticsForm):
+    cutoff_label = "Utfall registrert per"
+    cutoff_help = "Standard er periodens siste dag, slik rapporten for perioden teller."
+
     skjul_smaa_tall = forms.BooleanField(
         label=f"Skjul tall under {SMALL_NUMBERS_THRESHOLD} (personvern)", required=False
     )
-
-    def __init__(self, *args, first_year: int, last_year: int, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["periode"].choices = statistics_period_options(range(first_year, last_year + 1))
-        for field in self.fields.values():
-            field.template_name = "horeport/forms/filter_field.html"  # choices of a view, not data: no "(valgfritt)"

@@ -94,8 +94,7 @@ def received_table(*, period: Period, cutoff=None) -> Table:
 )  # fmt: skip
 def by_type(*, period: Period, options: SectionOptions) -> Section:
     authority = authority_name_for(period)
-    section = Section("complaints.by_type", "Klagesaker per sakstype og utfall", period,
-                      small_numbers=options.small_numbers)  # fmt: skip
+    section = Section(period, small_numbers=options.small_numbers)
     table = sent_table(period=period, cutoff=options.cutoff)
     totals = table.rows[-1].cells
     if not totals[0].value:
@@ -105,7 +104,7 @@ def by_type(*, period: Period, options: SectionOptions) -> Section:
         pending = totals[-1].value
         section.paragraphs.append(
             f"I {period.label} ble {nb_number(totals[0].value)} klager sendt til {authority}. "
-            f"Per {nb_date(options.cutoff or period.end)} var {nb_number(totals[0].value - pending)} avgjort "
+            f"Per {nb_date(options.cutoff_for(period))} var {nb_number(totals[0].value - pending)} avgjort "
             f"og {nb_number(pending)} ikke avgjort."
         )
     section.tables.append(suppress_small_numbers(table, options.small_numbers))
@@ -139,8 +138,8 @@ def open_tables(*, on) -> list[Table]:
     description="Klager som ikke er avgjort ved periodens slutt: i kommunen eller hos Fylkesmannen/Statsforvalteren.",
 )  # fmt: skip
 def open_cases(*, period: Period, options: SectionOptions) -> Section:
-    on = options.cutoff or period.end
-    section = Section("complaints.open", "Åpne klagesaker", period, small_numbers=options.small_numbers)
+    on = options.cutoff_for(period)
+    section = Section(period, small_numbers=options.small_numbers)
     tables = open_tables(on=on)
     total = tables[0].rows[-1].cells[-1].value
     if not total:

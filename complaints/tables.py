@@ -8,8 +8,7 @@ from django.urls import reverse
 from django.utils.html import format_html
 
 from complaints.models import Complaint, Status
-from horeport.formatting import nb_date
-from horeport.tables import MISSING
+from horeport.tables import MISSING, DateColumn, status_tag
 
 STATUS_TAG_COLORS = {
     Status.IN_MUNICIPALITY: "info",
@@ -17,11 +16,6 @@ STATUS_TAG_COLORS = {
     Status.REVERSED: "success",
     Status.DECIDED: "neutral",
 }
-
-
-class DateColumn(tables.Column):
-    def render(self, value):
-        return nb_date(value)
 
 
 class ComplaintTable(tables.Table):
@@ -67,10 +61,7 @@ class ComplaintTable(tables.Table):
         return record.case_type.name_on(record.received_on)
 
     def render_status(self, record):
-        return format_html(
-            '<span class="ds-tag" data-color="{}" data-size="sm">{}</span>',
-            STATUS_TAG_COLORS[record.status], record.status_label,
-        )  # fmt: skip
+        return status_tag(record.status_label, STATUS_TAG_COLORS[record.status])
 
     def value_status(self, record):
         return record.status_label

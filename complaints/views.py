@@ -2,18 +2,15 @@
 
 from __future__ import annotations
 
-from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
-from django.db.models import ProtectedError
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
-from django.views.decorators.http import require_POST
 
 from complaints import export as export_rows
 from complaints import selectors, tasks
 from complaints.authority import authority_name, authority_name_for
 from complaints.filters import ComplaintFilter
-from complaints.forms import CaseTypeForm, CaseTypeNameFormSet, ComplaintForm, StatisticsForm
+from complaints.forms import CaseTypeForm, CaseTypeNameFormSet, ComplaintForm, ComplaintStatisticsForm
 from complaints.models import CaseType, Complaint
 from complaints.report_sections import open_tables, received_table, sent_table
 from complaints.tables import ComplaintTable
@@ -110,28 +107,26 @@ def history(request, pk):
 def statistics(request):
     first_year, last_year = selectors.years_with_complaints()
     default_year = selectors.latest_year_sent() or last_year
-    data = request.GET.copy()
-    data.setdefault("periode", str(default_year))
-    form = StatisticsForm(data, first_year=first_year, last_year=last_year)
-    context = {"form": form}
-    if form.is_valid():
-        period = Period.parse(form.cleaned_data["periode"])
-        cutoff = form.cleaned_data["per"]
-        threshold = SMALL_NUMBERS_THRESHOLD if form.cleaned_data["skjul_smaa_tall"] else None
-        sent = sent_table(period=period, cutoff=cutoff)
-        received = received_table(period=period, cutoff=cutoff)
-        context |= {
-            "period": period,
-            "cutoff": cutoff or period.end,
-            "authority": authority_name_for(period),
-            "sent": suppress_small_numbers(sent, threshold),
-            "sent_total": sent.rows[-1].cells[0].value,
-            "received": suppress_small_numbers(received, threshold),
-            "received_total": received.rows[-1].cells[0].value,
-            "open": [suppress_small_numbers(t, threshold) for t in open_tables(on=cutoff or period.end)],
-            "open_authority": authority_name(cutoff or period.end),
-        }
-    return render(request, "complaints/statistics.html", context, status=200 if form.is_valid() else 400)
+    years = range(first_year, last_year + 1)
+    form = ComplaintStatisticsForm(request.GET, years=years, default=Period.of_year(default_year))
+    period, cutoff = form.chosen()
+    status_day = cutoff or period.end
+    threshold = SMALL_NUMBERS_THRESHOLD if form.cleaned_data.get("skjul_smaa_tall") else None
+    sent = sent_table(period=period, cutoff=cutoff)
+    received = received_table(period=period, cutoff=cutoff)
+    context = {
+        "form": form,
+        "period": period,
+        "cutoff": status_day,
+        "authority": authority_name_for(period),
+        "sent": suppress_small_numbers(sent, threshold),
+        "sent_total": sent.rows[-1].cells[0].value,
+        "received": suppress_small_numbers(received, threshold),
+        "received_total": received.rows[-1].cells[0].value,
+        "open": [suppress_small_numbers(t, threshold) for t in open_tables(on=status_day)],
+        "open_authority": authority_name(status_day),
+    }
+    return render(request, "complaints/statistics.html", context)
 
 
 # -- case types (administrators) -------------------------------------------------------------
@@ -154,40 +149,31 @@ def case_type_update(request, pk):
 
 
 def _case_type_form(request, case_type):
-    form = CaseTypeForm(request.POST or None, instance=case_type)
-    names = CaseTypeNameFormSet(request.POST or None, instance=case_type, prefix="navn")
-    if request.method == "POST" and form.is_valid() and names.is_valid():
-
-        def save():
-            names.instance = form.save()
-            names.save()
-            return names.instance
-
-        saved = editing.save_or_refuse(form, save)
-        if saved is not None:
-            messages.success(request, f"Sakstypen «{saved.current_name}» er lagret.")
-            return redirect("complaints:casetype_list")
-    context = {
-        "form": form, "names": names, "title": f"Endre sakstypen {case_type.current_name}" if case_type.pk
-        else "Ny sakstype", "back_url": reverse("complaints:casetype_list"), "back_label": "Tilbake til sakstypene",
-        "names_legend": "Senere navn",
-        "names_help": "Et nytt navn gjelder fra datoen du skriver. Perioder før det viser det forrige navnet.",
-        "delete_url": reverse("complaints:casetype_delete", args=[case_type.pk])
-        if case_type.pk and request.user.has_perm("complaints.delete_casetype") else None,
-        "delete_label": "Slett sakstypen", "delete_note": "Bare mulig når ingen klager har sakstypen.",
-    }  # fmt: skip
-    return render(request, "horeport/edit_form.html", context, status=400 if request.method == "POST" else 200)
+    return editing.edit(
+        request, CaseTypeForm(request.POST or None, instance=case_type), template="horeport/edit_form.html",
+        names=CaseTypeNameFormSet(request.POST or None, instance=case_type, prefix="navn"),
+        context={
+            "title": f"Endre sakstypen {case_type.current_name}" if case_type.pk else "Ny sakstype",
+            "back_url": reverse("complaints:casetype_list"), "back_label": "Tilbake til sakstypene",
+            "names_legend": "Senere navn",
+            "names_help": "Et nytt navn gjelder fra datoen du skriver. Perioder før det viser det forrige navnet.",
+            "delete_url": reverse("complaints:casetype_delete", args=[case_type.pk])
+            if case_type.pk and request.user.has_perm("complaints.delete_casetype") else None,
+            "delete_label": "Slett sakstypen", "delete_note": "Bare mulig når ingen klager har sakstypen.",
+        },
+        saved=lambda saved: f"Sakstypen «{saved.current_name}» er lagret.",
+        success_url=reverse("complaints:casetype_list"),
+    )  # fmt: skip
 
 
-@require_POST
 @permission_required("complaints.delete_casetype", raise_exception=True)
 def case_type_delete(request, pk):
     case_type = get_object_or_404(CaseType, pk=pk)
     name = case_type.current_name
-    try:
-        case_type.delete()
-    except ProtectedError:
-        messages.error(request, f"Sakstypen «{name}» har klager og kan ikke slettes. Merk den som ikke aktiv i stedet.")
-    else:
-        messages.success(request, f"Sakstypen «{name}» er slettet.")
-    return redirect("complaints:casetype_list")
+    return editing.delete(
+        request, case_type, heading=f"Slette sakstypen «{name}»?", nav="complaints/_nav.html",
+        description="Bare mulig når ingen klager har sakstypen.", button="Slett sakstypen",
+        deleted=f"Sakstypen «{name}» er slettet.",
+        in_use=f"Sakstypen «{name}» har klager og kan ikke slettes. Merk den som ikke aktiv i stedet.",
+        back_url=reverse("complaints:casetype_update", args=[pk]), success_url=reverse("complaints:casetype_list"),
+    )  # fmt: skip

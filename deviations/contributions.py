@@ -7,7 +7,7 @@ from django.utils import timezone
 
 from deviations import selectors
 from deviations.models import ImportBatch
-from horeport.contributions import Change, Notice, contributes
+from horeport.contributions import ChangedFigure, Notice, contributes
 from horeport.formatting import nb_date
 from horeport.periods import Period
 
@@ -15,16 +15,18 @@ APP = "Avvik"
 
 
 @contributes("changes")
-def changes() -> list[Change]:
+def changes() -> list[ChangedFigure]:
     """Registered deviations per category: the latest ended year with entries against the year before."""
     last = selectors.last_year_with_data()
     if last is None:
         return []
     year = Period.of_year(min(last, timezone.localdate().year - 1))
     before = year.same_period_last_year()
-    url = reverse("deviations:statistics") + f"?period={year}"
+    url = reverse("deviations:statistics") + f"?periode={year}"
     return [
-        Change(APP, f"Registrerte avvik: {row.category}", year, row.registered[before], row.registered[year], url)
+        ChangedFigure(
+            APP, f"Registrerte avvik: {row.category}", year, row.registered[before], row.registered[year], url
+        )
         for row in selectors.counts_by_category([before, year], cutoff=year.end)
     ]
 

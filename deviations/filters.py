@@ -2,8 +2,8 @@ import django_filters
 from django import forms
 from django.db.models import Q
 
-from deviations.forms import DateInput
 from deviations.models import Category, Deviation, Severity, Status
+from horeport.forms import DateInput
 from horeport.models import ServiceUnit
 
 SEARCHED_FIELDS = ("reference", "description", "immediate_action", "measures", "learning", "counterpart")

@@ -1,23 +1,11 @@
 from __future__ import annotations
 
 from django import forms
-from django.db.models import Q
 from django.utils import timezone
 
 from deviations.models import Category, Deviation
-from horeport.forms import NorwegianModelForm, TrackedModelForm
+from horeport.forms import DateInput, NorwegianModelForm, StatisticsForm, TrackedModelForm, active_or_current
 from horeport.models import ServiceUnit
-from horeport.params import statistics_period_options
-from horeport.periods import Period
-
-
-class DateInput(forms.DateInput):
-    """The browser's date picker; it sends ISO dates, which the Norwegian input formats accept."""
-
-    input_type = "date"
-
-    def __init__(self, attrs=None):
-        super().__init__(attrs, format="%Y-%m-%d")
 
 
 class DeviationForm(TrackedModelForm):
@@ -40,8 +28,8 @@ class DeviationForm(TrackedModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         # An inactive category or unit stays selectable on the entries that already have it.
-        self.fields["category"].queryset = Category.objects.filter(Q(active=True) | Q(pk=self.instance.category_id))
-        self.fields["unit"].queryset = ServiceUnit.objects.filter(Q(active=True) | Q(pk=self.instance.unit_id))
+        self.fields["category"].queryset = active_or_current(Category.objects.all(), self.instance.category_id)
+        self.fields["unit"].queryset = active_or_current(ServiceUnit.objects.all(), self.instance.unit_id)
         self.fields["category"].empty_label = "Velg kategori"
         self.fields["unit"].empty_label = "Velg virksomhet"
         today = timezone.localdate().isoformat()
@@ -77,25 +65,5 @@ class ImportForm(forms.Form):
     )
 
 
-class StatisticsForm(forms.Form):
-    period = forms.ChoiceField(label="Periode", required=False)
-    cutoff = forms.DateField(
-        label="Status per",
-        required=False,
-        widget=DateInput(),
-        help_text="Behandlede og åpne avvik telles per denne datoen. Tom: periodens slutt.",
-    )
-
-    def __init__(self, *args, years: list[int], **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["period"].choices = statistics_period_options(years)
-
-    def clean_period(self):
-        return Period.parse(self.cleaned_data["period"]) if self.cleaned_data["period"] else None
-
-    def clean(self):
-        cleaned = super().clean()
-        period, cutoff = cleaned.get("period"), cleaned.get("cutoff")
-        if period and cutoff and cutoff < period.start:
-            self.add_error("cutoff", "Datoen kan ikke være før periodens start.")
-        return cleaned
+class DeviationStatisticsForm(StatisticsForm):
+    cutoff_help = "Behandlede og åpne avvik telles per denne datoen. Tom: periodens slutt."

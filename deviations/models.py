@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
+from horeport.formatting import nb_datetime
 from horeport.models import PreviewedImport, ServiceUnit, TrackedModel, TrackedQuerySet
 
 
@@ -190,4 +191,4 @@ class ImportBatch(PreviewedImport):
         verbose_name_plural = "importer av avvik"
 
     def __str__(self):
-        return f"{self.filename} ({timezone.localtime(self.created_at):%d.%m.%Y %H:%M})"
+        return f"{self.filename} ({nb_datetime(self.created_at)})"

@@ -6,7 +6,6 @@ Each reads the database and returns a neutral `Section`; counts of register entr
 
 from __future__ import annotations
 
-import datetime
 from dataclasses import replace
 
 from django.utils import timezone
@@ -31,11 +30,6 @@ from horeport.sections import (
 REGISTERED = "Antall registrerte avvik"
 PROCESSED = "Antall behandlede avvik"
 ALL_KINDS = tuple(Kind)
-
-
-def cutoff_of(period: Period, options: SectionOptions) -> datetime.date:
-    """The day the register's status is read at: the report's cut-off, else the period's end."""
-    return options.cutoff or period.end
 
 
 def change_columns() -> list[Column]:
@@ -64,8 +58,8 @@ def _is_small(count: int | None, options: SectionOptions) -> bool:
     return bool(options.small_numbers and count and 0 < count < options.small_numbers)
 
 
-def _empty(key: str, title: str, period: Period, options: SectionOptions, message: str) -> Section:
-    return Section(key, title, period, notes=[message], small_numbers=options.small_numbers)
+def _empty(period: Period, options: SectionOptions, message: str) -> Section:
+    return Section(period, notes=[message], small_numbers=options.small_numbers)
 
 
 # -- registered and processed per category ---------------------------------------------------
@@ -78,13 +72,12 @@ def _empty(key: str, title: str, period: Period, options: SectionOptions, messag
     description="Registrerte og behandlede avvik per kategori, perioden mot samme periode året før.",
 )
 def by_category(*, period: Period, options: SectionOptions) -> Section:
-    title = "Kvalitetsavvik"
     previous = period.same_period_last_year()
-    cutoff = cutoff_of(period, options)
+    cutoff = options.cutoff_for(period)
     counts = selectors.counts_by_category([previous, period], cutoff=cutoff)
     if not counts:
         message = f"Ingen avvik er registrert i {period.label} eller {previous.label}."
-        return _empty("deviations.by_category", title, period, options, message)
+        return _empty(period, options, message)
 
     rows = []
     for item in counts:
@@ -109,7 +102,7 @@ def by_category(*, period: Period, options: SectionOptions) -> Section:
     )
     table = suppress(table, options.small_numbers)
 
-    section = Section("deviations.by_category", title, period, tables=[table], small_numbers=options.small_numbers)
+    section = Section(period, tables=[table], small_numbers=options.small_numbers)
     registered_rows = [row for row in table.rows if row.header == REGISTERED]
     values_old = [_shown(row.cells[0]) for row in registered_rows]
     values_new = [_shown(row.cells[1]) for row in registered_rows]
@@ -138,7 +131,6 @@ def by_category(*, period: Period, options: SectionOptions) -> Section:
     description="Avvik kommunen har sendt til sykehuset, per år (eller periode) med endring.",
 )
 def hospital(*, period: Period, options: SectionOptions) -> Section:
-    title = "Avvik til sykehus"
     first_year = selectors.first_year_with_data()
     count = max(2, options.comparison_years)
     periods = [Period(period.kind, period.year - back, period.index) for back in range(count - 1, -1, -1)]
@@ -147,7 +139,7 @@ def hospital(*, period: Period, options: SectionOptions) -> Section:
     by_hospital = _merge_spellings(selectors.hospital_counts(periods))
     if not by_hospital or not any(sum(v.values()) for v in by_hospital.values()):
         message = f"Ingen avvik er sendt til sykehus i {period.label} eller årene før."
-        return _empty("deviations.hospital", title, period, options, message)
+        return _empty(period, options, message)
 
     names = sorted(by_hospital)
     totals = {p: sum(by_hospital[name][p] for name in names) for p in periods}
@@ -170,7 +162,7 @@ def hospital(*, period: Period, options: SectionOptions) -> Section:
         register_counts=True,
     )
     table = suppress(table, options.small_numbers)
-    section = Section("deviations.hospital", title, period, tables=[table], small_numbers=options.small_numbers)
+    section = Section(period, tables=[table], small_numbers=options.small_numbers)
 
     current, earlier = totals[period], totals.get(period.same_period_last_year())
     place = names[0] if not several else "sykehus"
@@ -222,12 +214,11 @@ def _merge_spellings(counts: dict[str, dict[Period, int]]) -> dict[str, dict[Per
     description="Avvik registrert i perioden per kategori, mot samme periode året før.",
 )
 def new_by_category(*, period: Period, options: SectionOptions) -> Section:
-    title = "Nye avvik per kategori"
     previous = period.same_period_last_year()
     counts = selectors.counts_by_category([previous, period], cutoff=period.end)
     if not counts:
         message = f"Ingen avvik er registrert i {period.label} eller {previous.label}."
-        return _empty("deviations.new_by_category", title, period, options, message)
+        return _empty(period, options, message)
     rows = []
     for item in counts:
         old, new = item.registered[previous], item.registered[period]
@@ -252,7 +243,7 @@ def new_by_category(*, period: Period, options: SectionOptions) -> Section:
         register_counts=True,
     )
     table = suppress(table, options.small_numbers)
-    return Section("deviations.new_by_category", title, period, tables=[table], small_numbers=options.small_numbers)
+    return Section(period, tables=[table], small_numbers=options.small_numbers)
 
 
 # -- open deviations by age --------------------------------------------------------------------
@@ -265,11 +256,10 @@ def new_by_category(*, period: Period, options: SectionOptions) -> Section:
     description="Avvik som ikke er lukket ved periodens slutt, etter hvor lenge de har vært åpne.",
 )
 def open_deviations(*, period: Period, options: SectionOptions) -> Section:
-    title = "Åpne avvik"
-    day = min(cutoff_of(period, options), timezone.localdate())
+    day = min(options.cutoff_for(period), timezone.localdate())
     counts = selectors.open_by_age(day)
     if not counts:
-        return _empty("deviations.open", title, period, options, f"Ingen avvik var åpne per {nb_date(day)}.")
+        return _empty(period, options, f"Ingen avvik var åpne per {nb_date(day)}.")
     bands = [label for label, _low, _high in selectors.AGE_BANDS]
     rows = [
         Row(
@@ -297,4 +287,4 @@ def open_deviations(*, period: Period, options: SectionOptions) -> Section:
         register_counts=True,
     )
     table = suppress(table, options.small_numbers)
-    return Section("deviations.open", title, period, tables=[table], small_numbers=options.small_numbers)
+    return Section(period, tables=[table], small_numbers=options.small_numbers)

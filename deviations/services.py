@@ -17,13 +17,10 @@ from dataclasses import dataclass, field
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
-from openpyxl import Workbook
-from openpyxl.styles import Font
-from openpyxl.utils import get_column_letter
 
 from deviations.models import Category, Deviation, ImportBatch, Severity, Status
 from horeport import spreadsheets, workbooks
-from horeport.formatting import nb_date
+from horeport.formatting import nb_date, nb_datetime
 from horeport.models import ServiceUnit
 
 MAX_ROWS = 20_000
@@ -427,7 +424,7 @@ class ImportRefused(Exception):
 def import_save(*, batch: ImportBatch, user) -> Plan:
     """Save every row of the batch, or none: re-plans against the register as it is now."""
     if batch.saved_at is not None:
-        raise ImportRefused(f"Denne filen ble lagret {timezone.localtime(batch.saved_at):%d.%m.%Y kl. %H:%M}.")
+        raise ImportRefused(f"Denne filen ble lagret {nb_datetime(batch.saved_at)}.")
     try:
         with transaction.atomic():
             plan = import_plan(batch.rows)
@@ -480,50 +477,17 @@ def deviations_export(deviations, *, path, progress=None) -> int:
     columns: real dates and numbers. Rows are streamed from the database as plain values into a
     write-only workbook, so memory stays flat at any size. Returns the number of rows written."""
     rows = deviations.order_by(*EXPORT_ORDER).values_list(*EXPORT_VALUES).iterator(chunk_size=2_000)
-    workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet("Avvik")
     widths = {"reference": 18, "category": 20, "unit": 28, "description": 50, "immediate_action": 30,
               "measures": 40, "learning": 40, "status": 16, "counterpart": 18}  # fmt: skip
-    for i, column in enumerate(COLUMNS, start=1):
-        sheet.column_dimensions[get_column_letter(i)].width = widths.get(column.field, 13)
-    sheet.freeze_panes = "A2"
-    bold = Font(bold=True)
-    date_style = workbooks.CellStyle(sheet, number_format="DD.MM.YYYY")
-
-    def day(value):
-        return date_style.cell(sheet, value) if value else None
-
-    sheet.append([workbooks.cell(sheet, column.header, font=bold) for column in COLUMNS])
-    count = 0
+    sheet = workbooks.ListSheet("Avvik", [(c.header, widths.get(c.field, 13)) for c in COLUMNS], progress=progress)
+    day = sheet.day
     for (reference, category, unit, occurred, registered, severity, description, immediate, measures, learning,
          status, closed, to_hospital, counterpart) in rows:  # fmt: skip
-        sheet.append(
-            workbooks.cells(
-                sheet,
-                [
-                    reference,
-                    category,
-                    unit,
-                    day(occurred),
-                    day(registered),
-                    severity,
-                    description,
-                    immediate,
-                    measures,
-                    learning,
-                    STATUS_LABELS.get(status, status),
-                    day(closed),
-                    "Ja" if to_hospital else "Nei",
-                    counterpart,
-                ],
-            )  # fmt: skip
-        )
-        count += 1
-        if progress is not None:
-            progress(1)
-    sheet.auto_filter.ref = f"A1:{get_column_letter(len(COLUMNS))}{count + 1}"
-    workbooks.workbook_save(workbook, path)
-    return count
+        sheet.append([
+            reference, category, unit, day(occurred), day(registered), severity, description, immediate, measures,
+            learning, STATUS_LABELS.get(status, status), day(closed), "Ja" if to_hospital else "Nei", counterpart,
+        ])  # fmt: skip
+    return sheet.save(path)
 
 
 def export_filename() -> str:

@@ -1,24 +1,9 @@
 import django_tables2 as tables
-from django.utils.html import format_html
 
 from deviations.models import Deviation, Status
-from horeport.formatting import nb_date
-from horeport.tables import MISSING
+from horeport.tables import MISSING, DateColumn, status_tag
 
 STATUS_COLOURS = {Status.REGISTERED: "info", Status.IN_PROGRESS: "warning", Status.CLOSED: "success"}
-
-
-def status_tag(deviation) -> str:
-    return format_html(
-        '<span class="ds-tag" data-color="{}" data-size="sm">{}</span>',
-        STATUS_COLOURS.get(deviation.status, "neutral"),
-        deviation.get_status_display(),
-    )
-
-
-class DateColumn(tables.Column):
-    def render(self, value):
-        return nb_date(value)
 
 
 class DeviationTable(tables.Table):
@@ -50,7 +35,7 @@ class DeviationTable(tables.Table):
         return record.get_severity_display()  # "3 – Alvorlig": a word, not a bare number
 
     def render_status(self, record):
-        return status_tag(record)
+        return status_tag(record.get_status_display(), STATUS_COLOURS.get(record.status, "neutral"))
 
     def render_to_hospital(self, record):
         return "Ja" if record.to_hospital else "Nei"

@@ -4,14 +4,12 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
-from django.db.models import ProtectedError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.views.decorators.http import require_POST
 
 from deviations import report_sections, selectors, services, tasks
-from deviations.forms import CategoryForm, DeviationForm, ImportForm, StatisticsForm
+from deviations.forms import CategoryForm, DeviationForm, DeviationStatisticsForm, ImportForm
 from deviations.models import Category, Deviation, ImportBatch, Status
 from deviations.tables import DeviationTable
 from horeport import editing
@@ -126,13 +124,8 @@ def history(request, pk):
 def statistics(request):
     last_year = selectors.last_year_with_data() or timezone.localdate().year
     offered = chooser_years(selectors.first_year_with_data(), last_year)
-    form = StatisticsForm(request.GET or None, years=offered)
-    period, cutoff = Period.of_year(last_year), None
-    if form.is_bound and form.is_valid():
-        period = form.cleaned_data["period"] or period
-        cutoff = form.cleaned_data["cutoff"]
-    elif not form.is_bound:
-        form = StatisticsForm(initial={"period": str(period)}, years=offered)
+    form = DeviationStatisticsForm(request.GET, years=offered, default=Period.of_year(last_year))
+    period, cutoff = form.chosen()
     options = SectionOptions(cutoff=cutoff)
     sections = [
         report_sections.by_category(period=period, options=options),
@@ -280,17 +273,13 @@ def _category_form(request, category):
     )  # fmt: skip
 
 
-@require_POST
 @permission_required("deviations.delete_category", raise_exception=True)
 def category_delete(request, pk):
     category = get_object_or_404(Category, pk=pk)
-    try:
-        category.delete()
-    except ProtectedError:
-        messages.error(
-            request,
-            f"Kategorien «{category}» er brukt av avvik og kan ikke slettes. Merk den som ikke aktiv i stedet.",
-        )
-        return redirect(reverse("deviations:category_update", args=[category.pk]))
-    messages.success(request, f"Kategorien «{category}» er slettet.")
-    return redirect("deviations:category_list")
+    return editing.delete(
+        request, category, heading=f"Slette kategorien «{category}»?", nav="deviations/_nav.html",
+        description="Bare mulig når ingen avvik har kategorien.", button="Slett kategorien",
+        deleted=f"Kategorien «{category}» er slettet.",
+        in_use=f"Kategorien «{category}» er brukt av avvik og kan ikke slettes. Merk den som ikke aktiv i stedet.",
+        back_url=reverse("deviations:category_update", args=[pk]), success_url=reverse("deviations:category_list"),
+    )  # fmt: skip

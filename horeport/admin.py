@@ -15,6 +15,19 @@ from horeport.forms import TrackedModelForm
 from horeport.models import PeriodLock, ServiceUnit, SiteSettings
 
 
+class ReadOnlyAdmin(admin.ModelAdmin):
+    """A model the admin only shows: it is made and changed elsewhere in the product, or never."""
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
 class TrackedAdmin(SimpleHistoryAdmin):
     """The Django admin of a figure or register entry, on the one write path: the change form
     carries the version it was opened at, a row inside a locked period shows its held fields
@@ -102,17 +115,8 @@ class SiteSettingsAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(PeriodLock)
-class PeriodLockAdmin(SimpleHistoryAdmin):
+class PeriodLockAdmin(ReadOnlyAdmin, SimpleHistoryAdmin):
     """Read only: a period is locked by publishing (or under Innstillinger → Låste perioder) and
     unlocked there with a reason; nothing else changes a lock."""
 
     list_display = ["period", "reason", "locked_at", "locked_by", "unlocked_at", "unlocked_by"]
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False

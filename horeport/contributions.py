@@ -5,7 +5,7 @@ The domain apps fill these registries from their own `contributions.py`, which e
 without importing a domain app (only `reports` uses other apps, through their sections).
 
 - due(period) -> [Due]: what should be entered for a month, and how much of it is.
-- changes() -> [Change]: a figure against the same period last year.
+- changes() -> [ChangedFigure]: a figure against the same period last year.
 - notices() -> [Notice]: something waiting for an administrator (an import, a report to publish).
 - glances() -> [Glance]: a panel of the app's own, rendered by its own template (the målekart).
 """
@@ -18,8 +18,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from horeport.calculations import Change as ChangeValue
-from horeport.calculations import change
+from horeport.calculations import Change, change
 from horeport.periods import Period
 
 COMPLETE, PARTIAL, MISSING = "complete", "partial", "missing"
@@ -50,7 +49,7 @@ class Due:
 
 
 @dataclass(frozen=True)
-class Change:
+class ChangedFigure:
     """A figure in a period against the same period last year."""
 
     app: str
@@ -62,7 +61,7 @@ class Change:
     decimals: int = 0  # as the value is shown: counts whole, averages with one decimal
 
     @property
-    def change(self) -> ChangeValue:
+    def change(self) -> Change:
         return change(self.old, self.new)
 
     @property

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import secrets
 import tomllib
+from decimal import Decimal
 
 from django.conf import settings
 from django.contrib.auth import get_user_model, password_validation
@@ -21,30 +22,45 @@ DEMO_USERS = {
 }
 
 
+# The reason every demo row's history gives.
+REASON = "Demodata fra kildedokumentene"
+
+
 def read_fixture(name: str) -> dict:
+    """A fixture's data, numbers with decimals read as Decimal ("104.5" stays exact)."""
     with open(FIXTURES / name, "rb") as file:
-        return tomllib.load(file)
+        return tomllib.load(file, parse_float=Decimal)
+
+
+def upsert(model, lookup: dict, values: dict):
+    """Create the row, or set the values that differ; an unchanged row is not saved, so loading the
+    demo again changes nothing and adds no history."""
+    obj = model.objects.filter(**lookup).first()
+    if obj is None:
+        obj = model(**lookup, **values)
+    else:
+        changed = {name: value for name, value in values.items() if getattr(obj, name) != value}
+        if not changed:
+            return obj
+        for name, value in changed.items():
+            setattr(obj, name, value)
+    obj._change_reason = REASON
+    obj.save()
+    return obj
 
 
 @transaction.atomic
 def load() -> None:
     data = read_fixture("horeport.toml")
-    site = SiteSettings.current()
-    wanted = {name: data["site"][name] for name in ("municipality_name", "department_name")}
-    if any(getattr(site, name) != value for name, value in wanted.items()):  # a second run saves nothing
-        for name, value in wanted.items():
-            setattr(site, name, value)
-        site.save()
+    names = {name: data["site"][name] for name in ("municipality_name", "department_name")}
+    site = upsert(SiteSettings, {"pk": SiteSettings.current().pk}, names)
     if not site.has_logo:  # never replaces the municipality's own logo
         site.logo, site.logo_content_type = (FIXTURES / data["site"]["logo"]).read_bytes(), "image/svg+xml"
         site.save()
     for order, unit in enumerate(data["units"], start=1):
-        wanted = {"short_name": unit.get("short_name", ""), "sort_order": order * 10}
-        found = ServiceUnit.objects.filter(name=unit["name"]).first() or ServiceUnit(name=unit["name"])
-        if found._state.adding or any(getattr(found, name) != value for name, value in wanted.items()):
-            for name, value in wanted.items():
-                setattr(found, name, value)
-            found.save()
+        upsert(
+            ServiceUnit, {"name": unit["name"]}, {"short_name": unit.get("short_name", ""), "sort_order": order * 10}
+        )
 
 
 @transaction.atomic

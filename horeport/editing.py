@@ -42,17 +42,24 @@ def _text(message: str | Callable, obj) -> str:
     return message(obj) if callable(message) else message.format(obj=obj)
 
 
-def edit(request, form, *, template: str, saved: str | Callable, success_url: str | Callable, context=None):
+def edit(request, form, *, template: str, saved: str | Callable, success_url: str | Callable, context=None, names=None):
     """Show a form; on a valid POST save it, say so and go on; else show it again (status 400).
 
-    `saved` and `success_url` are text with "{obj}" or a function of the saved object."""
-    if request.method == "POST" and form.is_valid():
-        obj = save_or_refuse(form)
+    `saved` and `success_url` are text with "{obj}" or a function of the saved object. `names`: an
+    inline formset of the object's later names (horeport/dated_names.py), saved with it or not at all."""
+    if request.method == "POST" and form.is_valid() and (names is None or names.is_valid()):
+        obj = save_or_refuse(form, save=None if names is None else lambda: _save_with_names(form, names))
         if obj is not None:
             messages.success(request, _text(saved, obj))
             return redirect(_text(success_url, obj))
     status = 400 if request.method == "POST" else 200
-    return render(request, template, {"form": form, **(context or {})}, status=status)
+    return render(request, template, {"form": form, "names": names, **(context or {})}, status=status)
+
+
+def _save_with_names(form, names):
+    names.instance = form.save()
+    names.save()
+    return names.instance
 
 
 def delete(
@@ -66,9 +73,11 @@ def delete(
     back_url: str,
     success_url: str | None = None,
     nav: str | None = None,
+    in_use: str | Callable = "«{obj}» er i bruk og kan ikke slettes.",
 ) -> HttpResponse:
     """Ask before deleting (saying at once when a lock holds the row); on POST delete through the
-    write path, or say why not (status 400). One page for every app: horeport/confirm_delete.html."""
+    write path, or say why not (status 400): a lock, a change meanwhile, or `in_use` where other
+    rows use it. One page for every app: horeport/confirm_delete.html."""
     lock = obj.locked_by(deleting=True) if hasattr(obj, "locked_by") else None
     error = lock.message if lock is not None else None
     if request.method == "POST" and error is None:
@@ -78,7 +87,7 @@ def delete(
         except ValidationError as refused:  # a locked period, or changed by someone meanwhile
             error = " ".join(refused.messages)
         except ProtectedError:
-            error = f"«{obj}» er i bruk og kan ikke slettes."
+            error = _text(in_use, obj)
         else:
             messages.success(request, _text(deleted, obj))
             return redirect(success_url or back_url)

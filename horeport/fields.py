@@ -10,7 +10,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 
 from horeport.formatting import nb_as_stored, parse_number
-from horeport.periods import InvalidPeriod, Kind, Period
+from horeport.periods import FIRST_YEAR, LAST_YEAR, InvalidPeriod, Kind, Period
 
 
 class PeriodField(models.CharField):
@@ -125,15 +125,22 @@ class NorwegianIntegerField(forms.IntegerField):
         return int(number)
 
 
-class FirstOfYearField(forms.IntegerField):
-    """A year typed as "2020" (no thousands separator), kept as the date 1 January 2020."""
+class YearField(forms.IntegerField):
+    """A year typed and shown as a year ("2016", never "2 016"), one of the years the product
+    reports on; one message for anything else."""
 
     def __init__(self, **kwargs):
-        kwargs.setdefault("min_value", 1900)
-        kwargs.setdefault("max_value", 2999)
+        kwargs.setdefault("min_value", FIRST_YEAR)
+        kwargs.setdefault("max_value", LAST_YEAR)
         kwargs.setdefault("localize", False)
         kwargs.setdefault("widget", forms.NumberInput(attrs={"inputmode": "numeric"}))
         super().__init__(**kwargs)
+        message = f"Skriv et år fra {self.min_value} til {self.max_value}."
+        self.error_messages = {**self.error_messages, "invalid": message, "min_value": message, "max_value": message}
+
+
+class FirstOfYearField(YearField):
+    """A year typed as "2020", kept as the date 1 January 2020."""
 
     def prepare_value(self, value):
         return value.year if isinstance(value, datetime.date) else value
@@ -149,7 +156,7 @@ class FirstOfYearField(forms.IntegerField):
 class DateField(forms.DateField):
     """A date in the years the product reports on (1900–2999): periods exist only there."""
 
-    first, last = datetime.date(1900, 1, 1), datetime.date(2999, 12, 31)
+    first, last = datetime.date(FIRST_YEAR, 1, 1), datetime.date(LAST_YEAR, 12, 31)
 
     def to_python(self, value):
         day = super().to_python(value)

@@ -11,6 +11,8 @@ import numbers
 import re
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
+from django.utils import timezone
+
 NBSP = "\u00a0"
 MINUS = "\u2212"
 DASH = "\u2013"  # shown where there is no value
@@ -80,6 +82,13 @@ def nb_date(value: datetime.date | None) -> str:
     if value is None:
         return NO_VALUE
     return f"{value:%d.%m.%Y}"
+
+
+def nb_datetime(value: datetime.datetime | None) -> str:
+    """A moment as the clock in Norway showed it: "31.12.2016 kl. 14:05"."""
+    if value is None:
+        return NO_VALUE
+    return f"{timezone.localtime(value):%d.%m.%Y kl. %H:%M}"
 
 
 MAX_DIGITS = 20  # far more than any figure needs, far less than where decimal arithmetic gives up

@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+import datetime
+
 from django import forms
 from django.contrib.auth import get_user_model, password_validation
 from django.contrib.auth.models import Group
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import models
+from django.db.models import Q, QuerySet
 
 from horeport import plausibility
 from horeport.fields import DateField, NorwegianDecimalField, NorwegianIntegerField, PeriodFormField
 from horeport.models import FigureLimit, PeriodLock, ServiceUnit, SiteSettings, deleted_message, stale_message
+from horeport.params import statistics_period_options
 from horeport.passwords import PASSWORD_HELP
 from horeport.periods import Period
 from horeport.roles import ROLES
@@ -41,6 +45,61 @@ class NorwegianModelForm(forms.ModelForm):
         if meta is not None and not hasattr(meta, "formfield_callback"):
             meta.formfield_callback = staticmethod(norwegian_formfield)
         super().__init_subclass__(**kwargs)
+
+
+class DateInput(forms.DateInput):
+    """The browser's date picker; the value travels as 2016-03-01, and dates typed as 01.03.2016 work too."""
+
+    input_type = "date"
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs, format="%Y-%m-%d")
+
+
+def active_or_current(queryset: QuerySet, current_id) -> QuerySet:
+    """The active choices, and the one an entry already has: an inactive category, unit or type
+    stays selectable on the entries that have it."""
+    return queryset.filter(Q(active=True) | Q(pk=current_id) if current_id else Q(active=True))
+
+
+class StatisticsForm(forms.Form):
+    """What a register's statistics page shows: a period (`?periode=2016-Q1`: a year, half-year,
+    tertial, quarter or month) and the day its status is read at (`?per=2017-01-05`; empty: the
+    period's end). A choice that cannot be used is said next to its field, and the page shows the
+    default instead (`chosen`)."""
+
+    cutoff_label = "Status per"
+    cutoff_help = "Tom: periodens siste dag."
+
+    periode = forms.ChoiceField(label="Periode")
+    per = forms.DateField(required=False, widget=DateInput)
+
+    def __init__(self, data, *, years, default: Period):
+        data = data.copy()
+        data.setdefault("periode", str(default))
+        super().__init__(data)
+        self.default = default
+        self.fields["periode"].choices = statistics_period_options(years)
+        self.fields["per"].label, self.fields["per"].help_text = self.cutoff_label, self.cutoff_help
+        for field in self.fields.values():
+            field.template_name = "horeport/forms/filter_field.html"  # choices of a view, not data: no "(valgfritt)"
+
+    def clean_periode(self) -> Period:
+        return Period.parse(self.cleaned_data["periode"])
+
+    def clean(self):
+        cleaned = super().clean()
+        period, cutoff = cleaned.get("periode"), cleaned.get("per")
+        if period and cutoff and cutoff < period.start:
+            self.add_error("per", "Datoen kan ikke være før periodens start.")
+        return cleaned
+
+    def chosen(self) -> tuple[Period, datetime.date | None]:
+        """The period and the cut-off day chosen (None: the period's end); the default period where
+        the choice cannot be used."""
+        if not self.is_valid() and "periode" in self.errors:
+            self.data["periode"] = str(self.default)  # the chooser shows the period the page shows
+        return self.cleaned_data.get("periode", self.default), self.cleaned_data.get("per")
 
 
 def hold_read_only(field: forms.Field) -> bool:

@@ -13,7 +13,7 @@ from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 from horeport.fields import PeriodField
-from horeport.formatting import nb_date
+from horeport.formatting import nb_date, nb_datetime
 from horeport.periods import InvalidPeriod, Period
 
 
@@ -201,7 +201,7 @@ def last_change(instance) -> str:
         return ""
     user = latest.history_user
     name = (user.get_full_name() or user.get_username()) if user else "en annen bruker"
-    return f" av {name} {timezone.localtime(latest.history_date):%d.%m.%Y kl. %H:%M}"
+    return f" av {name} {nb_datetime(latest.history_date)}"
 
 
 def stale_message(instance) -> str:

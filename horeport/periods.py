@@ -57,6 +57,8 @@ MONTH_ABBREVIATIONS = [
     "jul.", "aug.", "sep.", "okt.", "nov.", "des.",
 ]  # fmt: skip
 
+# The years the product reports on: a period, a year field or a date outside them is refused.
+FIRST_YEAR, LAST_YEAR = 1900, 2999
 _SUFFIX = {Kind.QUARTER: "Q", Kind.TERTIAL: "T", Kind.HALF: "H"}
 _PATTERN = re.compile(r"^(?P<year>\d{4})(?:-(?:(?P<month>\d{2})|(?P<kind>[QTH])(?P<index>\d)))?$")
 _WORDS = {Kind.QUARTER: "kvartal", Kind.TERTIAL: "tertial", Kind.HALF: "halvår"}
@@ -80,7 +82,7 @@ class Period:
             object.__setattr__(self, "kind", Kind(self.kind))
         if not 1 <= self.index <= self.kind.count:
             raise InvalidPeriod(f"{self.kind.label} {self.index} finnes ikke.")
-        if not 1900 <= self.year <= 2999:
+        if not FIRST_YEAR <= self.year <= LAST_YEAR:
             raise InvalidPeriod(f"Året {self.year} er utenfor det vi kan rapportere på.")
 
     # -- construction ---------------------------------------------------------------

@@ -3,7 +3,8 @@
 Each domain app exposes its sections in `<app>/report_sections.py`:
 
     @report_section("kpi.malekart", "Målekart")
-    def malekart(*, period: Period, options: SectionOptions) -> Section: ...
+    def malekart(*, period: Period, options: SectionOptions) -> Section:
+        return Section(period, tables=[...])  # the key and title come from the registration
 
 The reports app renders that one value three ways (HTML, PDF through WeasyPrint, an openpyxl
 worksheet), so what the screen, the PDF and the workbook show always agree. Cells carry their
@@ -13,6 +14,7 @@ type, unit and number format; the text they show is formatted here, once.
 from __future__ import annotations
 
 import datetime
+import functools
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
@@ -234,8 +236,10 @@ class Chart:
 
 @dataclass
 class Section:
-    key: str
-    title: str
+    """What a registered section function returns. Its key and title are those it was registered
+    under (`report_section` sets them), unless the function sets a title of its own (a name in
+    force in the period)."""
+
     period: Period
     tables: list[Table] = field(default_factory=list)
     charts: list[Chart] = field(default_factory=list)
@@ -244,6 +248,8 @@ class Section:
     small_numbers: int | None = None  # the threshold applied, or None when off
     commentary: str = ""  # filled in by the reports app
     empty_reason: str = ""  # why an empty section has no figures, where that is not simply that none were entered
+    key: str = ""
+    title: str = ""
 
     @property
     def is_empty(self) -> bool:
@@ -256,6 +262,10 @@ class SectionOptions:
     short: bool = False  # the short form (1st and 3rd quarter committee reports)
     comparison_years: int = 3  # how many years multi-year tables show
     cutoff: datetime.date | None = None  # register status as of this date (default: period end)
+
+    def cutoff_for(self, period: Period) -> datetime.date:
+        """The day a register's status is read at: the report's cut-off, else the period's end."""
+        return self.cutoff or period.end
 
 
 SectionFunction = Callable[..., Section]
@@ -278,7 +288,9 @@ SECTION_REGISTRY: dict[str, SectionSpec] = {}
 
 
 def report_section(key: str, title: str, *, period_kinds=tuple(Kind), description: str = "", sheet_title: str = ""):
-    """Register a section function under a stable key ("app.name").
+    """Register a section function under a stable key ("app.name") and title.
+
+    The key and the title are written here only: the `Section` the function returns gets them.
 
     A title longer than a workbook sheet's name may be (31 characters) needs a short `sheet_title`.
     """
@@ -287,9 +299,15 @@ def report_section(key: str, title: str, *, period_kinds=tuple(Kind), descriptio
         raise ValueError(f"Section {key} needs a sheet_title of at most {SHEET_TITLE_MAX} characters")
 
     def register(function: SectionFunction) -> SectionFunction:
+        @functools.wraps(function)
+        def registered(*args, **kwargs) -> Section:
+            section = function(*args, **kwargs)
+            section.key, section.title = key, section.title or title
+            return section
+
         kinds = tuple(Kind(k) for k in period_kinds)
-        SECTION_REGISTRY[key] = SectionSpec(key, title, function, kinds, description, sheet_title)
-        return function
+        SECTION_REGISTRY[key] = SectionSpec(key, title, registered, kinds, description, sheet_title)
+        return registered
 
     return register
 

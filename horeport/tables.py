@@ -1,14 +1,16 @@
-"""Sorting and paging a register's table from the address, whatever the address says."""
+"""A register's table: sorting and paging it from the address, whatever the address says; its
+date column and status tag."""
 
 from __future__ import annotations
 
+import django_tables2 as tables
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db.models import QuerySet
 from django.utils.html import format_html
 from django_tables2 import RequestConfig
 from django_tables2.rows import BoundRows
 
-from horeport.formatting import DASH
+from horeport.formatting import DASH, nb_date
 
 # An empty cell in a register's table, every register alike: the dash the reports use, and words for a
 # screen reader (which reads a lone dash as nothing or as "tankestrek"). Each table's Meta.default.
@@ -16,6 +18,18 @@ MISSING = format_html('<span aria-hidden="true">{}</span><span class="ds-sr-only
 
 # Fields that tell every row apart: an order ending with one of them is total.
 _UNIQUE_LAST = {"reference", "pk", "id"}
+
+
+class DateColumn(tables.Column):
+    """A date as the product writes it (31.12.2016)."""
+
+    def render(self, value):
+        return nb_date(value)
+
+
+def status_tag(text: str, colour: str) -> str:
+    """A row's status as a coloured tag (info, warning, success, neutral)."""
+    return format_html('<span class="ds-tag" data-color="{}" data-size="sm">{}</span>', colour, text)
 
 
 class DeepPagePaginator(Paginator):

@@ -45,8 +45,8 @@ from horeport.models import (
 from horeport.navigation import APPS
 from horeport.params import chooser_years, option_values, period_options, read_period
 from horeport.periods import Kind, Period
+from horeport.reporting_status import month_end_status, status_counts, status_for, status_workbook
 from horeport.roles import ADMINISTRATOR, LEDER, REGISTRATOR, ROLE_DESCRIPTIONS, role_of
-from horeport.status import month_end_status, status_counts, status_for, status_workbook
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 CHANGES_SHOWN = 8  # the largest changes on a Leder's home page

@@ -5,16 +5,19 @@ control character; Excel runs a formula when the file is opened. Every workbook 
 writes therefore puts its values through here: `put` for a cell of an ordinary sheet, `cells` for
 a row appended to a sheet (also a write-only one), and `workbook_bytes` or `workbook_save` (to a
 file) to save, which look at every cell once more. The product writes no formulas at all: a text
-cell is always data type "s".
+cell is always data type "s". A list (a register's export, the reporting status) is a `ListSheet`.
 """
 
 from __future__ import annotations
 
 import io
 import re
+from collections.abc import Callable, Sequence
 
 from openpyxl import Workbook
 from openpyxl.cell import Cell, WriteOnlyCell
+from openpyxl.styles import Font
+from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 TEXT_MAX = 32_767  # Excel's limit for one cell
@@ -154,3 +157,53 @@ def section_workbook(section) -> bytes:
     for letter in "BCDEFGHIJ":
         sheet.column_dimensions[letter].width = 16
     return workbook_bytes(workbook)
+
+
+class ListSheet:
+    """A list as a workbook of one sheet, streamed row by row (write-only: memory stays flat at any
+    size): optional heading lines above, then a bold header row that stays in view with a filter on
+    it, the columns' widths, dates as real dates. `append` each row (texts stay text), then `save`."""
+
+    def __init__(
+        self,
+        title: str,
+        columns: Sequence[tuple[str, float]],
+        *,
+        heading: Sequence[str] = (),
+        progress: Callable[[int], None] | None = None,
+    ):
+        self.workbook = Workbook(write_only=True)
+        self.sheet = sheet = self.workbook.create_sheet(title)
+        for index, (_, width) in enumerate(columns, start=1):
+            sheet.column_dimensions[get_column_letter(index)].width = width
+        self.header_row = len(heading) + 2 if heading else 1  # a blank row between the heading and the list
+        sheet.freeze_panes = f"A{self.header_row + 1}"
+        for number, line in enumerate(heading):
+            sheet.append([cell(sheet, line, font=Font(bold=True, size=13)) if number == 0 else cell(sheet, line)])
+        if heading:
+            sheet.append([])
+        bold = Font(bold=True)
+        sheet.append([cell(sheet, header, font=bold) for header, _ in columns])
+        self._dates = CellStyle(sheet, number_format="DD.MM.YYYY")
+        self.width, self.count, self._progress = len(columns), 0, progress
+
+    def day(self, value) -> Cell | None:
+        """A date cell (shown 31.12.2016), or an empty cell for no date."""
+        return self._dates.cell(self.sheet, value) if value else None
+
+    def append(self, values) -> None:
+        self.sheet.append(cells(self.sheet, values))
+        self.count += 1
+        if self._progress is not None:
+            self._progress(1)
+
+    def save(self, target) -> int:
+        """Save to a path or a file object; returns the number of rows written."""
+        self.sheet.auto_filter.ref = f"A{self.header_row}:{get_column_letter(self.width)}{self.header_row + self.count}"
+        workbook_save(self.workbook, target)
+        return self.count
+
+    def bytes(self) -> bytes:
+        buffer = io.BytesIO()
+        self.save(buffer)
+        return buffer.getvalue()

@@ -15,7 +15,7 @@ from django.urls import reverse
 from horeport.bulk import BulkKind, Line, Refusal, Value, register
 from horeport.models import ServiceUnit
 from horeport.periods import Kind, Period
-from kpi.models import Frequency, Indicator, KeyFigure, KeyFigureValue, MeasureUnit, Result
+from kpi.models import Frequency, Indicator, IndicatorUnit, KeyFigure, KeyFigureValue, Result
 
 WHOLE_DEPARTMENT = ""  # an empty Virksomhet: the whole department
 PERIOD_KINDS = (Kind.MONTH, Kind.QUARTER, Kind.TERTIAL, Kind.HALF, Kind.YEAR)
@@ -25,9 +25,9 @@ KEY_FIGURE_VALUE = Value("value", "Verdi", minimum=None)
 
 def _rule(indicator: Indicator) -> Value:
     """What a result of the indicator may be (kpi.models.value_check says the same on save)."""
-    if indicator.unit == MeasureUnit.SCORE:
+    if indicator.unit == IndicatorUnit.SCORE:
         return RESULT.limited(minimum=Decimal(0), maximum=Decimal(6))
-    if indicator.unit in (MeasureUnit.COUNT, MeasureUnit.DAYS, MeasureUnit.MONTHS):
+    if indicator.unit in (IndicatorUnit.COUNT, IndicatorUnit.DAYS, IndicatorUnit.MONTHS):
         return RESULT.limited(minimum=Decimal(0))
     return RESULT
 

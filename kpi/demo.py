@@ -10,7 +10,7 @@ from decimal import Decimal
 
 from django.db import transaction
 
-from horeport.demo import read_fixture
+from horeport.demo import read_fixture, upsert
 from horeport.periods import Period
 from kpi.bands import Condition
 from kpi.models import (
@@ -25,24 +25,6 @@ from kpi.models import (
     Strategy,
     ThemePlan,
 )
-
-REASON = "Demodata fra kildedokumentene"
-
-
-def _upsert(model, lookup: dict, values: dict):
-    """Create the row, or update the fields that differ; leave an unchanged row untouched."""
-    obj = model.objects.filter(**lookup).first()
-    if obj is None:
-        obj = model(**lookup, **values)
-    else:
-        changed = {name: value for name, value in values.items() if getattr(obj, name) != value}
-        if not changed:
-            return obj
-        for name, value in changed.items():
-            setattr(obj, name, value)
-    obj._change_reason = REASON
-    obj.save()
-    return obj
 
 
 def _condition_fields(prefix: str, text: str) -> dict:
@@ -66,13 +48,13 @@ def malekart_load() -> None:
     data = read_fixture("kpi/malekart.toml")
     perspectives = {}
     for order, item in enumerate(data["perspectives"], start=1):
-        perspectives[item["code"]] = _upsert(
+        perspectives[item["code"]] = upsert(
             Perspective,
             {"code": item["code"]},
             {"name": item["name"], "scorecard": item["scorecard"], "sort_order": order * 10},
         )
     for order, item in enumerate(data["indicators"], start=1):
-        indicator = _upsert(
+        indicator = upsert(
             Indicator,
             {"code": item["code"]},
             {
@@ -86,7 +68,7 @@ def malekart_load() -> None:
             },
         )
         band = item["band"]
-        _upsert(
+        upsert(
             Band,
             {"indicator": indicator, "valid_from": band["valid_from"]},
             {
@@ -98,14 +80,14 @@ def malekart_load() -> None:
             },
         )
         for period, value in item.get("results", {}).items():
-            _upsert(Result, {"indicator": indicator, "period": Period.parse(period), "unit": None},
+            upsert(Result, {"indicator": indicator, "period": Period.parse(period), "unit": None},
                     {"value": Decimal(value)})  # fmt: skip
 
 
 def key_figures_load() -> None:
     data = read_fixture("kpi/key_figures.toml")
     for order, item in enumerate(data["key_figures"], start=1):
-        figure = _upsert(
+        figure = upsert(
             KeyFigure,
             {"name": item["name"]},
             {
@@ -117,7 +99,7 @@ def key_figures_load() -> None:
             },
         )
         for value in item.get("values", []):
-            _upsert(
+            upsert(
                 KeyFigureValue,
                 {"key_figure": figure, "period": Period.parse(value["period"])},
                 {"value": Decimal(value["value"]), "comment": value.get("comment", "")},
@@ -127,12 +109,12 @@ def key_figures_load() -> None:
 def strategy_load() -> None:
     data = read_fixture("kpi/strategy.toml")
     strategies = {
-        number: _upsert(Strategy, {"number": number}, {"name": name})
+        number: upsert(Strategy, {"number": number}, {"name": name})
         for number, name in enumerate(data["strategies"], start=1)
     }
     plans = {}
     for order, item in enumerate(data["theme_plans"], start=1):
-        plans[item["name"]] = _upsert(
+        plans[item["name"]] = upsert(
             ThemePlan,
             {"name": item["name"]},
             {
@@ -144,7 +126,7 @@ def strategy_load() -> None:
             },
         )
     for order, item in enumerate(data["measures"], start=1):
-        measure = _upsert(
+        measure = upsert(
             Measure,
             {"name": item["name"]},
             {
@@ -156,7 +138,7 @@ def strategy_load() -> None:
             },
         )
         for status in item.get("statuses", []):
-            _upsert(
+            upsert(
                 MeasureStatus,
                 {"measure": measure, "period": Period.parse(status["period"])},
                 {"status": status["status"], "comment": status.get("comment", "")},

@@ -6,6 +6,7 @@ from __future__ import annotations
 from django import forms
 from django.core.exceptions import ValidationError
 
+from horeport.fields import YearField
 from horeport.forms import NorwegianModelForm
 from horeport.grids import RowForm
 from kpi.models import (
@@ -26,14 +27,6 @@ from kpi.models import (
 # -- administrators' forms ----------------------------------------------------------------
 
 
-def year_field(label: str, *, required: bool = False, help_text: str = "") -> forms.IntegerField:
-    """A year, written as a year ("2016", not "2 016")."""
-    return forms.IntegerField(
-        label=label, required=required, help_text=help_text, min_value=1900, max_value=2999,
-        widget=forms.TextInput(attrs={"inputmode": "numeric", "maxlength": 4, "size": 6}),
-    )  # fmt: skip
-
-
 class PerspectiveForm(NorwegianModelForm):
     class Meta:
         model = Perspective
@@ -41,10 +34,12 @@ class PerspectiveForm(NorwegianModelForm):
 
 
 class IndicatorForm(NorwegianModelForm):
-    introduced_year = year_field(
-        "Ny indikator fra år", help_text=Indicator._meta.get_field("introduced_year").help_text
+    introduced_year = YearField(
+        label="Ny indikator fra år", required=False, help_text=Indicator._meta.get_field("introduced_year").help_text
     )
-    retired_year = year_field("Utgått fra år", help_text=Indicator._meta.get_field("retired_year").help_text)
+    retired_year = YearField(
+        label="Utgått fra år", required=False, help_text=Indicator._meta.get_field("retired_year").help_text
+    )
 
     class Meta:
         model = Indicator
@@ -56,7 +51,7 @@ class IndicatorForm(NorwegianModelForm):
 
 
 class BandForm(NorwegianModelForm):
-    valid_from = year_field("Gjelder fra år", required=True, help_text=Band._meta.get_field("valid_from").help_text)
+    valid_from = YearField(label="Gjelder fra år", help_text=Band._meta.get_field("valid_from").help_text)
 
     class Meta:
         model = Band
@@ -108,8 +103,8 @@ class StrategyForm(NorwegianModelForm):
 
 
 class ThemePlanForm(NorwegianModelForm):
-    first_year = year_field("Fra år")
-    last_year = year_field("Til år")
+    first_year = YearField(label="Fra år", required=False)
+    last_year = YearField(label="Til år", required=False)
 
     class Meta:
         model = ThemePlan

@@ -33,7 +33,7 @@ class Scorecard(models.TextChoices):
     UNIQUE = "unikt", "Unikt målekart"
 
 
-class MeasureUnit(models.TextChoices):
+class IndicatorUnit(models.TextChoices):
     PERCENT = "percent", "Prosent (%)"
     SCORE = "score", "Skår 1–6"
     COUNT = "count", "Antall"
@@ -44,12 +44,12 @@ class MeasureUnit(models.TextChoices):
 
 # What is written after a number of each unit ("54,55 %", "2,04 døgn", "5,4 mnd.").
 UNIT_SUFFIX = {
-    MeasureUnit.PERCENT: "%",
-    MeasureUnit.SCORE: "",
-    MeasureUnit.COUNT: "",
-    MeasureUnit.DAYS: "døgn",
-    MeasureUnit.MONTHS: "mnd.",
-    MeasureUnit.NUMBER: "",
+    IndicatorUnit.PERCENT: "%",
+    IndicatorUnit.SCORE: "",
+    IndicatorUnit.COUNT: "",
+    IndicatorUnit.DAYS: "døgn",
+    IndicatorUnit.MONTHS: "mnd.",
+    IndicatorUnit.NUMBER: "",
 }
 
 
@@ -111,7 +111,7 @@ class Indicator(models.Model):
     )
     code = models.CharField("kode", max_length=20, unique=True, help_text="For eksempel S.3.1 eller B-HO.2.3.")
     name = models.CharField("måleindikator", max_length=300)
-    unit = models.CharField("måleenhet", max_length=20, choices=MeasureUnit.choices, default=MeasureUnit.PERCENT)
+    unit = models.CharField("måleenhet", max_length=20, choices=IndicatorUnit.choices, default=IndicatorUnit.PERCENT)
     decimals = models.PositiveSmallIntegerField(
         "antall desimaler", default=1, validators=[MaxValueValidator(4)],
         help_text="Hvor mange desimaler resultatet vises med.",
@@ -392,9 +392,9 @@ def value_check(indicator: Indicator, value: Decimal | None) -> None:
     """Refuse a value the unit cannot take (a score above 6, a negative count)."""
     if value is None:
         return
-    if indicator.unit == MeasureUnit.SCORE and not Decimal(0) <= value <= Decimal(6):
+    if indicator.unit == IndicatorUnit.SCORE and not Decimal(0) <= value <= Decimal(6):
         raise ValidationError({"value": "En skår er mellom 0 og 6."})
-    if indicator.unit in (MeasureUnit.COUNT, MeasureUnit.DAYS, MeasureUnit.MONTHS) and value < 0:
+    if indicator.unit in (IndicatorUnit.COUNT, IndicatorUnit.DAYS, IndicatorUnit.MONTHS) and value < 0:
         raise ValidationError({"value": "Resultatet kan ikke være negativt."})
 
 

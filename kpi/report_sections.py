@@ -15,13 +15,13 @@ from horeport.periods import Kind, Period
 from horeport.sections import Cell, CellType, Column, Row, Section, SectionOptions, Table, report_section
 from kpi import selectors
 from kpi.bands import GREEN, NONE, RED, YELLOW
-from kpi.models import Indicator, KeyFigure, KeyFigureValue, MeasureState, MeasureUnit, Result
+from kpi.models import Indicator, IndicatorUnit, KeyFigure, KeyFigureValue, MeasureState, Result
 from kpi.selectors import NEW, Assessment, assess, latest_complete
 
 
 def result_cell(indicator: Indicator, value, *, note: str = "") -> Cell:
     """A result typed by its unit, with the indicator's decimals."""
-    if indicator.unit == MeasureUnit.PERCENT:
+    if indicator.unit == IndicatorUnit.PERCENT:
         return Cell.percent(value, indicator.decimals, note=note)
     return Cell.decimal(value, indicator.decimals, unit=indicator.suffix, note=note)
 
@@ -46,7 +46,7 @@ def malekart(*, period: Period, options: SectionOptions) -> Section:
     # form (1st and 3rd quarter) shows the latest result and its status only.
     history = 1 if options.short else min(3, max(1, options.comparison_years))  # more would crowd the bands
     data = selectors.malekart_build(period=period, history=history, trend=1)
-    section = Section("kpi.malekart", "Målekart", period)
+    section = Section(period)
     if not data.lines:
         section.notes.append("Ingen indikatorer er lagt inn.")
         return section
@@ -171,7 +171,7 @@ def _summary_sentence(data: selectors.Malekart) -> str:
     description="Indikatorene som måles månedlig: resultat for måneden mot samme måned i fjor, med status.",
 )
 def monthly_indicators(*, period: Period, options: SectionOptions) -> Section:
-    section = Section("kpi.monthly_indicators", "Månedlige indikatorer", period)
+    section = Section(period)
     indicators = [
         i for i in Indicator.objects.for_malekart().filter(frequency=Kind.MONTH) if not i.is_retired_in(period)
     ]
@@ -207,7 +207,7 @@ def monthly_indicators(*, period: Period, options: SectionOptions) -> Section:
         else:
             now_cell, then_cell = result_cell(indicator, value), result_cell(indicator, earlier)
             absolute, relative = Cell.changes(
-                change(earlier, value, percentages=indicator.unit == MeasureUnit.PERCENT), decimals=1
+                change(earlier, value, percentages=indicator.unit == IndicatorUnit.PERCENT), decimals=1
             )
         table.rows.append(
             Row(f"{indicator.code} {indicator.name}",
@@ -216,7 +216,7 @@ def monthly_indicators(*, period: Period, options: SectionOptions) -> Section:
                 key=indicator.code)
         )  # fmt: skip
     section.tables.append(table)
-    if any(i.unit == MeasureUnit.PERCENT for i in indicators):
+    if any(i.unit == IndicatorUnit.PERCENT for i in indicators):
         section.notes.append("Endring mellom to prosenttall er i prosentpoeng.")
     return section
 
@@ -230,7 +230,7 @@ def monthly_indicators(*, period: Period, options: SectionOptions) -> Section:
     description="Nøkkeltallene for perioden, med endring fra samme periode året før.",
 )
 def key_figures(*, period: Period, options: SectionOptions) -> Section:
-    section = Section("kpi.key_figures", "Nøkkeltall", period)
+    section = Section(period)
     figures = list(KeyFigure.objects.filter(active=True))
     # Each figure at its own frequency: the last of its periods that has ended by the period's end.
     wanted = {f.pk: latest_complete(f.kind, period) for f in figures}
@@ -283,7 +283,7 @@ def key_figures(*, period: Period, options: SectionOptions) -> Section:
     description="Strategiene, temaplanene og tiltakene deres, med siste rapporterte status.",
 )
 def strategy_status(*, period: Period, options: SectionOptions) -> Section:
-    section = Section("kpi.strategy_status", "Status for Strategi 2020 og temaplaner", period)
+    section = Section(period)
     strategies, plans, others = selectors.strategy_overview(period)
     table = Table(
         f"Status for tiltak pr. {period.end:%d.%m.%Y}",

@@ -593,12 +593,15 @@ def band_update(request, pk):
 @permission_required("kpi.delete_band", raise_exception=True)
 def band_delete(request, pk):
     band = get_object_or_404(Band.objects.select_related("indicator"), pk=pk)
-    back = reverse("kpi:indicator", args=[band.indicator_id])
-    if request.method == "POST":
-        band.delete()
-        messages.success(request, f"Grenseverdiene for {band} er slettet.")
-        return redirect(back)
-    return render(request, "kpi/band_delete.html", {"band": band, "back": back})
+    year = band.valid_from
+    return editing.delete(
+        request, band, heading=f"Slette grenseverdiene for {band.indicator.code} fra {year}?",
+        description=f"Ønsket: {band.green_display}. Akseptert: {band.yellow_display}. "
+        f"Ikke godkjent: {band.red_display}. Resultater fra {year} får da statusen etter grenseverdiene "
+        "som gjaldt før, eller ingen status.",
+        button="Slett grenseverdiene", deleted=f"Grenseverdiene for {band} er slettet.",
+        back_url=reverse("kpi:indicator", args=[band.indicator_id]),
+    )  # fmt: skip
 
 
 @permission_required("kpi.add_keyfigure", raise_exception=True)

@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from horeport.admin import TrackedAdmin
+from horeport.admin import ReadOnlyAdmin, TrackedAdmin
 from reports.models import PublishedReport, ReportKind, ReportKindSection, SectionCommentary
 
 
@@ -23,7 +23,7 @@ class SectionCommentaryAdmin(TrackedAdmin):
 
 
 @admin.register(PublishedReport)
-class PublishedReportAdmin(admin.ModelAdmin):
+class PublishedReportAdmin(ReadOnlyAdmin):
     """Published versions are kept as they were: they can be looked at, never changed."""
 
     list_display = ["title", "version", "published_at", "published_by"]
@@ -32,12 +32,3 @@ class PublishedReportAdmin(admin.ModelAdmin):
 
     def get_queryset(self, request):
         return super().get_queryset(request).defer("pdf", "xlsx", "sections")
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False

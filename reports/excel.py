@@ -9,7 +9,6 @@ from __future__ import annotations
 import io
 import re
 
-from django.utils import timezone
 from openpyxl import Workbook
 from openpyxl.comments import Comment
 from openpyxl.drawing.image import Image
@@ -19,10 +18,10 @@ from openpyxl.worksheet.hyperlink import Hyperlink
 from openpyxl.worksheet.worksheet import Worksheet
 
 from horeport.charts import chart_png
-from horeport.formatting import NO_VALUE
+from horeport.formatting import NO_VALUE, nb_datetime
 from horeport.sections import Table
 from horeport.workbooks import put, text, workbook_bytes
-from reports.services import Report, ReportPart
+from reports.services import BuiltSection, Report
 
 TITLE = Font(bold=True, size=16, color="00315D")
 SUBTITLE = Font(bold=True, size=12, color="00315D")
@@ -84,13 +83,13 @@ def report_xlsx(report: Report) -> bytes:
     return workbook_bytes(workbook)
 
 
-def _write_cover(sheet: Worksheet, report: Report, sheets: list[tuple[ReportPart, Worksheet]]) -> None:
+def _write_cover(sheet: Worksheet, report: Report, sheets: list[tuple[BuiltSection, Worksheet]]) -> None:
     put(sheet, 1, 1, report.municipality, font=SUBTITLE)
     put(sheet, 2, 1, report.department)
     put(sheet, 4, 1, report.kind.name, font=TITLE)
     put(sheet, 5, 1, report.period.label + (" (kortversjon)" if report.short else ""), font=SUBTITLE)
     put(sheet, 6, 1, report.status_label, font=BOLD)
-    generated = timezone.localtime(report.generated_at).strftime("%d.%m.%Y kl. %H:%M")
+    generated = nb_datetime(report.generated_at)
     put(sheet, 7, 1, f"{'Publisert' if report.version else 'Laget'} {generated}", font=MUTED)
     row = 9
     if report.small_numbers_notice:
@@ -117,7 +116,7 @@ def _write_cover(sheet: Worksheet, report: Report, sheets: list[tuple[ReportPart
     sheet.column_dimensions["B"].width = 20
 
 
-def _write_section(sheet: Worksheet, part: ReportPart, report: Report) -> None:
+def _write_section(sheet: Worksheet, part: BuiltSection, report: Report) -> None:
     put(sheet, 1, 1, part.title, font=TITLE)
     put(sheet, 2, 1, f"{report.title} · {report.status_label}", font=MUTED)
     row = 4

@@ -64,7 +64,7 @@ class StaticFilesFetcher(URLFetcher):
 # The stylesheets and the fonts they load, parsed once per process and reused while the files
 # are unchanged: loading the fonts is a good part of rendering a short report. WeasyPrint's font
 # configuration is not meant for concurrent use, so one report renders at a time per process.
-STYLESHEETS = ("css/fonts.css", "css/report.css")
+STYLESHEETS = ("css/fonts.css", "css/report-pdf.css")
 _lock = threading.Lock()
 
 

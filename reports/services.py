@@ -54,8 +54,9 @@ def section_anchor(key: str) -> str:
 
 
 @dataclass
-class ReportPart:
-    """One section of a report, or the notice shown where it could not be made."""
+class BuiltSection:
+    """One of a report's parts as `report_build` made it: the section's value, or the notice shown
+    where it could not be made, with the commentary written for it."""
 
     key: str
     title: str
@@ -94,7 +95,7 @@ class ReportPart:
 class Report:
     kind: ReportKind
     period: Period
-    parts: list[ReportPart]
+    parts: list[BuiltSection]
     short: bool
     small_numbers: int | None
     comparison_years: int
@@ -113,13 +114,13 @@ class Report:
         return f"Publisert versjon {self.version}" if self.version else "Utkast"
 
     @property
-    def shown_parts(self) -> list[ReportPart]:
+    def shown_parts(self) -> list[BuiltSection]:
         """The parts the PDF and the workbook print: a section without figures (and without
         commentary) is left out, and listed once (`empty_parts`)."""
         return [part for part in self.parts if not part.is_left_out]
 
     @property
-    def empty_parts(self) -> list[ReportPart]:
+    def empty_parts(self) -> list[BuiltSection]:
         return [part for part in self.parts if part.is_left_out]
 
     @property
@@ -139,7 +140,7 @@ class Report:
         return len(self.shown_parts) > CONTENTS_ON_OWN_PAGE_AFTER
 
     @property
-    def problems(self) -> list[ReportPart]:
+    def problems(self) -> list[BuiltSection]:
         return [part for part in self.parts if part.problem]
 
     @property
@@ -175,7 +176,7 @@ def report_build(*, kind: ReportKind, period: Period, version: int | None = None
         if short and not entry.in_short_form:
             continue
         spec = registry.get(entry.key)
-        part = ReportPart(entry.key, spec.title if spec else entry.key, commentary=commentaries.get(entry.key),
+        part = BuiltSection(entry.key, spec.title if spec else entry.key, commentary=commentaries.get(entry.key),
                           short_title=spec.sheet_title if spec else "")  # fmt: skip
         if spec is None:
             part.problem = (

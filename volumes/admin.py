@@ -12,7 +12,7 @@ class ServiceNameInline(admin.TabularInline):
 
 @admin.register(Service)
 class ServiceAdmin(SimpleHistoryAdmin):
-    list_display = ["name", "slug", "age_groups", "report_part", "sort_order", "active"]
+    list_display = ["name", "slug", "age_groups", "report_table", "sort_order", "active"]
     prepopulated_fields = {"slug": ["name"]}
     inlines = [ServiceNameInline]
 

@@ -48,7 +48,7 @@ def month_sources(figures: Iterable, period: Period) -> dict[Period, object]:
 
 @dataclass(frozen=True)
 class Summary:
-    """A service's figures over one period: the average per month of every measure and total."""
+    """A service's figures over one period: the average per month of every volume field and total."""
 
     period: Period
     averages: dict[str, Average]
@@ -75,13 +75,13 @@ class Summary:
 
 
 def summarize(service, figures: Iterable, period: Period) -> Summary:
-    """Average per month of each measure, users and hours in total, and hours per user."""
+    """Average per month of each volume field, users and hours in total, and hours per user."""
     months = period.months()
     sources = month_sources(figures, period)
     monthly = [sources[m].values if m in sources else {} for m in months]
     averages = {
-        measure.field: average_per_month([v.get(measure.field) for v in monthly], len(months))
-        for measure in service.measures()
+        volume_field.name: average_per_month([v.get(volume_field.name) for v in monthly], len(months))
+        for volume_field in service.volume_fields()
     }
     users = [service.total(v, USERS) for v in monthly]
     hours = [service.total(v, HOURS) for v in monthly]

@@ -7,17 +7,17 @@ from django.urls import reverse
 from horeport.bulk import BulkKind, Line, Refusal, Value, register
 from horeport.periods import Kind, Period
 from volumes import selectors
-from volumes.models import MEASURES, USERS, Service, VolumeFigure
+from volumes.models import USERS, VOLUME_FIELDS, Service, VolumeFigure
 
-COLUMNS = tuple(Value(m.field, m.label, whole=False) for m in MEASURES)
+COLUMNS = tuple(Value(f.name, f.label, whole=False) for f in VOLUME_FIELDS)
 BY_FIELD = {value.field: value for value in COLUMNS}
 
 
 def _line(service: Service, period: Period) -> Line:
     # A month's users are people counted; a half-year or year holds an average per month (83,7).
     values = {
-        m.field: BY_FIELD[m.field].limited(whole=m.quantity == USERS and period.kind is Kind.MONTH)
-        for m in service.measures()
+        f.name: BY_FIELD[f.name].limited(whole=f.quantity == USERS and period.kind is Kind.MONTH)
+        for f in service.volume_fields()
     }
     name = service.name_for(period)
     return Line((service.slug,), (name,), values, {"service": service, "period": period}, name=name)

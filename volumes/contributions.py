@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.urls import reverse
 from django.utils import timezone
 
-from horeport.contributions import Change, Due, contributes
+from horeport.contributions import ChangedFigure, Due, contributes
 from horeport.periods import Kind, Period
 from volumes import selectors
 from volumes.aggregates import USERS_TOTAL, summarize
@@ -29,7 +29,7 @@ def due(*, period: Period) -> list[Due]:
         own = figures.get(service.pk, [])
         if any(f.period.kind is not Kind.MONTH for f in own):
             continue  # one source per period: an average is entered for this month's half-year or year
-        fields = [m.field for m in service.measures()]
+        fields = [f.name for f in service.volume_fields()]
         filled = sum(getattr(own[0], f) is not None for f in fields) if own else 0
         url = reverse("volumes:grid", args=[service.slug, period.year])
         items.append(Due(APP, service.name_for(period), period, filled, len(fields), url))
@@ -37,7 +37,7 @@ def due(*, period: Period) -> list[Due]:
 
 
 @contributes("changes")
-def changes() -> list[Change]:
+def changes() -> list[ChangedFigure]:
     """Users per month on average per service: the latest ended year with figures against the year before."""
     years = selectors.years_with_figures()  # newest first
     year = next((y for y in years if y < timezone.localdate().year and y - 1 in years), None)
@@ -52,5 +52,5 @@ def changes() -> list[Change]:
         if old is not None and new is not None:
             url = f"{service.get_absolute_url()}?aar={year}"
             what = f"{service.name_for(Period.of_year(year))}: brukere pr. mnd."
-            items.append(Change(APP, what, Period.of_year(year), old, new, url, decimals=1))
+            items.append(ChangedFigure(APP, what, Period.of_year(year), old, new, url, decimals=1))
     return items

@@ -1,5 +1,5 @@
 """The services' forms: an administrator's service form with its dated names, and the entry
-grid (one service, one year, twelve months by measure) that saves all or nothing."""
+grid (one service, one year, twelve months by volume field) that saves all or nothing."""
 
 from __future__ import annotations
 
@@ -20,15 +20,15 @@ from volumes.aggregates import HOURS_TOTAL, USERS_TOTAL, Entry, summarize
 from volumes.models import (
     ALL,
     HOURS,
-    MEASURE_FIELDS,
     OVER_18,
     OVER_60,
     PER_USER_LABEL,
     UNDER_18,
     USERS,
-    Measure,
+    VOLUME_FIELD_NAMES,
     Service,
     ServiceName,
+    VolumeField,
     VolumeFigure,
 )
 
@@ -48,7 +48,7 @@ class ServiceForm(NorwegianModelForm):
         model = Service
         fields = [
             "name", "slug", "description", "age_groups", "records_users", "records_hours",
-            "report_part", "sort_order", "active",
+            "report_table", "sort_order", "active",
         ]  # fmt: skip
 
     def __init__(self, *args, **kwargs):
@@ -121,8 +121,8 @@ class GridColumn:
     def lock(self) -> PeriodLock | None:
         return self.form.lock if self.form is not None else None
 
-    def name(self, measure: Measure | str) -> str:
-        return f"{self.prefix}_{getattr(measure, 'field', measure)}"
+    def name(self, volume_field: VolumeField | str) -> str:
+        return f"{self.prefix}_{getattr(volume_field, 'name', volume_field)}"
 
     @property
     def heading(self) -> str:
@@ -142,28 +142,29 @@ class GridColumn:
 
 
 class VolumeColumnForm(RowForm):
-    """One column of the volume grid: one period's figure, a cell per measure the service records.
+    """One column of the volume grid: one period's figure, a cell per volume field the service records.
 
     Its cells are named as the page names them ("c03_users_over_18"). The row's own checks (stale,
     locked, one source per period) come from the shared engine; the cells' rules are here."""
 
     class Meta:
         model = VolumeFigure
-        fields = MEASURE_FIELDS
+        fields = VOLUME_FIELD_NAMES
 
-    def __init__(self, data=None, *, column: GridColumn, service: Service, measures: list[Measure], **kwargs):
-        self.column, self.measures = column, measures
-        self.blank_fields = tuple(m.field for m in measures)
+    def __init__(self, data=None, *, column: GridColumn, service: Service, volume_fields: list[VolumeField], **kwargs):
+        self.column, self.volume_fields = column, volume_fields
+        self.blank_fields = tuple(f.name for f in volume_fields)
         instance = column.figure or VolumeFigure(service=service, period=column.period)
         super().__init__(data, instance=instance, prefix=column.prefix, use_required_attribute=False, **kwargs)
         for name in [n for n in self.fields if n != "version" and n not in self.blank_fields]:
             del self.fields[name]
-        for measure in measures:
-            field = self.fields[measure.field]
-            field.label = f"{measure.label}, {column.period.label}"
+        for volume_field in volume_fields:
+            field = self.fields[volume_field.name]
+            field.label = f"{volume_field.label}, {column.period.label}"
             field.widget.attrs.update({
                 "inputmode": "decimal", "autocomplete": "off", "size": 6, "data-col": column.index,
-                "data-measure": measure.field, "data-quantity": measure.quantity, "data-group": measure.group,
+                "data-field": volume_field.name, "data-quantity": volume_field.quantity,
+                "data-group": volume_field.group,
             })  # fmt: skip
             if column.source is not None and not self.is_bound:
                 hold_read_only(field)  # the period's figures come from another source
@@ -177,16 +178,20 @@ class VolumeColumnForm(RowForm):
 
     def clean(self):
         cleaned = super().clean()
-        values = {m.field: cleaned.get(m.field) for m in self.measures if m.field not in self.errors}
-        for measure in self.measures:
-            value = values.get(measure.field)
+        values = {f.name: cleaned.get(f.name) for f in self.volume_fields if f.name not in self.errors}
+        for volume_field in self.volume_fields:
+            value = values.get(volume_field.name)
             if value is None:
                 continue
             if value < 0:
-                self.add_error(measure.field, "Tallet kan ikke være negativt.")
-            elif measure.quantity == USERS and self.column.period.kind is Kind.MONTH and value != value.to_integral():
+                self.add_error(volume_field.name, "Tallet kan ikke være negativt.")
+            elif (
+                volume_field.quantity == USERS
+                and self.column.period.kind is Kind.MONTH
+                and value != value.to_integral()
+            ):
                 self.add_error(
-                    measure.field,
+                    volume_field.name,
                     "Antall brukere i en måned er et helt tall. Desimaler brukes bare for halvårs- og årssnitt.",
                 )
         for quantity, word in ((USERS, "brukere"), (HOURS, "timer")):
@@ -206,7 +211,7 @@ class VolumeColumnForm(RowForm):
 
 class VolumeGridForm:
     """One service, one year: a column per period (a `VolumeColumnForm` on the shared grid engine),
-    a cell per measure, saved all together or not at all.
+    a cell per volume field, saved all together or not at all.
 
     A stale column, a change inside a locked period, a second source for a period or a bad cell
     refuses the save, with the message next to the cell (or column) concerned. Hours without users
@@ -218,12 +223,14 @@ class VolumeGridForm:
                  others: list[VolumeFigure] = (), user=None):  # fmt: skip
         self.data, self.is_bound = data, data is not None
         self.service, self.year, self.kind = service, year, kind
-        self.measures = service.measures()
+        self.volume_fields = service.volume_fields()
         self.columns: list[GridColumn] = []
         for index, period in enumerate(Period.of_year(year).subperiods(kind), start=1):
             source = next((f for f in others if f.period in period or period in f.period), None)
             column = GridColumn(index, period, figures.get(period), source=source)
-            column.form = VolumeColumnForm(data, column=column, service=service, measures=self.measures, locks=locks)
+            column.form = VolumeColumnForm(
+                data, column=column, service=service, volume_fields=self.volume_fields, locks=locks
+            )
             self.columns.append(column)
         self.grid = Grid([(column, column.form) for column in self.columns], user=user)
         self.warnings: dict[str, str] = {}
@@ -300,15 +307,15 @@ class VolumeGridForm:
         if not (self.service.records_users and self.service.records_hours):
             return
         values = column.form.cleaned_data
-        for measure in self.measures:
-            if measure.quantity != HOURS:
+        for volume_field in self.volume_fields:
+            if volume_field.quantity != HOURS:
                 continue
-            hours = values.get(measure.field)
-            users = values.get(measure.field.replace(HOURS, USERS, 1))
+            hours = values.get(volume_field.name)
+            users = values.get(volume_field.name.replace(HOURS, USERS, 1))
             if hours and not users:
-                who = f"brukere {GROUP_WORDS[measure.group]}".strip()
-                name = column.name(measure)
-                column.form.fields[measure.field].widget.attrs["aria-describedby"] = f"id_{name}_warning"
+                who = f"brukere {GROUP_WORDS[volume_field.group]}".strip()
+                name = column.name(volume_field)
+                column.form.fields[volume_field.name].widget.attrs["aria-describedby"] = f"id_{name}_warning"
                 self.warnings[name] = f"{_plain(hours)} timer, men ingen {who} i {column.period.label}. Stemmer det?"
 
     def save(self) -> list[Period]:
@@ -331,7 +338,7 @@ class VolumeGridForm:
         """The grid's values as they stand (typed or stored), for the totals the page shows."""
         entries = []
         for column in self.columns:
-            values = {m.field: _number_or_none(column.form[m.field].value()) for m in self.measures}
+            values = {f.name: _number_or_none(column.form[f.name].value()) for f in self.volume_fields}
             entries.append(Entry(column.period, values))
         return entries
 
@@ -339,16 +346,16 @@ class VolumeGridForm:
         return summarize(self.service, self.current_entries(), Period.of_year(self.year))
 
     def rows(self) -> list[dict]:
-        """The measure rows: a label, per column the bound field and any warning, and the average."""
+        """The rows, one per volume field: a label, per column the bound field and any warning, and the average."""
         year = self._year_summary()
         rows = []
-        for measure in self.measures:
+        for volume_field in self.volume_fields:
             cells = []
             for column in self.columns:
-                name = column.name(measure)
+                name = column.name(volume_field)
                 cells.append({"field": self[name], "warning": self.warnings.get(name), "column": column})
-            average = year[measure.field]
-            rows.append({"measure": measure, "cells": cells, "average": nb_number(average.value, 1),
+            average = year[volume_field.name]
+            rows.append({"volume_field": volume_field, "cells": cells, "average": nb_number(average.value, 1),
                          "note": average.note})  # fmt: skip
         return rows
 

@@ -27,10 +27,13 @@ UNDER_18, OVER_18, OVER_60, ALL = "under_18", "over_18", "over_60", "all"
 
 
 @dataclass(frozen=True)
-class Measure:
-    """One number a service records per period: users or hours, for one age group."""
+class VolumeField:
+    """One of a `VolumeFigure`'s number fields: users or hours, for one age group.
 
-    field: str
+    Not a "measure": in this project a measure is a tiltak (`kpi.Measure`).
+    """
+
+    name: str  # the VolumeFigure field
     label: str
     quantity: str  # USERS or HOURS
     group: str  # UNDER_18, OVER_18, OVER_60 ("of which", part of OVER_18) or ALL
@@ -41,18 +44,17 @@ class Measure:
         return 1 if self.group == OVER_60 else 0
 
 
-MEASURES = [
-    Measure("users_under_18", "Antall brukere ≤ 18 år", USERS, UNDER_18),
-    Measure("users_over_18", "Antall brukere > 18 år", USERS, OVER_18),
-    Measure("users_over_60", "herav antall brukere > 60 år", USERS, OVER_60),
-    Measure("users", "Antall brukere", USERS, ALL),
-    Measure("hours_under_18", "Antall timer ≤ 18 år", HOURS, UNDER_18),
-    Measure("hours_over_18", "Antall timer > 18 år", HOURS, OVER_18),
-    Measure("hours_over_60", "herav timer > 60 år", HOURS, OVER_60),
-    Measure("hours", "Timer vedtak", HOURS, ALL),
+VOLUME_FIELDS = [
+    VolumeField("users_under_18", "Antall brukere ≤ 18 år", USERS, UNDER_18),
+    VolumeField("users_over_18", "Antall brukere > 18 år", USERS, OVER_18),
+    VolumeField("users_over_60", "herav antall brukere > 60 år", USERS, OVER_60),
+    VolumeField("users", "Antall brukere", USERS, ALL),
+    VolumeField("hours_under_18", "Antall timer ≤ 18 år", HOURS, UNDER_18),
+    VolumeField("hours_over_18", "Antall timer > 18 år", HOURS, OVER_18),
+    VolumeField("hours_over_60", "herav timer > 60 år", HOURS, OVER_60),
+    VolumeField("hours", "Timer vedtak", HOURS, ALL),
 ]
-MEASURE_FIELDS = [m.field for m in MEASURES]
-MEASURE_BY_FIELD = {m.field: m for m in MEASURES}
+VOLUME_FIELD_NAMES = [f.name for f in VOLUME_FIELDS]
 
 USERS_TOTAL_LABEL = "Brukere totalt"
 HOURS_TOTAL_LABEL = "Timer totalt"
@@ -65,7 +67,7 @@ class AgeGroups(models.TextChoices):
     THREE = "three", "≤ 18 år, > 18 år og herav > 60 år"
 
 
-class ReportPart(models.TextChoices):
+class ReportTable(models.TextChoices):
     """Which table of the half-year and annual reports a service belongs to."""
 
     MESTRINGSHUSET_FAT = "mestringshuset_fat", "Psykisk helse – Mestringshuset og FAT"
@@ -92,8 +94,8 @@ class Service(NamedOverTime):
     )  # fmt: skip
     records_users = models.BooleanField("registrerer antall brukere", default=True)
     records_hours = models.BooleanField("registrerer timer vedtak", default=True)
-    report_part = models.CharField(
-        "tabell i halvårs- og årsrapporten", max_length=24, choices=ReportPart.choices, blank=True, default="",
+    report_table = models.CharField(
+        "tabell i halvårs- og årsrapporten", max_length=24, choices=ReportTable.choices, blank=True, default="",
         help_text="Alle aktive tjenester kommer med i månedsoversikten i rapporten til direktøren.",
     )  # fmt: skip
     sort_order = models.PositiveIntegerField("rekkefølge", default=0)
@@ -111,14 +113,14 @@ class Service(NamedOverTime):
     def get_absolute_url(self):
         return reverse("volumes:service", kwargs={"slug": self.slug})
 
-    # -- measures --------------------------------------------------------------------------
+    # -- volume fields-----------------------------------------------------------------------
 
     @property
     def has_age_groups(self) -> bool:
         return self.age_groups != AgeGroups.NONE
 
-    def measures(self) -> list[Measure]:
-        """The measures this service records, in the order of the source's tables."""
+    def volume_fields(self) -> list[VolumeField]:
+        """The volume fields this service records, in the order of the source's tables."""
         if self.age_groups == AgeGroups.THREE:
             groups = {UNDER_18, OVER_18, OVER_60}
         elif self.age_groups == AgeGroups.TWO:
@@ -126,7 +128,7 @@ class Service(NamedOverTime):
         else:
             groups = {ALL}
         quantities = {q for q, on in ((USERS, self.records_users), (HOURS, self.records_hours)) if on}
-        return [m for m in MEASURES if m.group in groups and m.quantity in quantities]
+        return [f for f in VOLUME_FIELDS if f.group in groups and f.quantity in quantities]
 
     def total(self, values: dict, quantity: str) -> Decimal | None:
         """Users (or hours) in total for one set of values: ≤ 18 + > 18, or the plain figure.
@@ -166,7 +168,7 @@ class ServiceName(LaterName):
         return f"{self.name} (fra {first_day_text(self.valid_from)})"
 
 
-def _measure_field(label: str):
+def _volume_field(label: str):
     return models.DecimalField(
         label, max_digits=10, decimal_places=2, null=True, blank=True, validators=[MinValueValidator(0)]
     )
@@ -180,14 +182,14 @@ class VolumeFigure(TrackedModel):
 
     service = models.ForeignKey(Service, models.PROTECT, related_name="figures", verbose_name="tjeneste")
     period = PeriodField("periode", kinds=(Kind.MONTH, Kind.HALF, Kind.YEAR))
-    users_under_18 = _measure_field("brukere ≤ 18 år")
-    users_over_18 = _measure_field("brukere > 18 år")
-    users_over_60 = _measure_field("herav brukere > 60 år")
-    users = _measure_field("brukere")
-    hours_under_18 = _measure_field("timer ≤ 18 år")
-    hours_over_18 = _measure_field("timer > 18 år")
-    hours_over_60 = _measure_field("herav timer > 60 år")
-    hours = _measure_field("timer vedtak")
+    users_under_18 = _volume_field("brukere ≤ 18 år")
+    users_over_18 = _volume_field("brukere > 18 år")
+    users_over_60 = _volume_field("herav brukere > 60 år")
+    users = _volume_field("brukere")
+    hours_under_18 = _volume_field("timer ≤ 18 år")
+    hours_over_18 = _volume_field("timer > 18 år")
+    hours_over_60 = _volume_field("herav timer > 60 år")
+    hours = _volume_field("timer vedtak")
 
     class Meta:
         ordering = ["service", "period"]
@@ -200,7 +202,7 @@ class VolumeFigure(TrackedModel):
 
     @property
     def values(self) -> dict[str, Decimal | None]:
-        return {name: getattr(self, name) for name in MEASURE_FIELDS}
+        return {name: getattr(self, name) for name in VOLUME_FIELD_NAMES}
 
     @property
     def is_average(self) -> bool:

@@ -1,5 +1,5 @@
 """The services' figures for the plausibility check on entry (horeport/plausibility.py): each
-measure a service records, against the same period last year.
+number a service records, against the same period last year.
 
 Where last year holds only a half-year or year average, that average stands for each of its
 months (docs/rules.md, "Average per month") and is what a month is compared with."""
@@ -13,7 +13,9 @@ from django.urls import reverse
 from horeport.periods import Kind, Period
 from horeport.plausibility import Cell, Figures, register
 from volumes.forms import GRAIN_OF_KIND
-from volumes.models import MEASURE_BY_FIELD, MEASURE_FIELDS, Service, VolumeFigure
+from volumes.models import VOLUME_FIELD_NAMES, VOLUME_FIELDS, Service, VolumeFigure
+
+LABELS = {field.name: field.label for field in VOLUME_FIELDS}
 
 
 def _covering(period: Period) -> list[Period]:
@@ -31,7 +33,7 @@ class Volumes(Figures):
     label = "Tjenester"
     row_model = VolumeFigure
     figure_model = Service
-    fields = tuple(MEASURE_FIELDS)
+    fields = tuple(VOLUME_FIELD_NAMES)
 
     def cell(self, row: VolumeFigure, field: str) -> Cell:
         return Cell(self.key, row.service_id, field, row.period)
@@ -54,11 +56,11 @@ class Volumes(Figures):
         return found
 
     def name(self, row: VolumeFigure, field: str) -> str:
-        return f"{row.service.name_for(row.period)}: {MEASURE_BY_FIELD[field].label}"
+        return f"{row.service.name_for(row.period)}: {LABELS[field]}"
 
     def url(self, row: VolumeFigure) -> str:
         grain = GRAIN_OF_KIND[row.period.kind]
         return reverse("volumes:grid", args=[row.service.slug, row.period.year]) + f"?inndeling={grain}"
 
     def choices(self) -> list[tuple[int, str, str]]:
-        return [(s.pk, m.field, f"{s.name}: {m.label}") for s in Service.objects.all() for m in s.measures()]
+        return [(s.pk, f.name, f"{s.name}: {f.label}") for s in Service.objects.all() for f in s.volume_fields()]

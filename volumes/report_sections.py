@@ -8,10 +8,8 @@ from horeport.periods import Kind, Period
 from horeport.sections import Cell, Chart, ChartSeries, Column, Row, Section, SectionOptions, Table, report_section
 from volumes import selectors
 from volumes.aggregates import HOURS_TOTAL, USERS_TOTAL, summarize
-from volumes.models import PER_USER_LABEL, ReportPart
+from volumes.models import PER_USER_LABEL, ReportTable
 from volumes.tables import as_entered, half_year_columns, service_charts, summary_table
-
-MESTRINGSHUSET_FAT_TITLE = "Psykisk helse – Mestringshuset og FAT"
 
 
 def _has_values(table: Table) -> bool:
@@ -19,20 +17,20 @@ def _has_values(table: Table) -> bool:
 
 
 @report_section(
-    "volumes.mestringshuset_fat", MESTRINGSHUSET_FAT_TITLE, period_kinds=(Kind.YEAR, Kind.HALF),
+    "volumes.mestringshuset_fat", "Psykisk helse – Mestringshuset og FAT", period_kinds=(Kind.YEAR, Kind.HALF),
     sheet_title="Mestringshuset og FAT",
     description="Mestringshuset psykisk helse og rus, og FAT: brukere, timer vedtak og timer pr. bruker, "
     "gjennomsnitt pr. måned for halvårene og året.",
 )  # fmt: skip
 def mestringshuset_fat(*, period: Period, options: SectionOptions) -> Section:
-    services = selectors.services(report_part=ReportPart.MESTRINGSHUSET_FAT)
+    services = selectors.services(report_table=ReportTable.MESTRINGSHUSET_FAT)
     if period.kind is Kind.YEAR:
         columns = half_year_columns(period.year)
     else:
         earlier = period.same_period_last_year()
         columns = [(earlier, earlier.month_range_label), (period, period.month_range_label)]
     figures = selectors.figures_by_service(services, first_year=columns[0][0].year, last_year=period.year)
-    section = Section("volumes.mestringshuset_fat", MESTRINGSHUSET_FAT_TITLE, period)
+    section = Section(period)
     shown = []
     for service in services:
         table = summary_table(service, figures[service.pk], columns, title=service.name_for(period))
@@ -56,15 +54,15 @@ def mestringshuset_fat(*, period: Period, options: SectionOptions) -> Section:
     return section
 
 
-def _development(key: str, title: str, part: str, period: Period, options: SectionOptions) -> Section:
+def _development(table: ReportTable, period: Period, options: SectionOptions) -> Section:
     """A multi-year table per service (newest first, as the source), with charts oldest first."""
-    services = selectors.services(report_part=part)
+    services = selectors.services(report_table=table)
     count = max(1, options.comparison_years)
     periods = [period]
     while len(periods) < count:
         periods.append(periods[-1].same_period_last_year())
     figures = selectors.figures_by_service(services, first_year=periods[-1].year, last_year=period.year)
-    section = Section(key, title, period)
+    section = Section(period)
     if len(services) == 1:
         # The name in force in the period: "Omsorgslønn – utvikling" in 2016, "Omsorgsstønad – utvikling" from 2020.
         section.title = f"{services[0].name_for(period)} – utvikling"
@@ -93,7 +91,7 @@ def _development(key: str, title: str, part: str, period: Period, options: Secti
         ]  # fmt: skip
     if not section.tables:
         section.notes += [_why_empty(service, period, periods[-1]) for service in services] or [
-            f"Ingen tjenester er lagt inn for {title}."
+            f"Ingen tjenester er valgt for tabellen «{table.label}» (under Tjenester)."
         ]
         section.empty_reason = " ".join(note for note in section.notes if not note.startswith("Ingen "))
     return section
@@ -120,7 +118,7 @@ def _why_empty(service, period: Period, first: Period) -> str:
     "måned, flere år.",
 )  # fmt: skip
 def omsorgslonn(*, period: Period, options: SectionOptions) -> Section:
-    return _development("volumes.omsorgslonn", "Omsorgslønn/omsorgsstønad", ReportPart.OMSORGSLONN, period, options)
+    return _development(ReportTable.OMSORGSLONN, period, options)
 
 
 @report_section(
@@ -129,7 +127,7 @@ def omsorgslonn(*, period: Period, options: SectionOptions) -> Section:
     "flere år.",
 )  # fmt: skip
 def bpa(*, period: Period, options: SectionOptions) -> Section:
-    return _development("volumes.bpa", "BPA", ReportPart.BPA, period, options)
+    return _development(ReportTable.BPA, period, options)
 
 
 @report_section(
@@ -159,7 +157,7 @@ def monthly(*, period: Period, options: SectionOptions) -> Section:
                 continue
             cells += [as_entered(old), as_entered(new), *Cell.changes(change(old, new))]
         table.rows.append(Row(service.name_for(period), cells, key=service.slug))
-    section = Section("volumes.monthly", "Tjenester i måneden", period, tables=[table] if table.rows else [])
+    section = Section(period, tables=[table] if table.rows else [])
     if not table.rows:
         section.notes.append(f"Ingen tjenester har tall for {period.label} eller {earlier.label}.")
     else:

@@ -10,13 +10,13 @@ from horeport.periods import Kind, Period
 from volumes.models import Service, VolumeFigure
 
 
-def services(*, active: bool | None = True, report_part: str | None = None) -> list[Service]:
+def services(*, active: bool | None = True, report_table: str | None = None) -> list[Service]:
     """Services in their order, with their dated names prefetched."""
     queryset = Service.objects.prefetch_related("names")
     if active is not None:
         queryset = queryset.filter(active=active)
-    if report_part is not None:
-        queryset = queryset.filter(report_part=report_part)
+    if report_table is not None:
+        queryset = queryset.filter(report_table=report_table)
     return list(queryset)
 
 

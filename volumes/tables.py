@@ -48,11 +48,11 @@ def summary_rows(service, summaries: list[Summary], *, cell=average_cell) -> lis
     rows = []
     totals = {USERS: (USERS_TOTAL, USERS_TOTAL_LABEL), HOURS: (HOURS_TOTAL, HOURS_TOTAL_LABEL)}
     for quantity in (USERS, HOURS):
-        measures = [m for m in service.measures() if m.quantity == quantity]
-        for measure in measures:
-            rows.append(Row(measure.label, [cell(s, measure.field) for s in summaries], key=measure.field,
-                            level=measure.level))  # fmt: skip
-        if measures and service.has_age_groups:
+        volume_fields = [f for f in service.volume_fields() if f.quantity == quantity]
+        for volume_field in volume_fields:
+            rows.append(Row(volume_field.label, [cell(s, volume_field.name) for s in summaries], key=volume_field.name,
+                            level=volume_field.level))  # fmt: skip
+        if volume_fields and service.has_age_groups:
             key, label = totals[quantity]
             rows.append(Row(label, [cell(s, key) for s in summaries], kind="total", key=key))
     if service.records_users and service.records_hours:
@@ -64,7 +64,7 @@ def summary_table(
     service, figures, columns: list[tuple[Period, str]], *, title: str, row_header: str = AVERAGE_HEADER,
     notes: list[str] | None = None,
 ) -> Table:  # fmt: skip
-    """One column per period (an average per month over it), one row per measure and total."""
+    """One column per period (an average per month over it), one row per volume field and total."""
     summaries = [summarize(service, figures, period) for period, _ in columns]
     return Table(
         title=title,
@@ -118,9 +118,9 @@ def _legend(label: str) -> str:
 
 def _series(service, summaries, quantity: str) -> list[ChartSeries]:
     series = [
-        ChartSeries(_legend(m.label), [s.value(m.field) for s in summaries])
-        for m in service.measures()
-        if m.quantity == quantity
+        ChartSeries(_legend(f.label), [s.value(f.name) for s in summaries])
+        for f in service.volume_fields()
+        if f.quantity == quantity
     ]
     if service.has_age_groups and series:
         key, label = (USERS_TOTAL, USERS_TOTAL_LABEL) if quantity == USERS else (HOURS_TOTAL, HOURS_TOTAL_LABEL)

@@ -10,9 +10,9 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 
+from horeport import editing
 from horeport.charts import chart_svg, sparkline_svg, svg_data_uri
 from horeport.dated_names import first_day_text, last_day_text
-from horeport.editing import save_or_refuse
 from horeport.formatting import nb_number
 from horeport.grids import active_locks
 from horeport.history import history_page
@@ -149,7 +149,7 @@ def grid(request, slug, year):
     )  # fmt: skip
     name = service.name_for(Period.of_year(year))
     if request.method == "POST" and form.is_valid():
-        saved = save_or_refuse(form)
+        saved = editing.save_or_refuse(form)
         if saved is not None:
             if saved:
                 labels = ", ".join(p.label for p in saved)
@@ -214,23 +214,15 @@ def service_update(request, pk):
 
 
 def _service_form(request, service):
-    form = ServiceForm(request.POST or None, instance=service)
-    names = ServiceNameFormSet(request.POST or None, instance=service, prefix="names")
-    if request.method == "POST" and form.is_valid() and names.is_valid():
-
-        def save():
-            names.instance = form.save()
-            names.save()
-            return names.instance
-
-        if (saved := save_or_refuse(form, save)) is not None:
-            messages.success(request, f"Tjenesten «{saved.name}» er lagret.")
-            return redirect(reverse("volumes:service_list"))
-    context = {
-        "form": form, "names": names, "title": f"Endre {service.name}" if service.pk else "Ny tjeneste",
-        "back_url": reverse("volumes:service_list"), "back_label": "Tilbake til tjenestene",
-        "names_legend": "Navneendringer",
-        "names_help": "Et nytt navn gjelder fra 1. januar i året du oppgir. "
-        "Rapporter viser navnet som gjaldt i perioden.",
-    }  # fmt: skip
-    return render(request, "horeport/edit_form.html", context, status=400 if request.method == "POST" else 200)
+    return editing.edit(
+        request, ServiceForm(request.POST or None, instance=service), template="horeport/edit_form.html",
+        names=ServiceNameFormSet(request.POST or None, instance=service, prefix="names"),
+        context={
+            "title": f"Endre {service.name}" if service.pk else "Ny tjeneste",
+            "back_url": reverse("volumes:service_list"), "back_label": "Tilbake til tjenestene",
+            "names_legend": "Navneendringer",
+            "names_help": "Et nytt navn gjelder fra 1. januar i året du oppgir. "
+            "Rapporter viser navnet som gjaldt i perioden.",
+        },
+        saved=lambda saved: f"Tjenesten «{saved.name}» er lagret.", success_url=reverse("volumes:service_list"),
+    )  # fmt: skip

@@ -10,40 +10,27 @@ from decimal import Decimal
 
 from django.db import transaction
 
-from horeport.demo import read_fixture
+from horeport.demo import read_fixture, upsert
 from horeport.periods import Period
 from waitlists.models import HousingType, PrivateHousingFigure, PrivateHousingKeyFigure, WaitlistFigure
-
-
-def _upsert(model, lookup: dict, values: dict):
-    """Create the row, or update it where a value differs; never save an unchanged row."""
-    obj = model.objects.filter(**lookup).first() or model(**lookup)
-    changed = obj.pk is None
-    for name, value in values.items():
-        if getattr(obj, name) != value:
-            setattr(obj, name, value)
-            changed = True
-    if changed:
-        obj.save()
-    return obj
 
 
 @transaction.atomic
 def load() -> None:
     data = read_fixture("waitlists.toml")
     for order, entry in enumerate(data["housing_types"], start=1):
-        housing_type = _upsert(
+        housing_type = upsert(
             HousingType, {"name": entry["name"]}, {"description": entry.get("description", ""), "order": order * 10}
         )
         for figure in entry["figures"]:
             values = {name: figure.get(name) for name in WaitlistFigure.VALUE_FIELDS}
             if values["effectuation_days"] is not None:
                 values["effectuation_days"] = Decimal(values["effectuation_days"])
-            _upsert(WaitlistFigure, {"housing_type": housing_type, "period": Period.parse(figure["period"])}, values)
+            upsert(WaitlistFigure, {"housing_type": housing_type, "period": Period.parse(figure["period"])}, values)
     for order, entry in enumerate(data["private_housing"], start=1):
-        key_figure = _upsert(PrivateHousingKeyFigure, {"name": entry["name"]}, {"order": order * 10})
+        key_figure = upsert(PrivateHousingKeyFigure, {"name": entry["name"]}, {"order": order * 10})
         for figure in entry["figures"]:
-            _upsert(
+            upsert(
                 PrivateHousingFigure,
                 {"key_figure": key_figure, "period": Period.parse(figure["period"])},
                 {"value": figure["value"], "comment": figure.get("comment", "")},

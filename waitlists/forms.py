@@ -6,7 +6,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
-from horeport.forms import NorwegianModelForm, TrackedModelForm
+from horeport.forms import DateInput, NorwegianModelForm, TrackedModelForm, active_or_current
 from horeport.grids import Grid, RowForm, active_locks
 from horeport.periods import MONTH_NAMES, Kind, Period
 from waitlists.models import HousingCase, HousingType, PrivateHousingFigure, PrivateHousingKeyFigure, WaitlistFigure
@@ -18,13 +18,20 @@ MONTH_CHOICES = [(WHOLE_YEAR, "Hele året (historikk)")] + [
 FIRST_YEAR = 1990
 
 
+def _offer_housing_types(form: forms.ModelForm, *, required: str) -> None:
+    field = form.fields["housing_type"]
+    field.queryset = active_or_current(HousingType.objects.all(), form.instance.housing_type_id)
+    field.empty_label = "Velg boligtype"
+    field.error_messages["required"] = required
+
+
 class HousingTypeForm(NorwegianModelForm):
     class Meta:
         model = HousingType
         fields = ["name", "description", "order", "active", "cases_complete_from"]
         widgets = {
             "description": forms.Textarea(attrs={"rows": 3}),
-            "cases_complete_from": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "cases_complete_from": DateInput,
         }
         help_texts = {"order": "Boligtypene vises i stigende rekkefølge."}
 
@@ -134,12 +141,7 @@ class WaitlistFigureForm(PeriodChoiceMixin, TrackedModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        types = HousingType.objects.filter(active=True)
-        if self.instance.housing_type_id:
-            types = HousingType.objects.filter(pk=self.instance.housing_type_id) | types
-        self.fields["housing_type"].queryset = types.distinct()
-        self.fields["housing_type"].empty_label = "Velg boligtype"
-        self.fields["housing_type"].error_messages["required"] = "Velg boligtypen tallene gjelder."
+        _offer_housing_types(self, required="Velg boligtypen tallene gjelder.")
         self.initial_period(self.instance.period)
         say_negative_in_norwegian(self)
 
@@ -166,10 +168,7 @@ class HousingCaseForm(TrackedModelForm):
     class Meta:
         model = HousingCase
         fields = ["reference", "housing_type", "decided_on", "moved_in_on", "closed_on", "closed_reason"]
-        widgets = {
-            name: forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
-            for name in ("decided_on", "moved_in_on", "closed_on")
-        }
+        widgets = {"decided_on": DateInput, "moved_in_on": DateInput, "closed_on": DateInput}
         help_texts = {
             "decided_on": "Datoen vedtaket om bolig ble fattet (innvilget).",
             "moved_in_on": "Tom til boligen er tatt i bruk.",
@@ -177,12 +176,7 @@ class HousingCaseForm(TrackedModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        types = HousingType.objects.filter(active=True)
-        if self.instance.housing_type_id:
-            types = HousingType.objects.filter(pk=self.instance.housing_type_id) | types
-        self.fields["housing_type"].queryset = types.distinct()
-        self.fields["housing_type"].empty_label = "Velg boligtype"
-        self.fields["housing_type"].error_messages["required"] = "Velg boligtypen vedtaket gjelder."
+        _offer_housing_types(self, required="Velg boligtypen vedtaket gjelder.")
         self.fields["reference"].error_messages["required"] = "Skriv saksreferansen."
         self.fields["decided_on"].error_messages["required"] = "Skriv datoen vedtaket ble fattet."
         self.fields["closed_reason"].choices = [("", "Velg årsak"), *HousingCase.CLOSED_REASONS]
@@ -220,10 +214,9 @@ class PrivateHousingFigureForm(PeriodChoiceMixin, TrackedModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        key_figures = PrivateHousingKeyFigure.objects.filter(active=True)
-        if self.instance.key_figure_id:
-            key_figures = PrivateHousingKeyFigure.objects.filter(pk=self.instance.key_figure_id) | key_figures
-        self.fields["key_figure"].queryset = key_figures.distinct()
+        self.fields["key_figure"].queryset = active_or_current(
+            PrivateHousingKeyFigure.objects.all(), self.instance.key_figure_id
+        )
         self.fields["key_figure"].empty_label = "Velg nøkkeltall"
         self.fields["key_figure"].error_messages["required"] = "Velg hvilket nøkkeltall antallet gjelder."
         self.fields["month"].help_text = "Måneden antallet gjelder, eller «Hele året» for antallet for et helt år."

@@ -122,8 +122,7 @@ def housing(*, period: Period, options: SectionOptions) -> Section:
             continue
         shown.append(housing_type)
         tables.append(suppress_small_numbers(housing_type_table(resolved), options.small_numbers))
-    section = Section("waitlists.housing", "Venteliste og effektueringstid", period, tables=tables,
-                      small_numbers=options.small_numbers)  # fmt: skip
+    section = Section(period, tables=tables, small_numbers=options.small_numbers)
     if not shown:
         section.notes.append(f"Ingen ventelistetall er registrert for {asked[0].label}–{asked[-1].label}.")
         return section
@@ -142,7 +141,7 @@ def housing(*, period: Period, options: SectionOptions) -> Section:
 )
 def current(*, period: Period, options: SectionOptions) -> Section:
     table = current_table(period, small_numbers=options.small_numbers)
-    section = Section("waitlists.current", "Ventelister nå", period, small_numbers=options.small_numbers)
+    section = Section(period, small_numbers=options.small_numbers)
     if table.is_empty:
         section.notes.append(f"Ingen venteliste er registrert {period.end_label} eller samme tid året før.")
     else:
@@ -187,7 +186,7 @@ def current_table(period: Period, *, small_numbers: int | None = None, housing_t
     description="Nøkkeltall for privat leie eller kjøp av egen bolig.",
 )
 def private_housing(*, period: Period, options: SectionOptions) -> Section:
-    section = Section("waitlists.private_housing", "Privat boligfremskaffelse", period)
+    section = Section(period)
     table = private_housing_table(comparison_periods(period, options.comparison_years))
     if table.is_empty:
         section.notes.append(f"Ingen nøkkeltall for privat boligfremskaffelse er registrert for {period.label}.")

@@ -3,16 +3,16 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html
 
-from horeport.formatting import nb_number
-from horeport.tables import MISSING
+from horeport.formatting import nb_date, nb_number
+from horeport.tables import MISSING, DateColumn
 from waitlists.models import HousingCase
 
 
 class HousingCaseTable(tables.Table):
     reference = tables.Column("Saksreferanse")
     housing_type = tables.Column("Boligtype", order_by=("housing_type__order", "housing_type__name"))
-    decided_on = tables.DateColumn(verbose_name="Vedtak")
-    moved_in_on = tables.DateColumn(verbose_name="Innflytting")
+    decided_on = DateColumn(verbose_name="Vedtak")
+    moved_in_on = DateColumn(verbose_name="Innflytting")
     status = tables.Column("Status", empty_values=(), order_by=("moved_in_on", "closed_on"))
     days = tables.Column(
         "Dager", empty_values=(), orderable=False, attrs={"td": {"class": "num"}, "th": {"class": "num"}}
@@ -37,7 +37,7 @@ class HousingCaseTable(tables.Table):
         if record.closed_on:
             return format_html(
                 'Avsluttet {}<br><span class="note">{}</span>',
-                record.closed_on.strftime("%d.%m.%Y"),
+                nb_date(record.closed_on),
                 record.get_closed_reason_display(),
             )
         return "Venter"

@@ -252,8 +252,19 @@ def figure_update(request, pk):
 def _figure_form(request, figure):
     return editing.edit(
         request, WaitlistFigureForm(request.POST or None, instance=figure, user=request.user),
-        template="waitlists/figure_form.html",
-        context={"figure": figure}, saved=lambda f: f"Tallene for {f.housing_type} for {f.period.label} er lagret.",
+        template="horeport/edit_form.html",
+        context={
+            "title": f"Endre tall for {figure.housing_type}" if figure.pk else "Registrer ventelistetall",
+            "intro": "Velg en måned for tall ved månedsslutt (venteliste pr. siste dag i måneden), eller «Hele året» "
+            "for tall for et helt år, slik tidligere års rapporter oppgir dem. Fyll inn tallene dere har; resten kan "
+            "stå tomt. Desimalkomma og mellomrom mellom tusener er lov.",
+            "back_url": reverse("waitlists:type_detail", args=[figure.housing_type_id]) if figure.pk
+            else reverse("waitlists:index"),
+            "delete_url": reverse("waitlists:figure_delete", args=[figure.pk])
+            if figure.pk and request.user.has_perm("waitlists.delete_waitlistfigure") else None,
+            "delete_label": "Slett tallene",
+        },
+        saved=lambda f: f"Tallene for {f.housing_type} for {f.period.label} er lagret.",
         success_url=lambda f: _type_url(f.housing_type, f.period.year),
     )  # fmt: skip
 
@@ -316,8 +327,18 @@ def case_update(request, pk):
 
 def _case_form(request, case):
     return editing.edit(
-        request, HousingCaseForm(request.POST or None, instance=case), template="waitlists/case_form.html",
-        context={"case": case}, saved="Sak {obj.reference} er lagret.", success_url=reverse("waitlists:case_list"),
+        request, HousingCaseForm(request.POST or None, instance=case), template="horeport/edit_form.html",
+        context={
+            "title": f"Endre sak {case.reference}" if case.pk else "Ny sak",
+            "intro": "En sak er ett vedtak om bolig. Ventelisten på en dato er sakene med vedtak som ikke har flyttet "
+            "inn; effektueringstiden er dagene fra vedtak til innflytting. Bruk bare saksnummer eller en annen anonym "
+            "referanse – aldri navn eller fødselsnummer.",
+            "back_url": reverse("waitlists:case_list"), "back_label": "Tilbake til sakslisten",
+            "delete_url": reverse("waitlists:case_delete", args=[case.pk])
+            if case.pk and request.user.has_perm("waitlists.delete_housingcase") else None,
+            "delete_label": "Slett saken",
+        },
+        saved="Sak {obj.reference} er lagret.", success_url=reverse("waitlists:case_list"),
     )  # fmt: skip
 
 
@@ -377,7 +398,16 @@ def private_figure_update(request, pk):
 def _private_figure_form(request, figure):
     return editing.edit(
         request, PrivateHousingFigureForm(request.POST or None, instance=figure),
-        template="waitlists/private_figure_form.html", context={"figure": figure},
+        template="horeport/edit_form.html",
+        context={
+            "title": "Endre antall" if figure.pk else "Registrer antall",
+            "intro": "Et antall gjelder én måned eller et helt år. "
+            "Et år uten eget antall vises som summen av månedene.",
+            "back_url": reverse("waitlists:private_housing"), "back_label": "Tilbake til privat boligfremskaffelse",
+            "delete_url": reverse("waitlists:private_figure_delete", args=[figure.pk])
+            if figure.pk and request.user.has_perm("waitlists.delete_privatehousingfigure") else None,
+            "delete_label": "Slett antallet",
+        },
         saved=lambda f: f"Antallet for «{f.key_figure}» for {f.period.label} er lagret.",
         success_url=lambda f: reverse("waitlists:private_housing") + f"?aar={f.period.year}",
     )  # fmt: skip

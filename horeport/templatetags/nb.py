@@ -1,4 +1,5 @@
-"""Template filters for Norwegian numbers: {{ value|nb:1 }}, {{ value|nb_signed }}, {{ d|nb_date }}."""
+"""Template filters for Norwegian numbers and dates: {{ value|nb:1 }}, {{ value|nb_signed }}, {{ d|nb_date }},
+{{ moment|nb_datetime }}."""
 
 from django import template
 
@@ -36,6 +37,12 @@ def nb_date(value):
 def or_missing(value):
     """A shown value, or for none ("", None, "–") the registers' dash with words for a screen reader."""
     return MISSING if value in (None, "", formatting.DASH) else value
+
+
+@register.filter
+def nb_datetime(value):
+    """A moment in Norwegian local time: "31.12.2016 kl. 14:05"."""
+    return formatting.nb_datetime(value)
 
 
 @register.filter

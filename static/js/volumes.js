@@ -47,16 +47,16 @@
     var columnMonths = Number(form.dataset.months);
     var yearMonths = Number(form.dataset.yearMonths);
     var ageGroups = form.dataset.ageGroups !== "none";
-    var inputs = Array.prototype.slice.call(form.querySelectorAll("input[data-measure]"));
+    var inputs = Array.prototype.slice.call(form.querySelectorAll("input[data-field]"));
     var columns = [];
-    var measures = [];
+    var fields = [];
     inputs.forEach(function (input) {
       if (columns.indexOf(input.dataset.col) === -1) columns.push(input.dataset.col);
-      if (measures.indexOf(input.dataset.measure) === -1) measures.push(input.dataset.measure);
+      if (fields.indexOf(input.dataset.field) === -1) fields.push(input.dataset.field);
     });
 
-    function value(col, measure) {
-      var input = form.querySelector('input[data-col="' + col + '"][data-measure="' + measure + '"]');
+    function value(col, field) {
+      var input = form.querySelector('input[data-col="' + col + '"][data-field="' + field + '"]');
       return input ? parse(input.value) : null;
     }
 
@@ -89,10 +89,10 @@
     }
 
     function recompute() {
-      measures.forEach(function (measure) {
-        var avg = average(columns.map(function (col) { return value(col, measure); }));
-        show('[data-average="' + measure + '"]', nb(avg.value, 1));
-        show('[data-note="' + measure + '"]', note(avg.months));
+      fields.forEach(function (field) {
+        var avg = average(columns.map(function (col) { return value(col, field); }));
+        show('[data-average="' + field + '"]', nb(avg.value, 1));
+        show('[data-note="' + field + '"]', note(avg.months));
       });
       var users = columns.map(function (col) { return total(col, "users"); });
       var hours = columns.map(function (col) { return total(col, "hours"); });
@@ -123,7 +123,7 @@
     // spreadsheet (a month is usually typed top to bottom); Enter does not submit the form halfway.
     form.addEventListener("keydown", function (event) {
       var input = event.target;
-      if (!input.dataset || !input.dataset.measure) return;
+      if (!input.dataset || !input.dataset.field) return;
       var step = { Enter: event.shiftKey ? -1 : 1, ArrowDown: 1, ArrowUp: -1 }[event.key];
       if (!step) return;
       event.preventDefault();

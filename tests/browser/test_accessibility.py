@@ -169,7 +169,7 @@ PAGES = [
     Page("deviation-form", "registrator", lambda: "/avvik/ny/"),
     Page("deviation-form-error", "registrator", lambda: "/avvik/ny/", then=send_empty_deviation),
     Page("deviation", "registrator", lambda: f"/avvik/{Deviation.objects.order_by('pk').first().pk}/"),
-    Page("deviation-statistics", "leder", lambda: "/avvik/statistikk/?period=2016"),
+    Page("deviation-statistics", "leder", lambda: "/avvik/statistikk/?periode=2016"),
     Page("complaints", "registrator", lambda: "/klagesaker/"),
     Page("complaint-form", "registrator", lambda: "/klagesaker/ny/"),
     Page("complaint-form-error", "registrator", lambda: "/klagesaker/ny/", then=send_empty_complaint),

@@ -195,10 +195,19 @@ def test_the_statistics_page_opens_at_the_latest_year_with_complaints_sent(leder
     assert response.context["period"] == Period.parse("2016")
 
 
-def test_a_period_that_does_not_exist_gets_a_message_not_an_error(leder_client):
+def test_a_period_that_does_not_exist_gets_a_message_and_the_default_period(leder_client, vederlag):
+    make_complaint("16/1", vederlag, "2016-02-01", sent="2016-02-20")
     response = leder_client.get(reverse("complaints:statistics"), {"periode": "2016-Q7"})
-    assert response.status_code == 400
-    assert "Velg et gyldig valg" in response.content.decode() or "gyldig" in response.content.decode()
+    assert response.status_code == 200 and response.context["period"] == Period.parse("2016")
+    assert "Velg et gyldig valg" in " ".join(response.context["form"].errors["periode"])
+    html = response.content.decode()
+    assert 'id="id_periode_error"' in html and '<option value="2016" selected>' in html  # the period shown
+
+
+def test_a_cut_off_before_the_period_is_refused_next_to_its_field(leder_client, vederlag):
+    response = leder_client.get(reverse("complaints:statistics"), {"periode": "2016", "per": "2015-12-31"})
+    assert response.context["form"].errors["per"] == ["Datoen kan ikke være før periodens start."]
+    assert response.context["cutoff"] == Period.parse("2016").end
 
 
 def test_the_page_hides_small_numbers_on_request(leder_client, vederlag):

@@ -218,14 +218,14 @@ def test_the_statistics_page_shows_the_tables_and_charts(leder_client, two_years
 
 
 def test_the_statistics_page_takes_any_period_and_cut_off(leder_client, two_years):
-    html = leder_client.get(reverse("deviations:statistics") + "?period=2015&cutoff=2016-01-05").content.decode()
+    html = leder_client.get(reverse("deviations:statistics") + "?periode=2015&per=2016-01-05").content.decode()
     assert "Avviksstatistikk 2015" in html and "lukket innen 05.01.2016" in html
 
 
 def test_a_period_that_is_not_a_period_gets_a_message(leder_client, two_years):
-    response = leder_client.get(reverse("deviations:statistics") + "?period=2016-Q7")
+    response = leder_client.get(reverse("deviations:statistics") + "?periode=2016-Q7")
     assert response.status_code == 200
-    assert 'id="id_period_error"' in response.content.decode()
+    assert 'id="id_periode_error"' in response.content.decode()
 
 
 def test_the_statistics_page_does_not_query_per_deviation(leder_client, two_years, categories, unit):
@@ -242,8 +242,8 @@ def test_the_statistics_page_does_not_query_per_deviation(leder_client, two_year
 
 
 def test_the_period_is_chosen_from_a_list_of_years_half_years_quarters_and_months(leder_client, two_years):
-    html = leder_client.get(reverse("deviations:statistics"), {"period": "2016-Q3"}).content.decode()
-    select = html.split('<select name="period"', 1)[1].split("</select>", 1)[0]
+    html = leder_client.get(reverse("deviations:statistics"), {"periode": "2016-Q3"}).content.decode()
+    select = html.split('<select name="periode"', 1)[1].split("</select>", 1)[0]
     assert '<option value="2016-Q3" selected>3. kvartal 2016</option>' in select
     assert '<option value="2015-03">mars 2015</option>' in select and ">1. halvår 2016<" in select
     assert "Avviksstatistikk 3. kvartal 2016" in html

@@ -26,11 +26,11 @@ from horeport.formatting import NBSP, nb_number, nb_percent
 from horeport.periods import Period
 from horeport.sections import SMALL_NUMBERS_THRESHOLD, SUPPRESSED, Cell, SectionOptions
 from kpi.bands import GREEN, NONE, RED, STATUS_WORDS, YELLOW, Condition, band_status, complement
-from kpi.models import Band, Indicator, MeasureUnit, Result
+from kpi.models import Band, Indicator, IndicatorUnit, Result
 from kpi.selectors import assess, malekart_build
 from volumes import demo as volumes_demo
 from volumes.aggregates import HOURS_TOTAL, USERS_TOTAL, Entry, summarize
-from volumes.models import MEASURE_FIELDS, Service
+from volumes.models import VOLUME_FIELD_NAMES, Service
 from waitlists.calculations import effectuation_days, weighted_effectuation
 from waitlists.models import HousingType
 from waitlists.report_sections import current_table
@@ -72,7 +72,7 @@ def seed_services() -> dict[str, Service]:
         service.seed_figures = []
         services[entry["slug"]] = service
     for figure in data["figures"]:
-        values = {name: None if figure.get(name) is None else Decimal(figure[name]) for name in MEASURE_FIELDS}
+        values = {name: None if figure.get(name) is None else Decimal(figure[name]) for name in VOLUME_FIELD_NAMES}
         services[figure["service"]].seed_figures.append(Entry(Period.parse(figure["period"]), values))
     return services
 
@@ -121,7 +121,7 @@ def test_band_status_bho22_is_yellow_between_its_bands():
 
 def test_overlapping_bands_are_refused_with_the_message_shown():
     band = Band(
-        indicator=Indicator(unit=MeasureUnit.PERCENT),
+        indicator=Indicator(unit=IndicatorUnit.PERCENT),
         green_lower=Decimal(95),
         red_upper=Decimal(96),
         red_upper_inclusive=False,

@@ -1,8 +1,9 @@
+import datetime
 from decimal import Decimal
 
 import pytest
 
-from horeport.formatting import nb_date, nb_number, nb_percent, nb_points, parse_number
+from horeport.formatting import nb_date, nb_datetime, nb_number, nb_percent, nb_points, parse_number
 
 NBSP = "\u00a0"
 
@@ -70,3 +71,9 @@ def test_it_refuses_exponents_absurd_lengths_and_other_spellings(text, message):
     with pytest.raises(ValueError) as raised:
         parse_number(text)
     assert str(raised.value) == message
+
+
+def test_a_moment_is_written_as_the_clock_in_norway_showed_it():
+    assert nb_datetime(datetime.datetime(2016, 12, 31, 13, 5, tzinfo=datetime.UTC)) == "31.12.2016 kl. 14:05"
+    assert nb_datetime(datetime.datetime(2016, 6, 30, 13, 5, tzinfo=datetime.UTC)) == "30.06.2016 kl. 15:05"
+    assert nb_datetime(None) == "–"

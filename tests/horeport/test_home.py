@@ -68,7 +68,7 @@ def test_a_registrator_sees_what_is_due_each_month_with_its_deadline_and_a_link(
 
 def test_a_month_entered_in_full_is_complete_and_no_longer_overdue(registrator_client, demo):
     bpa = Service.objects.get(slug="bpa")
-    values = {m.field: 10 for m in bpa.measures()}
+    values = {f.name: 10 for f in bpa.volume_fields()}
     figure = VolumeFigure.objects.create(service=bpa, period=Period.parse("2017-01"), **values)
     html = registrator_client.get("/").content.decode()
     assert due_rows(html, "2017-01")[f"Tjenester {BPA}"][0] == "complete"

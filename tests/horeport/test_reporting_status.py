@@ -56,8 +56,8 @@ def enter(service, month: str, **values):
 
 def test_the_status_of_a_chosen_month_says_complete_partial_and_missing(registrator_client, services):
     bpa, fat = services
-    enter(bpa, "2016-10", **{m.field: 1 for m in bpa.measures()})
-    enter(fat, "2016-10", **{bpa.measures()[0].field: 1})
+    enter(bpa, "2016-10", **{f.name: 1 for f in bpa.volume_fields()})
+    enter(fat, "2016-10", **{bpa.volume_fields()[0].name: 1})
     html = registrator_client.get(STATUS, {"periode": "2016-10"}).content.decode()
     found = rows(html)
     assert found["Tjenester BPA Hele tjenesteområdet"] == "complete"
@@ -87,12 +87,13 @@ def test_indicator_results_are_due_unit_by_unit_where_units_report_them(registra
 
 def test_the_workbook_holds_the_same_rows_with_names_as_text(leder_client, services):
     bpa, _ = services
-    enter(bpa, "2016-10", **{m.field: 1 for m in bpa.measures()})
+    enter(bpa, "2016-10", **{f.name: 1 for f in bpa.volume_fields()})
     response = leder_client.get(reverse("reporting_status_xlsx"), {"periode": "2016-10"})
     assert response["Content-Disposition"] == 'attachment; filename="rapporteringsstatus-2016-10.xlsx"'
     sheet = load_workbook(io.BytesIO(response.content)).active
     values = [[c.value for c in row] for row in sheet.iter_rows(min_row=4)]
-    assert ["Tjenester", "BPA", "Hele tjenesteområdet", "Fullført", len(bpa.measures()), len(bpa.measures())] in values
+    fields = len(bpa.volume_fields())
+    assert ["Tjenester", "BPA", "Hele tjenesteområdet", "Fullført", fields, fields] in values
     fat_row = next(row for row in sheet.iter_rows(min_row=4) if row[1].value == "=FAT")
     assert fat_row[1].data_type == "s"  # text, not a formula Excel would run
 

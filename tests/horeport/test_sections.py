@@ -3,9 +3,23 @@ format; small register counts are hidden with their totals protected."""
 
 from decimal import Decimal
 
+from horeport import sections
 from horeport.calculations import change
 from horeport.charts import chart_png, chart_svg, sparkline_svg
-from horeport.sections import Cell, Chart, ChartSeries, Column, Row, Table, suppress_small_numbers
+from horeport.periods import Period
+from horeport.sections import (
+    SECTION_REGISTRY,
+    Cell,
+    Chart,
+    ChartSeries,
+    Column,
+    Row,
+    Section,
+    SectionOptions,
+    Table,
+    report_section,
+    suppress_small_numbers,
+)
 
 
 def test_cells_show_norwegian_text():
@@ -73,3 +87,22 @@ def test_a_small_row_total_is_protected_by_the_totals_row():
     # (e.g. BPA's "Antall" as 14 − 5 − 7).
     for line in [*shown, *zip(*shown, strict=True)]:
         assert list(line).count(":") != 1, line
+
+
+def test_a_section_gets_the_key_and_title_it_is_registered_under_unless_it_names_itself(monkeypatch):
+    monkeypatch.setattr("horeport.sections.SECTION_REGISTRY", dict(SECTION_REGISTRY))
+
+    @report_section("test.plain", "Tjenester i måneden")
+    def plain(*, period, options):
+        return Section(period)
+
+    @report_section("test.named", "Omsorgslønn/omsorgsstønad – utvikling", sheet_title="Omsorgslønn – utvikling")
+    def named(*, period, options):
+        return Section(period, title="Omsorgsstønad – utvikling")  # the name in force in the period
+
+    period, options = Period.parse("2020"), SectionOptions()
+    made = plain(period=period, options=options)
+    assert (made.key, made.title) == ("test.plain", "Tjenester i måneden")
+    assert sections.SECTION_REGISTRY["test.plain"].function(period=period, options=options) == made
+    renamed = named(period=period, options=options)
+    assert (renamed.key, renamed.title) == ("test.named", "Omsorgsstønad – utvikling")

@@ -11,7 +11,7 @@ from complaints.models import CaseType, Complaint
 from deviations.models import Category, Deviation
 from horeport.models import ServiceUnit
 from horeport.periods import Period
-from horeport.workbooks import cells, put, workbook_bytes
+from horeport.workbooks import ListSheet, cells, put, workbook_bytes
 from kpi.models import Measure, MeasureState, MeasureStatus
 from reports.excel import report_xlsx
 from reports.models import ReportKind, SectionCommentary
@@ -121,3 +121,17 @@ def test_a_unit_and_a_note_stay_text_in_the_complaint_export(leder_client):
     for typed in ("=Vederlag", "=Sykehjem", "=1+1"):
         found = text_cells(book, typed)
         assert found and all(cell.data_type == "s" for cell in found), typed
+
+
+def test_a_list_sheet_has_its_heading_a_header_in_view_with_a_filter_dates_and_text_as_text():
+    progress = []
+    sheet = ListSheet("Liste", [("Sak", 16), ("Mottatt", 12)], heading=["Klagesaker", "Alle"], progress=progress.append)
+    sheet.append(["=1+1", sheet.day(datetime.date(2016, 3, 1))])
+    sheet.append(["16/2", sheet.day(None)])
+    book = load_workbook(io.BytesIO(sheet.bytes()))
+    listed = book["Liste"]
+    assert [row[0].value for row in listed.iter_rows(max_row=4)] == ["Klagesaker", "Alle", None, "Sak"]
+    assert listed.freeze_panes == "A5" and listed.auto_filter.ref == "A4:B6"
+    assert (listed["A5"].value, listed["A5"].data_type) == ("=1+1", "s")
+    assert listed["B5"].value == datetime.datetime(2016, 3, 1) and listed["B5"].number_format == "DD.MM.YYYY"
+    assert sheet.count == 2 and progress == [1, 1]

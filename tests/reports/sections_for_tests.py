@@ -50,9 +50,7 @@ def counts(*, period: Period, options: SectionOptions) -> Section:
     rows.append(Row("Totalt", [Cell.integer(v) for v in (*totals, sum(totals))], kind="total"))
     table = Table("Klager sendt til Fylkesmannen", columns, rows, row_header="Sakstype", register_counts=True)
     table = suppress_small_numbers(table, options.small_numbers)
-    return Section(
-        "test.counts", "Klagesaker per sakstype", period, tables=[table], small_numbers=options.small_numbers
-    )
+    return Section(period, tables=[table], small_numbers=options.small_numbers)
 
 
 @report_section("test.percentages", "Kvalitetsavvik", period_kinds=ALL_KINDS)
@@ -86,8 +84,6 @@ def percentages(*, period: Period, options: SectionOptions) -> Section:
         unit="avvik",
     )
     return Section(
-        "test.percentages",
-        "Kvalitetsavvik",
         period,
         tables=[table],
         charts=[chart],
@@ -111,7 +107,7 @@ def long_table(*, period: Period, options: SectionOptions) -> Section:
         [ChartSeries("Bolig med service", [WAITLIST[y] for y in years])],
     )
     table = Table("Søknader per rad", columns, rows, row_header="Rad")
-    return Section("test.long_table", "Venteliste over mange år", period, tables=[table], charts=[chart])
+    return Section(period, tables=[table], charts=[chart])
 
 
 @report_section("test.figures", "Registrerte tall", period_kinds=ALL_KINDS)
@@ -122,17 +118,17 @@ def figures(*, period: Period, options: SectionOptions) -> Section:
         if figure.period in period
     ]
     table = Table("Tall i perioden", [Column("Verdi")], rows, row_header="Navn")
-    return Section("test.figures", "Registrerte tall", period, tables=[table])
+    return Section(period, tables=[table])
 
 
 @report_section("test.empty", "Tom seksjon", period_kinds=ALL_KINDS)
 def empty(*, period: Period, options: SectionOptions) -> Section:
-    return Section("test.empty", "Tom seksjon", period, tables=[Table("Ingenting", [Column("Antall")], [])])
+    return Section(period, tables=[Table("Ingenting", [Column("Antall")], [])])
 
 
 @report_section("test.yearly", "Bare for år", period_kinds=(Kind.YEAR,))
 def yearly(*, period: Period, options: SectionOptions) -> Section:
-    return Section("test.yearly", "Bare for år", period, paragraphs=["Et år."])
+    return Section(period, paragraphs=["Et år."])
 
 
 @report_section("test.broken", "Seksjon med feil", period_kinds=ALL_KINDS)
@@ -157,5 +153,4 @@ def notes(*, period: Period, options: SectionOptions) -> Section:
     ]
     first = Table("Tjenester", columns, rows, row_header="Tjeneste")
     second = Table("Aldersgrupper", [Column("Brukere")], [Row("Under 18 år", [Cell.integer(7)])], row_header="Alder")
-    return Section("test.notes", "Brukere og timer pr. måned i mange tjenester og aldersgrupper", period,
-                   tables=[first, second])  # fmt: skip
+    return Section(period, tables=[first, second])

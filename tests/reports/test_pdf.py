@@ -124,7 +124,7 @@ def test_nothing_is_fetched_from_the_network(annual):
     styles = stylesheets().fetcher  # the stylesheets and fonts, read once per process
     assert fetcher.refused == [] and styles.refused == []
     assert fetcher.fetched and all(url.startswith("data:") for url in fetcher.fetched)  # the charts
-    assert any(url.endswith("/static/css/report.css") for url in styles.fetched)
+    assert any(url.endswith("/static/css/report-pdf.css") for url in styles.fetched)
     assert any(url.endswith(".woff2") for url in styles.fetched)
     assert all(url.startswith("https://horeport.invalid/static/") for url in styles.fetched)
     with pytest.raises(ValueError):

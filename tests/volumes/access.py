@@ -4,7 +4,7 @@ from volumes.models import AgeGroups, Service, VolumeFigure
 
 
 def cases():
-    service = Service.objects.create(name="BPA", slug="bpa", age_groups=AgeGroups.THREE, report_part="bpa")
+    service = Service.objects.create(name="BPA", slug="bpa", age_groups=AgeGroups.THREE, report_table="bpa")
     figure = VolumeFigure.objects.create(service=service, period=Period.parse("2016"), users_under_18=6)
     return [
         Case("volumes:index", EVERYONE),

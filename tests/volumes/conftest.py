@@ -16,9 +16,9 @@ def seed(db):
 
 @pytest.fixture
 def bpa(db):
-    return make_service("BPA", slug="bpa", report_part="bpa")
+    return make_service("BPA", slug="bpa", report_table="bpa")
 
 
 @pytest.fixture
 def fat(db):
-    return make_service("FAT", slug="fat", age_groups=AgeGroups.NONE, report_part="mestringshuset_fat")
+    return make_service("FAT", slug="fat", age_groups=AgeGroups.NONE, report_table="mestringshuset_fat")

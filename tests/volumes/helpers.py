@@ -8,9 +8,9 @@ from horeport.periods import Period
 from volumes.models import AgeGroups, Service, VolumeFigure
 
 
-def make_service(name="BPA", *, slug=None, age_groups=AgeGroups.THREE, report_part="", **extra) -> Service:
+def make_service(name="BPA", *, slug=None, age_groups=AgeGroups.THREE, report_table="", **extra) -> Service:
     slug = slug or name.lower().replace(" ", "-")
-    return Service.objects.create(name=name, slug=slug, age_groups=age_groups, report_part=report_part, **extra)
+    return Service.objects.create(name=name, slug=slug, age_groups=age_groups, report_table=report_table, **extra)
 
 
 def make_figure(service, period: str, **values) -> VolumeFigure:

@@ -14,7 +14,7 @@ P = Period.parse
 
 
 def service(age_groups=AgeGroups.NONE, **extra):
-    # Not saved: the rules need only the service's measures.
+    # Not saved: the rules need only the service's volume fields.
     return Service(name="Test", slug="test", age_groups=age_groups, **extra)
 
 

@@ -1,4 +1,4 @@
-"""The entry grid: one service, one year, twelve months by measure, saved all or nothing."""
+"""The entry grid: one service, one year, twelve months by volume field, saved all or nothing."""
 
 from decimal import Decimal
 
@@ -49,7 +49,7 @@ def test_the_grid_shows_twelve_months_by_measure_with_the_stored_values_and_tota
     assert totals["hours_total"]["values"][0] == "10\xa0200"
     assert totals["per_user"]["values"][0] == "226,7"
     assert totals["users_total"]["average"] == "45,0" and totals["users_total"]["note"] == "1 av 12 mnd."
-    # Every cell has a label that names the measure and the month.
+    # Every cell has a label that names the volume field and the month.
     assert '<label class="ds-sr-only" for="id_c03_hours_over_18">Antall timer &gt; 18 år, mars 2017</label>' in html
 
 
@@ -278,7 +278,7 @@ def test_the_view_shows_a_race_as_a_message_never_a_server_error(registrator_cli
 
 def test_a_service_without_age_groups_has_plain_users_and_hours(registrator_client, fat):
     form = registrator_client.get(grid_url(fat)).context["form"]
-    assert [m.label for m in form.measures] == ["Antall brukere", "Timer vedtak"]
+    assert [f.label for f in form.volume_fields] == ["Antall brukere", "Timer vedtak"]
     assert [r["label"] for r in form.total_rows()] == ["Timer snitt pr. bruker"]
 
 

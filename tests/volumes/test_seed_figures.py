@@ -16,7 +16,7 @@ from horeport.formatting import nb_number, round_half_up
 from horeport.periods import Period
 from volumes import demo
 from volumes.aggregates import HOURS_TOTAL, USERS_TOTAL, Entry, summarize
-from volumes.models import MEASURE_FIELDS, Service
+from volumes.models import VOLUME_FIELD_NAMES, Service
 from volumes.tables import half_year_columns, summary_table
 
 
@@ -31,7 +31,7 @@ def seed():
         service.seed_figures = []
         services[entry["slug"]] = service
     for figure in data["figures"]:
-        values = {name: figure.get(name) for name in MEASURE_FIELDS}
+        values = {name: figure.get(name) for name in VOLUME_FIELD_NAMES}
         values = {name: None if v is None else Decimal(v) for name, v in values.items()}
         services[figure["service"]].seed_figures.append(Entry(Period.parse(figure["period"]), values))
     return services
@@ -124,7 +124,7 @@ NOT_RATIO_OF_AVERAGES = (
 class Printed:
     slug: str
     period: str
-    key: str  # a measure, USERS_TOTAL, HOURS_TOTAL or "per_user"
+    key: str  # a volume field, USERS_TOTAL, HOURS_TOTAL or "per_user"
     printed: str  # as the source prints it
     computed: str = ""  # where it differs: what the rules give (one decimal)
     why: str = ""

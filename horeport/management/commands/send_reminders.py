@@ -3,8 +3,8 @@ from django.contrib.auth import get_user_model
 from django.core.mail import send_mail
 from django.core.management.base import BaseCommand
 
+from horeport.reporting_status import month_end_status, reminder_text
 from horeport.roles import REGISTRATOR
-from horeport.status import month_end_status, reminder_text
 
 SUBJECT = "Påminnelse: tall som mangler i styringsdataene"
 

@@ -4,21 +4,18 @@ month, app by app and unit by unit, as a page, a workbook and the Registrators' 
 from __future__ import annotations
 
 import datetime
-import io
 from collections import Counter
 from dataclasses import dataclass
 
 from django.urls import reverse
 from django.utils import timezone
-from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
-from openpyxl.styles import Font
 
 from horeport import contributions
 from horeport.contributions import COMPLETE, MISSING, PARTIAL, STATE_WORDS, Due
 from horeport.formatting import nb_date
 from horeport.models import SiteSettings
 from horeport.periods import Period
+from horeport.workbooks import ListSheet
 
 WORKBOOK_COLUMNS = [("Område", 16), ("Tall", 44), ("Virksomhet", 28), ("Status", 12), ("Registrert", 11),
                     ("Forventet", 11)]  # fmt: skip
@@ -39,29 +36,13 @@ def status_counts(items: list[Due]) -> list[tuple[str, str, int]]:
 
 def status_workbook(period: Period, items: list[Due]) -> bytes:
     """The status as a workbook: a row per thing due, real numbers, names as text (never a formula)."""
-    workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet("Rapporteringsstatus")
-    for index, (_, width) in enumerate(WORKBOOK_COLUMNS):
-        sheet.column_dimensions[chr(ord("A") + index)].width = width
-    bold = Font(bold=True)
-
-    def text(value: str, **style) -> WriteOnlyCell:
-        cell = WriteOnlyCell(sheet, value=value)
-        cell.data_type = "s"  # a name starting with "=" stays text
-        for name, setting in style.items():
-            setattr(cell, name, setting)
-        return cell
-
     deadline = contributions.deadline(period, SiteSettings.current().due_day)
-    sheet.append([text(f"Rapporteringsstatus for {period.label}, frist {nb_date(deadline)}", font=bold)])
-    sheet.append([])
-    sheet.append([text(header, font=bold) for header, _ in WORKBOOK_COLUMNS])
+    heading = [f"Rapporteringsstatus for {period.label}, frist {nb_date(deadline)}"]
+    sheet = ListSheet("Rapporteringsstatus", WORKBOOK_COLUMNS, heading=heading)
     for item in items:
-        sheet.append([text(item.app), text(item.what), text(item.unit or "Hele tjenesteområdet"),
-                      text(item.state_word), item.filled, item.expected])  # fmt: skip
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+        sheet.append([item.app, item.what, item.unit or "Hele tjenesteområdet", item.state_word, item.filled,
+                      item.expected])  # fmt: skip
+    return sheet.bytes()
 
 
 @dataclass
