@@ -1,7 +1,8 @@
 """Assembling a report from the registered sections, and publishing it.
 
-A report is built once (`report_build`) into a `Report`: the kind's sections in order, each
-the neutral `Section` value its app returned, with the commentary written for it. The same
+A report is built once (`report_build`) into a `Report`: its parts in order, the introduction
+chapter, the kind's sections (each the neutral `Section` value its app returned, with the
+commentary written for it) and the summary chapter. The same
 value is rendered as HTML (preview and PDF) and as a workbook, so they always agree.
 """
 
@@ -24,6 +25,7 @@ from django.utils.text import slugify
 
 from horeport.charts import chart_svg, svg_data_uri
 from horeport.models import SiteSettings, period_lock
+from horeport.narrative import narrative_html
 from horeport.periods import Period
 from horeport.sections import (
     SHEET_TITLE_MAX,
@@ -33,6 +35,7 @@ from horeport.sections import (
     sections_autodiscover,
     suppress_small_numbers,
 )
+from reports.chapters import CHAPTERS, ChapterSpec, Placement
 from reports.models import PublishedReport, ReportKind, SectionCommentary
 
 logger = logging.getLogger(__name__)
@@ -55,7 +58,8 @@ def section_anchor(key: str) -> str:
 
 @dataclass
 class ReportPart:
-    """One section of a report, or the notice shown where it could not be made."""
+    """One part of a report: a section (or the notice shown where it could not be made) with its
+    commentary, or a chapter of free text (`chapter`, its text in `commentary`)."""
 
     key: str
     title: str
@@ -63,6 +67,11 @@ class ReportPart:
     problem: str = ""
     commentary: SectionCommentary | None = None
     short_title: str = ""  # the section's declared sheet title (SectionSpec.sheet_title)
+    chapter: ChapterSpec | None = None
+
+    @property
+    def is_chapter(self) -> bool:
+        return self.chapter is not None
 
     @property
     def sheet_title(self) -> str:
@@ -75,12 +84,22 @@ class ReportPart:
 
     @property
     def is_left_out(self) -> bool:
-        """A section with no figures and no commentary: the PDF and workbook list it instead."""
+        """A section with no figures and no commentary (the PDF and workbook list it instead),
+        or a chapter nobody has written (left out without a word)."""
+        if self.is_chapter:
+            return not self.commentary_text
         return self.section is not None and self.section.is_empty and not self.commentary_text
 
     @property
     def commentary_text(self) -> str:
+        """The Markdown written for the part: a section's commentary or a chapter's text."""
         return self.commentary.text.strip() if self.commentary else ""
+
+    @cached_property
+    def narrative(self) -> str:
+        """The commentary or chapter text as safe HTML (horeport.narrative); headings sit under the
+        part's own (a chapter's "#" is h3, a commentary's h4, below its "Kommentar")."""
+        return narrative_html(self.commentary_text, top_level=3 if self.is_chapter else 4)
 
     @cached_property
     def charts(self) -> list[tuple[Chart, str]]:
@@ -120,7 +139,17 @@ class Report:
 
     @property
     def empty_parts(self) -> list[ReportPart]:
-        return [part for part in self.parts if part.is_left_out]
+        """The sections left out for want of figures (an unwritten chapter is not listed)."""
+        return [part for part in self.parts if part.is_left_out and not part.is_chapter]
+
+    @property
+    def section_parts(self) -> list[ReportPart]:
+        """The kind's sections, without the chapters."""
+        return [part for part in self.parts if not part.is_chapter]
+
+    @property
+    def shown_sections(self) -> list[ReportPart]:
+        return [part for part in self.shown_parts if not part.is_chapter]
 
     @property
     def empty_notice(self) -> str:
@@ -136,7 +165,7 @@ class Report:
     @property
     def contents_page(self) -> bool:
         """Whether the PDF gives the contents a page of its own (not for four sections or fewer)."""
-        return len(self.shown_parts) > CONTENTS_ON_OWN_PAGE_AFTER
+        return len(self.shown_sections) > CONTENTS_ON_OWN_PAGE_AFTER
 
     @property
     def problems(self) -> list[ReportPart]:
@@ -170,7 +199,7 @@ def report_build(*, kind: ReportKind, period: Period, version: int | None = None
         small_numbers=kind.small_numbers, short=short, comparison_years=kind.comparison_years, cutoff=None
     )
     commentaries = {c.section_key: c for c in SectionCommentary.objects.filter(kind=kind, period=period)}
-    parts = []
+    parts = [_chapter_part(spec, commentaries) for spec in CHAPTERS.values() if spec.placement is Placement.BEFORE]
     for entry in kind.sections.filter(enabled=True).order_by("order", "pk"):
         if short and not entry.in_short_form:
             continue
@@ -199,6 +228,7 @@ def report_build(*, kind: ReportKind, period: Period, version: int | None = None
             else:
                 part.section.commentary = part.commentary_text
         parts.append(part)
+    parts += [_chapter_part(spec, commentaries) for spec in CHAPTERS.values() if spec.placement is Placement.AFTER]
     site = SiteSettings.current()
     return Report(
         kind=kind,
@@ -212,6 +242,10 @@ def report_build(*, kind: ReportKind, period: Period, version: int | None = None
         logo_uri=_logo_uri(site),
         version=version,
     )
+
+
+def _chapter_part(spec: ChapterSpec, commentaries: dict[str, SectionCommentary]) -> ReportPart:
+    return ReportPart(spec.key, spec.title, commentary=commentaries.get(spec.key), chapter=spec)
 
 
 def _apply_small_numbers(section: Section, threshold: int | None) -> Section:
@@ -273,6 +307,7 @@ def report_data(report: Report) -> dict:
             {
                 "key": part.key,
                 "title": part.title,
+                "chapter": part.is_chapter,
                 "problem": part.problem,
                 "commentary": part.commentary_text,
                 "section": _plain(part.section) if part.section else None,

@@ -50,7 +50,9 @@ def changes_in_2016():
         Deviation: change(deviation, category=Category.objects.exclude(pk=deviation.category_id).first()),
         Complaint: change(complaint, case_type=CaseType.objects.exclude(pk=complaint.case_type_id).first()),
         SectionCommentary: change(
-            SectionCommentary(kind=ReportKind.objects.get(slug="annual"), period=YEAR, section_key="kpi.malekart"),
+            SectionCommentary(
+                kind=ReportKind.objects.get(slug="annual"), period=YEAR, section_key="complaints.by_type"
+            ),
             text="Kommentar",
         ),
     }
