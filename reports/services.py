@@ -44,7 +44,7 @@ logger = logging.getLogger(__name__)
 # A report with this many sections or fewer has its contents on the first page, not a page of their own.
 CONTENTS_ON_OWN_PAGE_AFTER = 4
 # Charts in the report span the text width (165 mm) and are kept low, so a table and its chart share a page.
-REPORT_CHART_SIZE = {"width": 6.5, "height": 2.5}
+REPORT_CHART_SIZE = {"width": 6.5, "height": 2.0}
 
 
 class PublishError(Exception):
@@ -141,6 +141,18 @@ class Report:
     def empty_parts(self) -> list[ReportPart]:
         """The sections left out for want of figures (an unwritten chapter is not listed)."""
         return [part for part in self.parts if part.is_left_out and not part.is_chapter]
+
+    @property
+    def front_parts(self) -> list[ReportPart]:
+        """The chapters shown before the first section (the introduction): the PDF prints them
+        with the contents, the sections start on the next page."""
+        shown = self.shown_parts
+        first_section = next((i for i, part in enumerate(shown) if not part.is_chapter), len(shown))
+        return shown[:first_section]
+
+    @property
+    def body_parts(self) -> list[ReportPart]:
+        return self.shown_parts[len(self.front_parts) :]
 
     @property
     def section_parts(self) -> list[ReportPart]:
