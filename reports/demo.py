@@ -2,7 +2,7 @@
 documents' own explanatory sentences as the chapters and commentary of the Årsrapport 2016 and
 the committee's report for 4. kvartal 2016 (idempotent).
 
-Every sentence is taken word for word from the seeds (../shared/seeds, named by number after
+Every sentence is taken word for word from the source documents (the seeds, named by number before
 each text); only the Markdown around them (bold lead words, list marks) is ours. Where the text
 extraction lost a character (the opening « of «Kompetanseløft 2020»), it is put back.
 """
