@@ -23,7 +23,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
-from horeport.charts import chart_svg, svg_data_uri
+from horeport.charts import chart_height, chart_svg, svg_data_uri
 from horeport.models import SiteSettings, period_lock
 from horeport.narrative import narrative_html
 from horeport.periods import Period
@@ -41,9 +41,8 @@ from reports.models import PublishedReport, ReportKind, SectionCommentary
 logger = logging.getLogger(__name__)
 
 
-# A report with this many sections or fewer has its contents on the first page, not a page of their own.
-CONTENTS_ON_OWN_PAGE_AFTER = 4
-# Charts in the report span the text width (165 mm) and are kept low, so a table and its chart share a page.
+# Charts in the report span the text width (165 mm) and are kept low, so a table and its chart share a
+# page; a chart whose legend needs more than one row grows by it (horeport.charts.chart_height).
 REPORT_CHART_SIZE = {"width": 6.5, "height": 2.0}
 
 
@@ -106,7 +105,11 @@ class ReportPart:
         """Each chart with its SVG as a data: URI (for the page and for WeasyPrint alike)."""
         if self.section is None:
             return []
-        return [(chart, svg_data_uri(chart_svg(chart, **REPORT_CHART_SIZE))) for chart in self.section.charts]
+        width = REPORT_CHART_SIZE["width"]
+        return [
+            (chart, svg_data_uri(chart_svg(chart, width=width, height=chart_height(chart, **REPORT_CHART_SIZE))))
+            for chart in self.section.charts
+        ]
 
 
 @dataclass
@@ -173,11 +176,6 @@ class Report:
     def empty_reasons(self) -> list[tuple[str, str]]:
         """(title, why) of the left-out sections that say why they have no figures."""
         return [(part.title, part.section.empty_reason) for part in self.empty_parts if part.section.empty_reason]
-
-    @property
-    def contents_page(self) -> bool:
-        """Whether the PDF gives the contents a page of its own (not for four sections or fewer)."""
-        return len(self.shown_sections) > CONTENTS_ON_OWN_PAGE_AFTER
 
     @property
     def problems(self) -> list[ReportPart]:
