@@ -66,6 +66,15 @@ def test_no_page_holds_only_a_total_row_or_a_lone_group_header(demo_pdfs, slug):
         assert not (rows[-1][0] == "total" and len(rows) > 1 and rows[-2][1] != rows[-1][1]), table["title"]
 
 
+@pytest.mark.parametrize("slug", [slug for slug, _ in DEMO_REPORTS])
+def test_a_short_table_ending_in_a_total_is_on_one_page(demo_pdfs, slug):
+    report, pages = demo_pdfs[slug]
+    for table in table_pages(report, pages):
+        rows = table["rows"]
+        if len(rows) <= 12 and rows[-1][0] == "total":
+            assert {page for _, page in rows} == {table["caption_page"]}, table["title"]
+
+
 def test_the_annual_report_needs_clearly_fewer_pages_than_before(demo_pdfs):
     _, pages = demo_pdfs["annual"]
     assert len(pages) < 14  # 15 before issue 13, with its introduction, summary and commentary now
