@@ -42,7 +42,8 @@ $(VENV)/.installed: pyproject.toml | python
 
 assets: $(VENDOR)/.installed
 
-$(VENDOR)/.installed: package.json package-lock.json
+# The Inter TTFs are for matplotlib's charts (it cannot read WOFF2); fontTools comes with .venv.
+$(VENDOR)/.installed: package.json package-lock.json | install
 	npm ci --no-audit --no-fund --loglevel=error
 	rm -rf $(VENDOR) && mkdir -p $(VENDOR)/designsystemet $(VENDOR)/inter
 	cp node_modules/@digdir/designsystemet-css/dist/src/index.css $(VENDOR)/designsystemet/designsystemet.css
@@ -50,6 +51,7 @@ $(VENDOR)/.installed: package.json package-lock.json
 	cp node_modules/@digdir/designsystemet-css/LICENSE $(VENDOR)/designsystemet/LICENSE
 	cp node_modules/@fontsource/inter/files/inter-latin-{400,500,600,700}-normal.woff2 $(VENDOR)/inter/
 	cp node_modules/@fontsource/inter/LICENSE $(VENDOR)/inter/LICENSE
+	$(BIN)/python scripts/fonts_ttf.py $(VENDOR)/inter/*.woff2
 	touch $@
 
 migrate: install

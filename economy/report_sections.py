@@ -9,9 +9,6 @@ from horeport.formatting import nb_number
 from horeport.periods import Kind, Period
 from horeport.sections import Cell, Column, Row, Section, SectionOptions, Table, report_section
 
-KEY = "economy.overview"
-TITLE = "Økonomi"
-
 
 def _amount(value, *, signed: bool = False) -> Cell:
     return Cell.decimal(millions(value), 1, signed=signed)
@@ -79,14 +76,14 @@ def summary_sentence(total: EconomyLine) -> str:
 
 
 @report_section(
-    KEY, TITLE, period_kinds=(Kind.YEAR, Kind.TERTIAL),
+    "economy.overview", "Økonomi", period_kinds=(Kind.YEAR, Kind.TERTIAL),
     description="Ramme, justeringer fra tertialbehandlingene, regnskap, avvik og forbruksprosent per "
     "budsjettområde og samlet.",
 )  # fmt: skip
 def overview(*, period: Period, options: SectionOptions) -> Section:
     data = economy_overview(period=period)
     table = overview_table(data)
-    section = Section(KEY, TITLE, period)
+    section = Section(period)
     if table.rows:
         section.tables.append(table)
         sentence = summary_sentence(data.total)

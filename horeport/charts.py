@@ -10,22 +10,48 @@ from __future__ import annotations
 import base64
 import hashlib
 import io
+import logging
 import pickle
 from decimal import Decimal
 from functools import lru_cache
+from pathlib import Path
 
 import matplotlib
+from matplotlib import font_manager
 from matplotlib.figure import Figure
 from matplotlib.ticker import FuncFormatter, MaxNLocator
 
 from horeport.formatting import nb_number, to_decimal
 from horeport.sections import Chart
 
+logger = logging.getLogger(__name__)
+
+# The report's typeface: TrueType copies of Inter that `make assets` writes beside the WOFF2 files
+# (matplotlib cannot read WOFF2). Without them the charts quietly use DejaVu Sans; a character
+# Inter's Latin files lack ("≤") is drawn from the next family in the list.
+FONT_DIR = Path(__file__).resolve().parent.parent / "static" / "vendor" / "inter"
+
+
+def fonts_register(folder: Path = FONT_DIR) -> list[str]:
+    """Make the TTFs in `folder` known to matplotlib; returns the files registered (none is fine)."""
+    registered = []
+    for path in sorted(folder.glob("*.ttf")):
+        try:
+            font_manager.fontManager.addfont(str(path))
+        except (OSError, RuntimeError, ValueError):
+            logger.warning("Chart font %s could not be read; the charts use DejaVu Sans", path)
+        else:
+            registered.append(path.name)
+    return registered
+
+
+fonts_register()
+
 matplotlib.rcParams.update(
     {
         "svg.fonttype": "none",
         "svg.hashsalt": "horeport",  # the same chart gives the same SVG
-        "font.family": "sans-serif",
+        "font.family": ["Inter", "DejaVu Sans", "sans-serif"],  # a list: a glyph Inter lacks comes from the next
         "font.sans-serif": ["Inter", "DejaVu Sans", "Arial", "Liberation Sans"],
         "font.size": 10,
         "axes.spines.top": False,
@@ -81,14 +107,33 @@ def _figure(chart: Chart, width: float, height: float) -> Figure:
         axes.set_title(chart.title)
     if len(chart.series) > 1:
         # Below the plot, in as many columns as fit, so the plot keeps the full width.
-        longest = max(len(series.name) for series in chart.series)
-        columns = max(1, min(len(chart.series), int(width * 14 // (longest + 5))))
+        columns = legend_columns(chart, width)
         figure.legend(loc="outside lower center", ncols=columns, fontsize=9, handlelength=1.5, columnspacing=1.2)
     if len(chart.categories) > 8:
         for label in axes.get_xticklabels():
             label.set_rotation(45)
             label.set_horizontalalignment("right")
     return figure
+
+
+def legend_columns(chart: Chart, width: float) -> int:
+    """How many legend entries fit side by side below a chart `width` inches wide (Inter at 9 pt: ~16 a inch)."""
+    longest = max((len(series.name) for series in chart.series), default=0)
+    return max(1, min(len(chart.series), int(width * 16 // (longest + 4))))
+
+
+# A legend row below the plot takes about this much height (inches). A low chart grows by it for each
+# row past the second, so that six long series names do not squeeze the plot flat.
+LEGEND_ROW_HEIGHT = 0.2
+LEGEND_ROWS_INCLUDED = 2
+
+
+def chart_height(chart: Chart, *, width: float, height: float) -> float:
+    """The height for a chart, grown where its legend needs more rows than a chart of `height` has room for."""
+    if len(chart.series) < 2:
+        return height
+    rows = -(-len(chart.series) // legend_columns(chart, width))
+    return height + LEGEND_ROW_HEIGHT * max(0, rows - LEGEND_ROWS_INCLUDED)
 
 
 def _top_on_tick(axes, locator: MaxNLocator, highest: float) -> None:

@@ -19,6 +19,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from horeport.charts import chart_png
 from horeport.formatting import NO_VALUE, nb_datetime
+from horeport.narrative import NarrativeLine, narrative_lines
 from horeport.sections import Table
 from horeport.workbooks import put, text, workbook_bytes
 from reports.services import BuiltSection, Report
@@ -120,6 +121,11 @@ def _write_section(sheet: Worksheet, part: BuiltSection, report: Report) -> None
     put(sheet, 1, 1, part.title, font=TITLE)
     put(sheet, 2, 1, f"{report.title} · {report.status_label}", font=MUTED)
     row = 4
+    if part.is_chapter:
+        _write_narrative(sheet, row, narrative_lines(part.commentary_text), wrap=True)
+        sheet.column_dimensions["A"].width = NARRATIVE_WIDTH
+        sheet.freeze_panes = "A4"
+        return
     widths: dict[int, int] = {1: 24}
     freeze = None
     section = part.section
@@ -150,7 +156,9 @@ def _write_section(sheet: Worksheet, part: BuiltSection, report: Report) -> None
             row += CHART_ROWS + 1
         row = _write_lines(sheet, row, "Merknader", section.notes)
     if part.commentary_text:
-        row = _write_lines(sheet, row, "Kommentar", part.commentary_text.splitlines())
+        row += 1
+        put(sheet, row, 1, "Kommentar", font=SUBTITLE)
+        row = _write_narrative(sheet, row + 1, narrative_lines(part.commentary_text))
     for column, width in widths.items():
         sheet.column_dimensions[get_column_letter(column)].width = min(max(width + 2, 10), 60)
     # The panes are frozen under the first table's header: its header and the row labels stay in view.
@@ -212,6 +220,26 @@ def _write_table(sheet: Worksheet, table: Table, row: int, widths: dict[int, int
         put(sheet, row, 1, note, font=MUTED)
         row += 1
     return row, header_end
+
+
+NARRATIVE_WIDTH = 100
+NARRATIVE_HEADING = Font(bold=True, size=11, color="00315D")
+
+
+def _write_narrative(sheet: Worksheet, row: int, lines: list[NarrativeLine], *, wrap: bool = False) -> int:
+    """Free text as plain lines, one a cell in column A: headings bold, list items indented with
+    their mark ("• ", "1. "), a blank row before a heading; never a markup character. Lines wrap
+    in a chapter's wide column; under a table they run on over the empty cells beside them."""
+    for index, line in enumerate(lines):
+        if line.kind == "heading" and index:
+            row += 1
+        cell = put(sheet, row, 1, line.text)
+        if line.kind == "heading":
+            cell.font = NARRATIVE_HEADING
+        indent = line.level if line.kind == "item" else 0
+        cell.alignment = Alignment(wrap_text=wrap, vertical="top", indent=indent)
+        row += 1
+    return row
 
 
 def _write_lines(sheet: Worksheet, row: int, heading: str, lines: list[str]) -> int:

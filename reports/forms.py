@@ -2,14 +2,18 @@ from __future__ import annotations
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxLengthValidator
 
 from horeport.forms import NorwegianModelForm, TrackedModelForm
 from horeport.models import stale_message
+from horeport.narrative import HELP_TEXT as MARKDOWN_HELP
 from horeport.periods import Period
 from horeport.sections import SECTION_REGISTRY
+from reports.chapters import CHAPTERS
 from reports.models import ReportKind, SectionCommentary, index_label
 
 COMMENTARY_MAX_LENGTH = 5000
+CHAPTER_MAX_LENGTH = 20000  # a chapter may run over a few pages
 
 
 class ReportChoiceForm(forms.Form):
@@ -28,18 +32,35 @@ class ReportChoiceForm(forms.Form):
 
 
 class CommentaryForm(TrackedModelForm):
+    """A section's commentary or a chapter's text (by the instance's key), in Markdown."""
+
     text = forms.CharField(
         label="Kommentar",
         required=False,
         max_length=COMMENTARY_MAX_LENGTH,
         widget=forms.Textarea(attrs={"rows": 4}),
         help_text="Vises under seksjonen i forhåndsvisningen, i PDF og i Excel. Lagres som utkast til "
-        "rapporten publiseres.",
+        "rapporten publiseres. " + MARKDOWN_HELP,
     )
 
     class Meta:
         model = SectionCommentary
         fields = ["text"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        chapter = CHAPTERS.get(self.instance.section_key)
+        if chapter:
+            field = self.fields["text"]
+            field.label = chapter.title
+            field.max_length = CHAPTER_MAX_LENGTH
+            field.validators = [v for v in field.validators if not isinstance(v, MaxLengthValidator)]
+            field.validators.append(MaxLengthValidator(CHAPTER_MAX_LENGTH))
+            field.widget.attrs.update(rows=10, maxlength=CHAPTER_MAX_LENGTH)
+            field.help_text = (
+                f"{chapter.help_text} Kommer med i PDF og Excel når det har tekst. Lagres som utkast til "
+                f"rapporten publiseres. {MARKDOWN_HELP}"
+            )
 
     def clean(self):
         cleaned = super().clean()

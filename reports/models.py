@@ -148,18 +148,23 @@ class ReportKindSection(models.Model):
 
 
 class SectionCommentary(TrackedModel):
-    """Staff's commentary under one section of one report (a draft until the report is published)."""
+    """Text written for one report (a kind and a period), in Markdown (horeport/narrative.py): the
+    commentary under a section, stored under the section's key, or a chapter's text (the
+    introduction, the summary), stored under the chapter's key (reports/chapters.py). A draft
+    until the report is published; then locked with the period and frozen in the version's data."""
 
     lock_field = "period"
 
     kind = models.ForeignKey(ReportKind, models.CASCADE, related_name="commentaries", verbose_name="rapporttype")
     period = PeriodField("periode")
-    section_key = models.CharField("seksjon", max_length=60)
-    text = models.TextField("kommentar", blank=True, validators=[validate_no_national_id])
+    section_key = models.CharField(
+        "del", max_length=60, help_text="Seksjonens nøkkel (kommentar) eller kapitlets (innledning, oppsummering)."
+    )
+    text = models.TextField("tekst", blank=True, validators=[validate_no_national_id])
 
     class Meta:
-        verbose_name = "kommentar til rapport"
-        verbose_name_plural = "kommentarer til rapporter"
+        verbose_name = "tekst i rapport"
+        verbose_name_plural = "tekster i rapporter"
         constraints = [
             models.UniqueConstraint(fields=["kind", "period", "section_key"], name="reports_unique_commentary")
         ]

@@ -1,7 +1,8 @@
 """Assembling a report from the registered sections, and publishing it.
 
-A report is built once (`report_build`) into a `Report`: the kind's sections in order, each
-the neutral `Section` value its app returned, with the commentary written for it. The same
+A report is built once (`report_build`) into a `Report`: its parts in order, the introduction
+chapter, the kind's sections (each the neutral `Section` value its app returned, with the
+commentary written for it) and the summary chapter. The same
 value is rendered as HTML (preview and PDF) and as a workbook, so they always agree.
 """
 
@@ -22,8 +23,9 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
-from horeport.charts import chart_svg, svg_data_uri
+from horeport.charts import chart_height, chart_svg, svg_data_uri
 from horeport.models import SiteSettings, period_lock
+from horeport.narrative import narrative_html
 from horeport.periods import Period
 from horeport.sections import (
     SHEET_TITLE_MAX,
@@ -33,15 +35,15 @@ from horeport.sections import (
     sections_autodiscover,
     suppress_small_numbers,
 )
+from reports.chapters import CHAPTERS, ChapterSpec, Placement
 from reports.models import PublishedReport, ReportKind, SectionCommentary
 
 logger = logging.getLogger(__name__)
 
 
-# A report with this many sections or fewer has its contents on the first page, not a page of their own.
-CONTENTS_ON_OWN_PAGE_AFTER = 4
-# Charts in the report span the text width (165 mm) and are kept low, so a table and its chart share a page.
-REPORT_CHART_SIZE = {"width": 6.5, "height": 2.5}
+# Charts in the report span the text width (165 mm) and are kept low, so a table and its chart share a
+# page; a chart whose legend needs more than one row grows by it (horeport.charts.chart_height).
+REPORT_CHART_SIZE = {"width": 6.5, "height": 2.0}
 
 
 class PublishError(Exception):
@@ -55,8 +57,8 @@ def section_anchor(key: str) -> str:
 
 @dataclass
 class BuiltSection:
-    """One of a report's parts as `report_build` made it: the section's value, or the notice shown
-    where it could not be made, with the commentary written for it."""
+    """One part of a report: a section (or the notice shown where it could not be made) with its
+    commentary, or a chapter of free text (`chapter`, its text in `commentary`)."""
 
     key: str
     title: str
@@ -64,6 +66,11 @@ class BuiltSection:
     problem: str = ""
     commentary: SectionCommentary | None = None
     short_title: str = ""  # the section's declared sheet title (SectionSpec.sheet_title)
+    chapter: ChapterSpec | None = None
+
+    @property
+    def is_chapter(self) -> bool:
+        return self.chapter is not None
 
     @property
     def sheet_title(self) -> str:
@@ -76,19 +83,33 @@ class BuiltSection:
 
     @property
     def is_left_out(self) -> bool:
-        """A section with no figures and no commentary: the PDF and workbook list it instead."""
+        """A section with no figures and no commentary (the PDF and workbook list it instead),
+        or a chapter nobody has written (left out without a word)."""
+        if self.is_chapter:
+            return not self.commentary_text
         return self.section is not None and self.section.is_empty and not self.commentary_text
 
     @property
     def commentary_text(self) -> str:
+        """The Markdown written for the part: a section's commentary or a chapter's text."""
         return self.commentary.text.strip() if self.commentary else ""
+
+    @cached_property
+    def narrative(self) -> str:
+        """The commentary or chapter text as safe HTML (horeport.narrative); headings sit under the
+        part's own (a chapter's "#" is h3, a commentary's h4, below its "Kommentar")."""
+        return narrative_html(self.commentary_text, top_level=3 if self.is_chapter else 4)
 
     @cached_property
     def charts(self) -> list[tuple[Chart, str]]:
         """Each chart with its SVG as a data: URI (for the page and for WeasyPrint alike)."""
         if self.section is None:
             return []
-        return [(chart, svg_data_uri(chart_svg(chart, **REPORT_CHART_SIZE))) for chart in self.section.charts]
+        width = REPORT_CHART_SIZE["width"]
+        return [
+            (chart, svg_data_uri(chart_svg(chart, width=width, height=chart_height(chart, **REPORT_CHART_SIZE))))
+            for chart in self.section.charts
+        ]
 
 
 @dataclass
@@ -121,7 +142,29 @@ class Report:
 
     @property
     def empty_parts(self) -> list[BuiltSection]:
-        return [part for part in self.parts if part.is_left_out]
+        """The sections left out for want of figures (an unwritten chapter is not listed)."""
+        return [part for part in self.parts if part.is_left_out and not part.is_chapter]
+
+    @property
+    def front_parts(self) -> list[BuiltSection]:
+        """The chapters shown before the first section (the introduction): the PDF prints them
+        with the contents, the sections start on the next page."""
+        shown = self.shown_parts
+        first_section = next((i for i, part in enumerate(shown) if not part.is_chapter), len(shown))
+        return shown[:first_section]
+
+    @property
+    def body_parts(self) -> list[BuiltSection]:
+        return self.shown_parts[len(self.front_parts) :]
+
+    @property
+    def section_parts(self) -> list[BuiltSection]:
+        """The kind's sections, without the chapters."""
+        return [part for part in self.parts if not part.is_chapter]
+
+    @property
+    def shown_sections(self) -> list[BuiltSection]:
+        return [part for part in self.shown_parts if not part.is_chapter]
 
     @property
     def empty_notice(self) -> str:
@@ -133,11 +176,6 @@ class Report:
     def empty_reasons(self) -> list[tuple[str, str]]:
         """(title, why) of the left-out sections that say why they have no figures."""
         return [(part.title, part.section.empty_reason) for part in self.empty_parts if part.section.empty_reason]
-
-    @property
-    def contents_page(self) -> bool:
-        """Whether the PDF gives the contents a page of its own (not for four sections or fewer)."""
-        return len(self.shown_parts) > CONTENTS_ON_OWN_PAGE_AFTER
 
     @property
     def problems(self) -> list[BuiltSection]:
@@ -171,7 +209,7 @@ def report_build(*, kind: ReportKind, period: Period, version: int | None = None
         small_numbers=kind.small_numbers, short=short, comparison_years=kind.comparison_years, cutoff=None
     )
     commentaries = {c.section_key: c for c in SectionCommentary.objects.filter(kind=kind, period=period)}
-    parts = []
+    parts = [_chapter_part(spec, commentaries) for spec in CHAPTERS.values() if spec.placement is Placement.BEFORE]
     for entry in kind.sections.filter(enabled=True).order_by("order", "pk"):
         if short and not entry.in_short_form:
             continue
@@ -200,6 +238,7 @@ def report_build(*, kind: ReportKind, period: Period, version: int | None = None
             else:
                 part.section.commentary = part.commentary_text
         parts.append(part)
+    parts += [_chapter_part(spec, commentaries) for spec in CHAPTERS.values() if spec.placement is Placement.AFTER]
     site = SiteSettings.current()
     return Report(
         kind=kind,
@@ -213,6 +252,10 @@ def report_build(*, kind: ReportKind, period: Period, version: int | None = None
         logo_uri=_logo_uri(site),
         version=version,
     )
+
+
+def _chapter_part(spec: ChapterSpec, commentaries: dict[str, SectionCommentary]) -> BuiltSection:
+    return BuiltSection(spec.key, spec.title, commentary=commentaries.get(spec.key), chapter=spec)
 
 
 def _apply_small_numbers(section: Section, threshold: int | None) -> Section:
@@ -274,6 +317,7 @@ def report_data(report: Report) -> dict:
             {
                 "key": part.key,
                 "title": part.title,
+                "chapter": part.is_chapter,
                 "problem": part.problem,
                 "commentary": part.commentary_text,
                 "section": _plain(part.section) if part.section else None,

@@ -17,6 +17,7 @@ from horeport import editing
 from horeport.models import PeriodLock
 from horeport.periods import InvalidPeriod, Period
 from horeport.sections import SECTION_REGISTRY
+from reports.chapters import CHAPTERS
 from reports.excel import report_xlsx
 from reports.forms import (
     CommentaryForm,
@@ -110,7 +111,7 @@ def _render_preview(request, report: Report, *, bound: tuple[str, CommentaryForm
                 kind=report.kind, period=report.period, section_key=part.key
             )
             forms[part.key] = CommentaryForm(instance=instance, prefix=part.anchor, locks=locks)
-        if part.key in forms:
+        if part.key in forms and not part.is_chapter:
             forms[part.key].fields["text"].label = f"Kommentar til «{part.title}»"
     published = (
         PublishedReport.objects.without_files()
@@ -132,16 +133,20 @@ def _render_preview(request, report: Report, *, bound: tuple[str, CommentaryForm
 @permission_required(("reports.add_sectioncommentary", "reports.change_sectioncommentary"), raise_exception=True)
 def commentary(request, kind, period, key):
     kind, period = _kind_and_period(kind, period)
-    if not kind.sections.filter(key=key).exists():
+    chapter = CHAPTERS.get(key)
+    if chapter is None and not kind.sections.filter(key=key).exists():
         raise Http404("Rapporttypen har ikke denne seksjonen")
     instance = SectionCommentary.objects.filter(kind=kind, period=period, section_key=key).first()
     instance = instance or SectionCommentary(kind=kind, period=period, section_key=key)
     anchor = section_anchor(key)
     form = CommentaryForm(request.POST, instance=instance, prefix=anchor)
     if form.is_valid() and (saved := editing.save_or_refuse(form)) is not None:
-        title = SECTION_REGISTRY[key].title if key in SECTION_REGISTRY else key
         verb = "lagret" if saved.text else "tømt"
-        messages.success(request, f"Kommentaren til «{title}» er {verb} (utkast).")
+        if chapter:
+            messages.success(request, f"«{chapter.title}» er {verb} (utkast).")
+        else:
+            title = SECTION_REGISTRY[key].title if key in SECTION_REGISTRY else key
+            messages.success(request, f"Kommentaren til «{title}» er {verb} (utkast).")
         return redirect(_preview_url(kind, period, anchor))
     report = report_build(kind=kind, period=period)
     return _render_preview(request, report, bound=(key, form), status=400)

@@ -43,3 +43,14 @@ def status_word(status: str) -> str:
 def legend_words(table: Table) -> list[tuple[str, str]]:
     """The (status, word) pairs of a status legend: the colours the table's numbers carry."""
     return list(STATUS_WORDS.items())
+
+
+# A small table that ends in a total (a register's counts by type) is printed whole: split, its last
+# rows and the total would stand alone at the top of a page.
+WHOLE_TABLE_ROWS = 12
+
+
+@register.filter
+def kept_whole(table: Table) -> bool:
+    """Whether a printed page should not split the table (a short table with a total row)."""
+    return 0 < len(table.rows) <= WHOLE_TABLE_ROWS and table.rows[-1].kind == "total"

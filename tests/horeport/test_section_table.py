@@ -99,8 +99,8 @@ def test_options_key_attribute_hidden_caption_and_row_header_links_and_table_cla
     )  # fmt: skip
     # data-title: the printed report repeats it, marked "(forts.)", on a page that continues the table
     assert (
-        '<table class="ds-table section-table report-table" data-border data-table="waitlist" data-title="Venteliste">'
-        in html
+        '<table class="ds-table section-table section-table--one-value report-table" data-border '
+        'data-table="waitlist" data-title="Venteliste">' in html
     )
     assert '<caption class="ds-sr-only">Venteliste</caption>' in html
     assert '<th scope="col" class="row-header"><span class="ds-sr-only">Tall</span></th>' in html

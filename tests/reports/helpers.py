@@ -48,9 +48,16 @@ def use_sections(kind: ReportKind, keys: list[str]) -> ReportKind:
     return kind
 
 
-def _flat(page: str) -> str:
-    """A page's text on one line: wrapped cells and hyphenated words joined."""
-    return SPACES.sub(" ", page.replace("\u2010\n", "").replace("-\n", "-").replace("\n", " "))
+def _flat(page: str) -> tuple[str, set[int]]:
+    """A page's text on one line (wrapped cells and hyphenated words joined), and where each of
+    its lines began (a table's caption is a line of its own; the same words inside a note are not)."""
+    lines = [SPACES.sub(" ", line).strip() for line in page.replace("\u2010\n", "").replace("-\n", "-").split("\n")]
+    starts, position = set(), 0
+    for line in lines:
+        starts.add(position)
+        position += len(line) + 1
+    starts.add(position)  # where a line after the last would begin
+    return " ".join(lines), starts
 
 
 def _row_key(row) -> str:
@@ -63,16 +70,17 @@ def table_pages(report, pages: list[str]) -> list[dict]:
     caption, and each row's kind and page. The pages are read in order, each table's caption and
     then its rows searched for from where the one before was found (a row is found by the first
     two words of its label), so labels that recur in several tables are told apart by their place."""
-    flat = [_flat(page) for page in pages]
+    flat, line_starts = zip(*(_flat(page) for page in pages), strict=True)
     page, offset = 0, 0
 
-    def find(text: str, *, skip_continued: bool = False) -> tuple[int, int]:
+    def find(text: str, *, caption: bool = False) -> tuple[int, int]:
         p, o = page, offset
         while p < len(flat):
             at = flat[p].find(text, o)
             if at < 0:
                 p, o = p + 1, 0
-            elif skip_continued and flat[p].startswith(" (forts.)", at + len(text)):
+            elif caption and (at not in line_starts[p] or at + len(text) + 1 not in line_starts[p]):
+                # not the caption: a continued page's "… (forts.)", or the words inside a longer line
                 o = at + 1
             else:
                 return p, at + len(text)
@@ -83,7 +91,7 @@ def table_pages(report, pages: list[str]) -> list[dict]:
         for table in part.section.tables if part.section else []:
             if table.is_empty:
                 continue
-            page, offset = find(table.title, skip_continued=True)
+            page, offset = find(table.title, caption=True)
             found = {"title": table.title, "caption_page": page, "rows": []}
             for row in table.rows:
                 page, offset = find(_row_key(row))

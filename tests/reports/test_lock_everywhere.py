@@ -57,7 +57,9 @@ def changes_in_2016():
         ),
         AccountsFigure: change(AccountsFigure(area=area, period=YEAR), amount=Decimal(1_000_000)),
         SectionCommentary: change(
-            SectionCommentary(kind=ReportKind.objects.get(slug="annual"), period=YEAR, section_key="kpi.malekart"),
+            SectionCommentary(
+                kind=ReportKind.objects.get(slug="annual"), period=YEAR, section_key="complaints.by_type"
+            ),
             text="Kommentar",
         ),
     }

@@ -42,7 +42,8 @@ def test_publishing_stores_the_files_the_data_the_checksums_who_and_when(figures
     assert published.xlsx_sha256 == hashlib.sha256(xlsx).hexdigest()
     assert "Publisert versjon 1" in pdf_pages(pdf)[0] and "13,00" in pdf_text(pdf)
     assert workbook(xlsx)["Forside"]["A6"].value == "Publisert versjon 1"
-    figures_part, counts_part = published.sections["parts"]
+    introduction, figures_part, counts_part, summary = published.sections["parts"]
+    assert (introduction["chapter"], introduction["commentary"], summary["key"]) == (True, "", "chapter.summary")
     assert figures_part["section"]["tables"][0]["rows"][0]["cells"][0]["value"] == "13.00"
     assert counts_part["commentary"] == "Færre klager."
     assert published.sections["period"] == "2016" and published.sections["version"] == 1
