@@ -22,10 +22,14 @@ WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
 # Client.login() in a test has no request for django-axes to count; sign-ins through the page do.
 AUTHENTICATION_BACKENDS = ["tests.backends.LockoutBackendForTests", "django.contrib.auth.backends.ModelBackend"]
-# Tasks run at once, inside the test (the same task functions the worker runs); the database backend
-# is there for the test of its worker. Job files go to a folder of the run's own.
+# Tasks run at once, inside the test (the same task functions the worker runs); the database and RQ
+# backends are there for the tests of their workers (RQ on a queue of this run's own, so that two
+# runs on one Redis server never take each other's jobs). Job files go to a folder of the run's own.
 TASKS = {
     "default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"},
     "database": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]},
+    "rq": {"BACKEND": "django_tasks_rq.RQBackend", "QUEUES": [f"tests-{os.getpid()}"]},
 }
+RQ_QUEUES = {f"tests-{os.getpid()}": {"URL": os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/15")}}
+RQ = {"DEFAULT_RESULT_TTL": 60}
 JOB_ROOT = Path(tempfile.mkdtemp(prefix="horeport-jobs-"))
