@@ -222,6 +222,28 @@ JOB_ROOT = Path(os.environ.get("JOB_ROOT") or MEDIA_ROOT / "jobs")
 # task); a larger one is a job with a progress page.
 EXPORT_IMMEDIATE_ROWS = envint("EXPORT_IMMEDIATE_ROWS", 5_000)
 
+# What pages keep between requests (the målekart's table, its filter form and period choices) is
+# in one store that every web process and host shares and that outlives a restart, so that a
+# process started after a deploy does not build it again: Redis with REDIS_URL, else a table of the
+# database (created by a migration of kpi). Each kept copy is keyed by what it shows, so a write
+# makes a new key rather than a stale page (kpi/views.py).
+if REDIS_URL:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": "horeport",
+        }
+    }
+else:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "horeport_cache",
+            "OPTIONS": {"MAX_ENTRIES": 2_000},
+        }
+    }
+
 # Security. Cookies are secure and HSTS is on unless DEBUG; redirecting to HTTPS is left to
 # the proxy unless SECURE_SSL_REDIRECT is set (docs/operations.md, "Production").
 SESSION_COOKIE_SECURE = envbool("SECURE_COOKIES", not DEBUG)

@@ -9,6 +9,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
 from django.core.cache import cache
 from django.db.models import Min, Prefetch
+from django.http import QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -119,9 +120,9 @@ def _malekart_html(version: str, *, period: Period, unit, filterset) -> str:
     return mark_safe(html)  # our own template's output, escaped where it was rendered
 
 
-def _filters_html(version: str, request, filterset) -> str:
+def _filters_html(version: str, query: QueryDict, filterset) -> str:
     """The filter form as HTML: the same for every user who asks with the same parameters."""
-    key = f"kpi:malekart-filters:{version}:{hashlib.sha256(request.GET.urlencode().encode()).hexdigest()}"
+    key = f"kpi:malekart-filters:{version}:{hashlib.sha256(query.urlencode().encode()).hexdigest()}"
     html = cache.get(key)
     if html is None:
         html = render_to_string("kpi/_malekart_filters.html", {"filter": filterset})
@@ -129,15 +130,15 @@ def _filters_html(version: str, request, filterset) -> str:
     return mark_safe(html)  # our own template's output, escaped where it was rendered
 
 
-@permission_required("kpi.view_indicator", raise_exception=True)
-def index(request):
+def _dashboard_context(query: QueryDict) -> dict:
+    """What the dashboard shows for its address parameters, from what is kept where it can be."""
     version = selectors.malekart_version()
     facts = _malekart_facts(version)
     kinds, periods = facts["kinds"], facts["periods"]
     latest = periods[-1] if periods else Period.of_year(timezone.localdate().year - 1)
     choices = period_options(kinds, chooser_years(periods[0].year if periods else None, facts["first_band_year"]))
     filterset = MalekartFilter(
-        request.GET or None,
+        query or None,
         queryset=Indicator.objects.all(),
         period_choices=_django_choices(choices),
         default_period=str(latest),
@@ -147,19 +148,26 @@ def index(request):
     period = Period.parse(chosen) if chosen else latest
     unit = filterset.form.cleaned_data.get("virksomhet")
     has_indicators = facts["has_indicators"]
-    return render(
-        request,
-        "kpi/dashboard.html",
-        {
-            "filter_html": _filters_html(version, request, filterset),
-            "period": period,
-            "unit": unit,
-            "has_indicators": has_indicators,
-            "malekart_html": _malekart_html(version, period=period, unit=unit, filterset=filterset)
-            if has_indicators
-            else "",
-        },
-    )
+    return {
+        "filter_html": _filters_html(version, query, filterset),
+        "period": period,
+        "unit": unit,
+        "has_indicators": has_indicators,
+        "malekart_html": _malekart_html(version, period=period, unit=unit, filterset=filterset)
+        if has_indicators
+        else "",
+    }
+
+
+@permission_required("kpi.view_indicator", raise_exception=True)
+def index(request):
+    return render(request, "kpi/dashboard.html", _dashboard_context(request.GET))
+
+
+def malekart_warm() -> None:
+    """Build and keep the dashboard as it first opens (the latest period, every indicator), so
+    that the first view after a write finds it kept (run by kpi.tasks.malekart_warm_task)."""
+    _dashboard_context(QueryDict())
 
 
 # -- an indicator's page ----------------------------------------------------------------------

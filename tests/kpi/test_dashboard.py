@@ -2,11 +2,12 @@
 
 import pytest
 from django.core.cache import cache
-from django.db import connection
+from django.db import connection, transaction
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from horeport.models import ServiceUnit
+from kpi import tasks as kpi_tasks
 from tests.kpi.helpers import indicator, result, row_html, status_of, text_of
 
 pytestmark = pytest.mark.django_db
@@ -161,3 +162,25 @@ def test_a_change_shows_at_once_though_the_malekart_is_kept_between_views(leder_
 
     kept.delete()  # a result deleted
     assert status_of(leder_client.get(URL, {"periode": "2014"}).content.decode(), "S.3.1") == "none"
+
+
+@pytest.mark.django_db(transaction=True)
+def test_after_a_write_the_dashboard_is_built_again_in_the_background(leder_client, monkeypatch):
+    item = indicator("S.3.1", green=">= 95", red="< 60")
+    result(item, "2013", "70")
+    kept = result(item, "2014", "96")
+    other = result(indicator("S.3.2"), "2014", "97")
+    leder_client.get(URL, {"periode": "2013"})  # the first request of a session does a little more
+    rebuilds = []
+    enqueue = kpi_tasks._enqueue
+    monkeypatch.setattr(kpi_tasks, "_enqueue", lambda: (rebuilds.append(1), enqueue()))
+    with transaction.atomic():
+        kept.value = 50
+        kept.save()
+        other.delete()
+    assert rebuilds == [1]  # once the transaction commits, once however many rows it wrote
+
+    first = _queries(leder_client, {})  # the first view after the write finds it built
+    html = leder_client.get(URL).content.decode()
+    assert first == _queries(leder_client, {})
+    assert status_of(html, "S.3.1") == "red" and "50,00" in row_html(html, "S.3.1")
