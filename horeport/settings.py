@@ -225,8 +225,9 @@ EXPORT_IMMEDIATE_ROWS = envint("EXPORT_IMMEDIATE_ROWS", 5_000)
 # What pages keep between requests (the målekart's table, its filter form and period choices) is
 # in one store that every web process and host shares and that outlives a restart, so that a
 # process started after a deploy does not build it again: Redis with REDIS_URL, else a table of the
-# database (created by a migration of kpi). Each kept copy is keyed by what it shows, so a write
-# makes a new key rather than a stale page (kpi/views.py).
+# database (created by a migration of kpi). Each process keeps what it read in its own memory too
+# ("local"). Each kept copy is keyed by the version it shows, so a write makes a new key rather
+# than a stale page (kpi/views.py).
 if REDIS_URL:
     CACHES = {
         "default": {
@@ -243,6 +244,7 @@ else:
             "OPTIONS": {"MAX_ENTRIES": 2_000},
         }
     }
+CACHES["local"] = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "horeport-local"}
 
 # Security. Cookies are secure and HSTS is on unless DEBUG; redirecting to HTTPS is left to
 # the proxy unless SECURE_SSL_REDIRECT is set (docs/operations.md, "Production").
