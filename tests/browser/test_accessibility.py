@@ -23,12 +23,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from playwright.sync_api import expect
 
 from complaints.models import Complaint
 from deviations.models import Deviation
-from horeport.models import period_lock
+from horeport.models import Job, JobStatus, period_lock
 from horeport.periods import Period
 from kpi.models import Indicator
 from reports.models import PublishedReport, ReportKind
@@ -71,6 +72,17 @@ def send_empty_complaint(page):
     page.get_by_label("Saksreferanse").fill("")
     page.get_by_role("button", name="Lagre", exact=True).click()
     expect(page.locator("#id_reference_error")).to_be_visible()
+
+
+def a_finished_job() -> list:
+    """A background job that has published a report: its message and the link to the result."""
+    return [
+        Job.objects.create(
+            kind="report_publish", title="Publiser Årsrapport 2016", unit="steg", status=JobStatus.DONE, done=1,
+            total=1, message="Årsrapport 2016 er publisert som versjon 1. Perioden 2016 er låst for endringer.",
+            result_url="/rapporter/arkiv/", created_by=get_user_model().objects.get(username="admin"),
+        )
+    ]  # fmt: skip
 
 
 def publish_a_report() -> list:
@@ -118,6 +130,7 @@ PAGES = [
     Page("reports", "admin", lambda: "/rapporter/"),
     Page("report-preview", "admin", lambda: "/rapporter/annual/2016/"),
     Page("archive", "leder", lambda: "/rapporter/arkiv/", setup=publish_a_report),
+    Page("job-done", "admin", lambda: f"/jobber/{Job.objects.latest('pk').pk}/", setup=a_finished_job),
     Page("settings", "admin", lambda: "/innstillinger/"),
     Page("settings-units", "admin", lambda: "/innstillinger/virksomheter/"),
     Page("settings-locks", "admin", lambda: "/innstillinger/laaste-perioder/", setup=publish_a_report),
