@@ -2,6 +2,7 @@
 
 import pytest
 from django.core.cache import caches
+from django.core.management import call_command
 from django.db import connection, transaction
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -173,6 +174,24 @@ def test_after_a_restart_the_dashboard_is_read_from_the_shared_cache(leder_clien
     caches["local"].clear()  # a new process: nothing in its memory, the shared cache as it was
     assert kept < built
     assert _queries(leder_client, {}) == kept  # read, not built (the shared cache is in memory here)
+
+
+def test_the_databases_cache_table_keeps_the_dashboard_for_every_process(leder_client, settings):
+    """The shared cache without REDIS_URL (horeport/settings.py)."""
+    table = {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "horeport_cache"}
+    settings.CACHES = {**settings.CACHES, "default": table}
+    call_command("createcachetable")  # the migration's work (the test database is made with the tests' caches)
+    result(indicator("S.3.1"), "2014", "96")
+    leder_client.get(URL, {"periode": "2013"})  # the first request of a session does a little more
+    built = _queries(leder_client, {})
+    caches["local"].clear()  # a new process
+    html = leder_client.get(URL).content.decode()
+    assert status_of(html, "S.3.1") == "green"
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT COUNT(*) FROM horeport_cache")
+        assert cursor.fetchone()[0] >= 3  # the periods, the filter form and the table
+    caches["local"].clear()
+    assert _queries(leder_client, {}) < built
 
 
 @pytest.mark.django_db(transaction=True)
