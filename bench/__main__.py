@@ -24,7 +24,7 @@ import django  # noqa: E402
 django.setup()
 
 from django.contrib.auth import get_user_model  # noqa: E402
-from django.core.cache import cache  # noqa: E402
+from django.core.cache import caches  # noqa: E402
 from django.db import connection, reset_queries  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
@@ -114,15 +114,25 @@ def page_measures(browser: Client) -> dict:
     admin = get(browser, "/django-admin/kpi/indicator/")
 
     def dashboard_cold():
-        """As after a restart: nothing kept from an earlier view."""
-        cache.clear()
+        """As after a restart: nothing kept in the process; the shared cache (settings.CACHES, the
+        database's or Redis) outlives it."""
+        caches["local"].clear()
+        charts._sparkline_cached.cache_clear()
+        dashboard()
+
+    def dashboard_after_write():
+        """As after a write to what the målekart shows (before its rebuilding task has run):
+        nothing kept anywhere, all of it built."""
+        caches["local"].clear()
+        caches["default"].clear()
         charts._sparkline_cached.cache_clear()
         dashboard()
 
     return {
         "dashboard warm vs admin indicator list": (dashboard, admin, "≤ 1.5×"),
-        "dashboard cold vs warm": (dashboard_cold, dashboard, "≤ 2×"),
-        "dashboard cold vs admin indicator list": (dashboard_cold, admin, "–"),
+        "dashboard cold (after a restart) vs warm": (dashboard_cold, dashboard, "≤ 2×"),
+        "dashboard after a write (nothing kept) vs warm": (dashboard_after_write, dashboard, "–"),
+        "dashboard after a write vs admin indicator list": (dashboard_after_write, admin, "–"),
         "deviation list last page vs first page": (
             get(browser, f"/avvik/?page={last_page}"),
             get(browser, "/avvik/"),

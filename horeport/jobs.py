@@ -4,7 +4,8 @@ framework that does the work and reports on the row as it goes.
 A view calls `job_enqueue(task=…, kind=…, title=…, user=…, **arguments)`: the job is created, old
 jobs are pruned, and the task is enqueued with `job_id` and the arguments (JSON values). The task
 body runs inside `job_run(job_id)`, which marks the job running, gives it a `JobRun` to report
-progress and name its file, and marks it done, or failed with a Norwegian message, at the end.
+progress and name its file (or the page it leads to, `run.result_page`), and marks it done, or
+failed with a Norwegian message, at the end.
 
 Every report is one UPDATE in autocommit, outside any transaction of the task, so the job's page
 sees it at once while the task runs (the database worker runs a task outside a transaction; a
@@ -47,10 +48,17 @@ def job_root() -> Path:
     return Path(settings.JOB_ROOT)
 
 
-def job_enqueue(*, task, kind: str, title: str, user, **arguments) -> Job:
-    """Create a job for `user` and enqueue `task(job_id=…, **arguments)`."""
+def job_enqueue(*, task, kind: str, title: str, user, unit: str = "rader", once: bool = False, **arguments) -> Job:
+    """Create a job for `user` and enqueue `task(job_id=…, **arguments)`.
+
+    With `once`, a job of the same kind and title that is still waiting or running is returned
+    instead of a new one (a second click on "Publiser" while the first is at work)."""
+    if once:
+        unfinished = Job.objects.filter(kind=kind, title=title, status__in=[JobStatus.QUEUED, JobStatus.RUNNING])
+        if job := unfinished.order_by("created_at").first():
+            return job
     jobs_prune()
-    job = Job.objects.create(kind=kind, title=title, created_by=user)
+    job = Job.objects.create(kind=kind, title=title, created_by=user, unit=unit)
     result = task.enqueue(job_id=job.pk, **arguments)
     Job.objects.filter(pk=job.pk).update(task_id=str(result.id)[:64])
     job.refresh_from_db()
@@ -83,6 +91,17 @@ class JobRun:
             self._written_at = now
             self._update(done=self.done)
 
+    def step(self, count: int = 1) -> None:
+        """A step of work with few steps (a report: built, drawn): written at once, never held back."""
+        self.done += count
+        self._written_at = time.monotonic()
+        self._update(done=self.done)
+
+    def result_page(self, url: str, message: str) -> None:
+        """The finished job leads to a page (the published report), saying what it did."""
+        self.job.result_url = url
+        self.job.message = message
+
     def result_file(self, name: str) -> Path:
         """The file to write the job's result to (it downloads as `name`)."""
         folder = job_root() / str(self.job.pk)
@@ -113,6 +132,8 @@ def job_run(job_id: int) -> Iterator[JobRun]:
         total=max(run.done, run.total),
         result_name=job.result_name,
         result_path=job.result_path,
+        result_url=job.result_url,
+        message=job.message,
         finished_at=timezone.now(),
     )
 

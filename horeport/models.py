@@ -652,7 +652,8 @@ class JobStatus(models.TextChoices):
 
 
 class Job(models.Model):
-    """Long work (an export) run in the background: who asked, how far it has come, its file.
+    """Long work run in the background (an export, a report's file, publishing, an import): who
+    asked, how far it has come, and its result: a file to download, or a page to go on to.
 
     The tasks framework has no progress of its own; a job's row is written outside the task's
     transaction (each update commits at once) so that its page can show it while it runs.
@@ -666,7 +667,9 @@ class Job(models.Model):
     status = models.CharField("status", max_length=10, choices=JobStatus.choices, default=JobStatus.QUEUED)
     done = models.PositiveIntegerField("ferdig", default=0)
     total = models.PositiveIntegerField("totalt", default=0)
-    message = models.CharField("melding", max_length=500, blank=True)
+    unit = models.CharField("enhet", max_length=20, default="rader")  # what done and total count
+    message = models.CharField("melding", max_length=500, blank=True)  # why it failed, or what it did
+    result_url = models.CharField("resultat", max_length=500, blank=True)  # the page the finished job leads to
     result_name = models.CharField("filnavn", max_length=200, blank=True)  # the name the file downloads as
     result_path = models.CharField("fil", max_length=500, blank=True)  # relative to settings.JOB_ROOT
     task_id = models.CharField(max_length=64, blank=True)

@@ -193,23 +193,59 @@ STORAGES = {
 }
 MEDIA_ROOT = BASE_DIR / "media"
 
-# Long work (a full register export) runs as a task of Django's tasks framework, on the database
-# backend by default, run by `manage.py db_worker` beside the server (docs/operations.md, "Background
-# work"). TASKS_BACKEND=immediate runs a task at once inside the request (for a quick look only).
+# Long work (register exports, report files, publishing, large imports) runs as a task of Django's
+# tasks framework, on the database backend by default, run by `manage.py db_worker` beside the server
+# (docs/operations.md, "Background work"). TASKS_BACKEND=rq puts the same tasks on RQ over the Redis
+# server at REDIS_URL, run by `manage.py rqworker` on any number of hosts (README, "Several hosts").
+# TASKS_BACKEND=immediate runs a task at once inside the request (for a quick look only).
 # A job's file is kept JOB_RESULT_DAYS days, under JOB_ROOT, then pruned.
 _TASK_BACKENDS = {
     "database": "django_tasks_db.DatabaseBackend",
+    "rq": "django_tasks_rq.RQBackend",
     "immediate": "django.tasks.backends.immediate.ImmediateBackend",
 }
 TASKS_BACKEND = os.environ.get("TASKS_BACKEND", "database").strip() or "database"
 if TASKS_BACKEND not in _TASK_BACKENDS:
     raise ImproperlyConfigured(f"TASKS_BACKEND must be one of {', '.join(_TASK_BACKENDS)}, not {TASKS_BACKEND!r}.")
 TASKS = {"default": {"BACKEND": _TASK_BACKENDS[TASKS_BACKEND], "QUEUES": ["default"]}}
+REDIS_URL = os.environ.get("REDIS_URL", "").strip()
+if TASKS_BACKEND == "rq":
+    if not REDIS_URL:
+        raise ImproperlyConfigured("TASKS_BACKEND=rq needs REDIS_URL (for example redis://127.0.0.1:6379/0).")
+    INSTALLED_APPS += ["django_rq", "django_tasks_rq"]
+# The RQ queue of the tasks (used only with TASKS_BACKEND=rq); a job is kept in Redis for a day, the
+# Job row and its file as long as JOB_RESULT_DAYS says.
+RQ_QUEUES = {"default": {"URL": REDIS_URL or "redis://127.0.0.1:6379/0", "DEFAULT_TIMEOUT": 6 * 60 * 60}}
+RQ = {"DEFAULT_RESULT_TTL": 24 * 60 * 60}
 JOB_RESULT_DAYS = envint("JOB_RESULT_DAYS", 7)
 JOB_ROOT = Path(os.environ.get("JOB_ROOT") or MEDIA_ROOT / "jobs")
 # An export of at most this many rows is written at once in the request (the same code as the
 # task); a larger one is a job with a progress page.
 EXPORT_IMMEDIATE_ROWS = envint("EXPORT_IMMEDIATE_ROWS", 5_000)
+
+# What pages keep between requests (the målekart's table, its filter form and period choices) is
+# in one store that every web process and host shares and that outlives a restart, so that a
+# process started after a deploy does not build it again: Redis with REDIS_URL, else a table of the
+# database (created by a migration of kpi). Each process keeps what it read in its own memory too
+# ("local"). Each kept copy is keyed by the version it shows, so a write makes a new key rather
+# than a stale page (kpi/views.py).
+if REDIS_URL:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": "horeport",
+        }
+    }
+else:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "horeport_cache",
+            "OPTIONS": {"MAX_ENTRIES": 2_000},
+        }
+    }
+CACHES["local"] = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "horeport-local"}
 
 # Security. Cookies are secure and HSTS is on unless DEBUG; redirecting to HTTPS is left to
 # the proxy unless SECURE_SSL_REDIRECT is set (docs/operations.md, "Production").

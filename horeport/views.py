@@ -335,14 +335,17 @@ def _job_of(request, pk) -> Job:
 
 
 def _job_state(job: Job) -> dict:
+    done = job.status == JobStatus.DONE
     return {
         "status": job.status,
         "status_label": job.get_status_display(),
         "done": job.done,
         "total": job.total,
         "percent": job.percent,
+        "unit": job.unit,
         "message": job.message,
-        "download_url": reverse("job_download", args=[job.pk]) if job.status == JobStatus.DONE else None,
+        "result_url": job.result_url if done else None,
+        "download_url": reverse("job_download", args=[job.pk]) if done and job.result_path else None,
     }
 
 

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.db import connection
-from django.db.models import Min
+from django.db.models import CharField, ExpressionWrapper, F, Min
 
 from horeport.calculations import Change, change
 from horeport.computed import compute, dependency_models
@@ -77,10 +77,17 @@ def latest_complete(kind: Kind, as_of: Period) -> Period:
 # -- the målekart -------------------------------------------------------------------------
 
 
+@dataclass(frozen=True)
+class ResultValue:
+    """A result as the målekart reads it: only its value (read as plain values, no model instance)."""
+
+    value: Decimal | None
+
+
 @dataclass
 class ResultCell:
     period: Period
-    result: Result | None
+    result: ResultValue | None
     assessment: Assessment
     text: str  # the value as printed, or "Ny indikator fra 2016"
     span: int = 1  # consecutive periods before the indicator was introduced share one cell
@@ -183,9 +190,12 @@ def malekart_build(
     indicators = [i for i in queryset if not i.is_retired_in(latest_complete(i.kind, period))]
 
     wanted: dict[int, list[Period]] = {}
+    ranges: dict[Period, list[Period]] = {}  # indicators of one frequency share their periods
     for indicator in indicators:
         last = latest_complete(indicator.kind, period)
-        wanted[indicator.pk] = list(period_range(last.shift(-(max(history, trend) - 1)), last))
+        if last not in ranges:
+            ranges[last] = list(period_range(last.shift(-(max(history, trend) - 1)), last))
+        wanted[indicator.pk] = ranges[last]
     results = _results(wanted, unit)
     results.update(computed_results([i for i in indicators if i.computation], wanted, unit))
 
@@ -211,13 +221,19 @@ def malekart_build(
     return Malekart(period, unit, ordered)
 
 
-def _results(wanted: dict[int, list[Period]], unit) -> dict[tuple[int, str], Result]:
+def _results(wanted: dict[int, list[Period]], unit) -> dict[tuple[int, str], ResultValue]:
+    """The results wanted, by (indicator, period text): plain values, the period as stored (the
+    målekart reads thousands of them when nothing is kept, so no model instances are made)."""
     if not wanted:
         return {}
     periods = {str(p) for periods in wanted.values() for p in periods}
     queryset = Result.objects.filter(indicator_id__in=wanted, period__in=periods)
     queryset = queryset.filter(unit=unit) if unit is not None else queryset.filter(unit__isnull=True)
-    return {(r.indicator_id, str(r.period)): r for r in queryset}
+    rows = queryset.annotate(period_text=ExpressionWrapper(F("period"), output_field=CharField()))
+    return {
+        (indicator_id, period): ResultValue(value)
+        for indicator_id, period, value in rows.values_list("indicator_id", "period_text", "value")
+    }
 
 
 def computed_results(indicators, wanted: dict[int, list[Period]], unit) -> dict[tuple[int, str], Result]:

@@ -7,8 +7,9 @@ import hashlib
 
 from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
-from django.core.cache import cache
+from django.core.cache import cache, caches
 from django.db.models import Min, Prefetch
+from django.http import QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -83,61 +84,71 @@ def _sparkline(line: selectors.MalekartLine) -> tuple[str, str]:
 
 # What the målekart shows is kept between requests under `selectors.malekart_version()`, which
 # changes with every write to it (in any process): the choices of periods and the table itself.
-# The kept copy is only a speed-up; it is never older than the last change, and expires anyway.
+# A key names the version it was built from, so a kept copy is never stale: each process keeps one
+# in its own memory (the "local" cache) in front of the shared cache (settings.CACHES), which every
+# process and host reads and which outlives a restart. Both expire anyway.
 MALEKART_CACHE_SECONDS = 600
 
 
+def _kept(key: str, build):
+    """The value kept under `key`: from this process's memory, else from the shared cache, else
+    built (and kept in both)."""
+    local = caches["local"]
+    value = local.get(key)
+    if value is None:
+        value = cache.get(key)
+        if value is None:
+            value = build()
+            cache.set(key, value, MALEKART_CACHE_SECONDS)
+        local.set(key, value, MALEKART_CACHE_SECONDS)
+    return value
+
+
 def _malekart_facts(version: str) -> dict:
-    key = f"kpi:malekart-facts:{version}"
-    facts = cache.get(key)
-    if facts is None:
-        periods = selectors.result_periods()
-        facts = {
+    def build():
+        return {
             "kinds": selectors.kinds_in_use(),
-            "periods": periods,
+            "periods": selectors.result_periods(),
             "first_band_year": _first_band_year(),
             "has_indicators": Indicator.objects.exists(),
         }
-        cache.set(key, facts, MALEKART_CACHE_SECONDS)
-    return facts
+
+    return _kept(f"kpi:malekart-facts:{version}", build)
 
 
 def _malekart_html(version: str, *, period: Period, unit, filterset) -> str:
     """The målekart's summary and tables as HTML (the same for every user)."""
     choice = filterset.form.cleaned_data.get("malekart") or ""
-    key = f"kpi:malekart:{version}:{period}:{unit.pk if unit else ''}:{choice}"
-    html = cache.get(key)
-    if html is None:
+
+    def build():
         malekart = selectors.malekart_build(period=period, indicators=filterset.qs, unit=unit)
         for line in malekart.lines:
             line.sparkline, line.sparkline_alt = _sparkline(line)
-        html = render_to_string(
+        return render_to_string(
             "kpi/_malekart.html",
             {"malekart": malekart, "period": period, "unit": unit, "headings": malekart.shared_headings},
         )
-        cache.set(key, html, MALEKART_CACHE_SECONDS)
+
+    html = _kept(f"kpi:malekart:{version}:{period}:{unit.pk if unit else ''}:{choice}", build)
     return mark_safe(html)  # our own template's output, escaped where it was rendered
 
 
-def _filters_html(version: str, request, filterset) -> str:
+def _filters_html(version: str, query: QueryDict, filterset) -> str:
     """The filter form as HTML: the same for every user who asks with the same parameters."""
-    key = f"kpi:malekart-filters:{version}:{hashlib.sha256(request.GET.urlencode().encode()).hexdigest()}"
-    html = cache.get(key)
-    if html is None:
-        html = render_to_string("kpi/_malekart_filters.html", {"filter": filterset})
-        cache.set(key, html, MALEKART_CACHE_SECONDS)
+    key = f"kpi:malekart-filters:{version}:{hashlib.sha256(query.urlencode().encode()).hexdigest()}"
+    html = _kept(key, lambda: render_to_string("kpi/_malekart_filters.html", {"filter": filterset}))
     return mark_safe(html)  # our own template's output, escaped where it was rendered
 
 
-@permission_required("kpi.view_indicator", raise_exception=True)
-def index(request):
+def _dashboard_context(query: QueryDict) -> dict:
+    """What the dashboard shows for its address parameters, from what is kept where it can be."""
     version = selectors.malekart_version()
     facts = _malekart_facts(version)
     kinds, periods = facts["kinds"], facts["periods"]
     latest = periods[-1] if periods else Period.of_year(timezone.localdate().year - 1)
     choices = period_options(kinds, chooser_years(periods[0].year if periods else None, facts["first_band_year"]))
     filterset = MalekartFilter(
-        request.GET or None,
+        query or None,
         queryset=Indicator.objects.all(),
         period_choices=_django_choices(choices),
         default_period=str(latest),
@@ -147,19 +158,26 @@ def index(request):
     period = Period.parse(chosen) if chosen else latest
     unit = filterset.form.cleaned_data.get("virksomhet")
     has_indicators = facts["has_indicators"]
-    return render(
-        request,
-        "kpi/dashboard.html",
-        {
-            "filter_html": _filters_html(version, request, filterset),
-            "period": period,
-            "unit": unit,
-            "has_indicators": has_indicators,
-            "malekart_html": _malekart_html(version, period=period, unit=unit, filterset=filterset)
-            if has_indicators
-            else "",
-        },
-    )
+    return {
+        "filter_html": _filters_html(version, query, filterset),
+        "period": period,
+        "unit": unit,
+        "has_indicators": has_indicators,
+        "malekart_html": _malekart_html(version, period=period, unit=unit, filterset=filterset)
+        if has_indicators
+        else "",
+    }
+
+
+@permission_required("kpi.view_indicator", raise_exception=True)
+def index(request):
+    return render(request, "kpi/dashboard.html", _dashboard_context(request.GET))
+
+
+def malekart_warm() -> None:
+    """Build and keep the dashboard as it first opens (the latest period, every indicator), so
+    that the first view after a write finds it kept (run by kpi.tasks.malekart_warm_task)."""
+    _dashboard_context(QueryDict())
 
 
 # -- an indicator's page ----------------------------------------------------------------------

@@ -14,11 +14,11 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from horeport import editing
+from horeport.jobs import job_enqueue
 from horeport.models import PeriodLock
 from horeport.periods import InvalidPeriod, Period
 from horeport.sections import SECTION_REGISTRY
 from reports.chapters import CHAPTERS
-from reports.excel import report_xlsx
 from reports.forms import (
     CommentaryForm,
     ReportChoiceForm,
@@ -27,20 +27,14 @@ from reports.forms import (
     SectionAddForm,
 )
 from reports.models import PublishedReport, ReportKind, ReportKindSection, SectionCommentary
-from reports.pdf import report_pdf
-from reports.services import (
-    PublishError,
-    Report,
-    report_build,
-    report_filename,
-    report_publish,
-    section_anchor,
-)
+from reports.services import Report, report_build, report_filename, section_anchor
+from reports.tasks import report_file_task, report_publish_task
 
 FORMATS = {
     "pdf": "application/pdf",
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
 }
+FORMAT_NAMES = {"pdf": "PDF", "xlsx": "Excel"}
 ARCHIVE_PAGE_SIZE = 50
 
 
@@ -164,12 +158,21 @@ def _file_response(content: bytes, fmt: str, filename: str) -> HttpResponse:
 
 @permission_required("reports.preview_report", raise_exception=True)
 def draft(request, kind, period, fmt):
+    """A draft's file is made in the background: on to the job's page, which offers it when done."""
     if fmt not in FORMATS:
         raise Http404("Ukjent format")
     kind, period = _kind_and_period(kind, period)
-    report = report_build(kind=kind, period=period)
-    content = report_pdf(report) if fmt == "pdf" else report_xlsx(report)
-    return _file_response(content, fmt, report.filename(fmt))
+    job = job_enqueue(
+        task=report_file_task,
+        kind="report_file",
+        title=f"{kind.title(period)}, utkast som {FORMAT_NAMES[fmt]}",
+        user=request.user,
+        unit="steg",
+        report_kind=kind.slug,
+        period=str(period),
+        fmt=fmt,
+    )
+    return redirect("job_detail", pk=job.pk)
 
 
 @permission_required("reports.download_publishedreport", raise_exception=True)
@@ -187,26 +190,21 @@ def published_file(request, pk, fmt):
 
 @permission_required("reports.add_publishedreport", raise_exception=True)
 def publish(request, kind, period):
+    """The confirmation page; its button publishes in the background (one job at a time per report
+    and period; publishing the same content again makes no new version)."""
     kind, period = _kind_and_period(kind, period)
     if request.method == "POST":
-        try:
-            published = report_publish(kind=kind, period=period, user=request.user)
-        except PublishError as error:
-            messages.error(request, str(error))
-            return redirect(_preview_url(kind, period))
-        if published.is_new:
-            messages.success(
-                request,
-                f"{published.title} er publisert som versjon {published.version}. "
-                f"Perioden {period.label} er låst for endringer.",
-            )
-        else:
-            messages.info(
-                request,
-                f"{published.title} er allerede publisert som versjon {published.version} med det samme innholdet. "
-                "Ingen ny versjon er laget.",
-            )
-        return redirect("reports:archive")
+        job = job_enqueue(
+            task=report_publish_task,
+            kind="report_publish",
+            title=f"Publiser {kind.title(period)}",
+            user=request.user,
+            unit="steg",
+            once=True,
+            report_kind=kind.slug,
+            period=str(period),
+        )
+        return redirect("job_detail", pk=job.pk)
     report = report_build(kind=kind, period=period)
     previous = PublishedReport.objects.without_files().filter(kind=kind, period=period).order_by("-version").first()
     context = {

@@ -3,7 +3,7 @@
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
-from django.core.cache import cache
+from django.core.cache import caches
 from django.test import Client
 
 from horeport.roles import ADMINISTRATOR, LEDER, REGISTRATOR
@@ -13,10 +13,12 @@ ROLE_USERS = {"registrator": REGISTRATOR, "leder": LEDER, "administrator": ADMIN
 
 @pytest.fixture(autouse=True)
 def nothing_kept_from_another_test():
-    """What pages keep between requests (the målekart) is kept per process: each test starts without."""
-    cache.clear()
+    """What pages keep between requests (the målekart): each test starts without."""
+    for alias in ("default", "local"):
+        caches[alias].clear()
     yield
-    cache.clear()
+    for alias in ("default", "local"):
+        caches[alias].clear()
 
 
 def make_user(username: str, role: str | None = None, **extra):

@@ -1,5 +1,6 @@
 // A background job's page: asks the server for the job's state every second until it is done or
-// has failed, and updates the progress bar, the count, the download button and the message.
+// has failed, and updates the progress bar, the count, the download button or the link to the
+// result, and the message.
 (function () {
   "use strict";
 
@@ -24,9 +25,15 @@
       field("download_url").setAttribute("href", state.download_url);
       section.querySelector('[data-job-part="download"]').hidden = false;
     }
-    if (state.status === "failed") {
+    if (state.result_url) {
+      field("result_url").setAttribute("href", state.result_url);
+      section.querySelector('[data-job-part="result"]').hidden = false;
+    }
+    if ((state.status === "failed" || state.status === "done") && state.message) {
+      var message = section.querySelector('[data-job-part="message"]');
+      message.setAttribute("data-color", state.status === "failed" ? "danger" : "success");
       field("message").textContent = state.message;
-      section.querySelector('[data-job-part="message"]').hidden = false;
+      message.hidden = false;
     }
     return state.status === "done" || state.status === "failed";
   }

@@ -31,7 +31,7 @@ from playwright.sync_api import expect
 from complaints.models import Complaint
 from deviations.models import Deviation
 from economy.models import AccountsFigure, BudgetAdjustment, BudgetArea, BudgetFrame
-from horeport.models import BulkUpload, FlaggedFigure, period_lock
+from horeport.models import BulkUpload, FlaggedFigure, Job, JobStatus, period_lock
 from horeport.periods import Period
 from kpi.models import Indicator
 from reports.models import PublishedReport, ReportKind
@@ -114,6 +114,17 @@ def latest_upload() -> str:
     return f"/tall-fra-excel/{BulkUpload.objects.latest('pk').pk}/"
 
 
+def a_finished_job() -> list:
+    """A background job that has published a report: its message and the link to the result."""
+    return [
+        Job.objects.create(
+            kind="report_publish", title="Publiser Årsrapport 2016", unit="steg", status=JobStatus.DONE, done=1,
+            total=1, message="Årsrapport 2016 er publisert som versjon 1. Perioden 2016 er låst for endringer.",
+            result_url="/rapporter/arkiv/", created_by=get_user_model().objects.get(username="admin"),
+        )
+    ]  # fmt: skip
+
+
 def publish_a_report() -> list:
     """The demo publishes nothing: one published (and locking) version fills the archive."""
     lock = period_lock(period=Period.parse("2016"), reason="Årsrapport 2016, versjon 1")
@@ -182,6 +193,7 @@ PAGES = [
     Page("reports", "admin", lambda: "/rapporter/"),
     Page("report-preview", "admin", lambda: "/rapporter/annual/2016/"),
     Page("archive", "leder", lambda: "/rapporter/arkiv/", setup=publish_a_report),
+    Page("job-done", "admin", lambda: f"/jobber/{Job.objects.latest('pk').pk}/", setup=a_finished_job),
     Page("settings", "admin", lambda: "/innstillinger/"),
     Page("settings-units", "admin", lambda: "/innstillinger/virksomheter/"),
     Page("settings-limits", "admin", lambda: "/innstillinger/grenser/"),

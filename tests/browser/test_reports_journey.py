@@ -42,7 +42,11 @@ def test_an_administrator_publishes_and_a_leder_downloads(page, live_server, dem
     expect(page.get_by_role("heading", level=1)).to_have_text("Publiser Årsrapport 2016")
     screenshot(page, "reports-publish")
     page.get_by_role("button", name="Publiser versjon 1 og lås perioden").click()
+    # Publishing is a background job (run at once in the tests): its page says what it did.
+    expect(page.get_by_role("heading", level=1)).to_have_text("Publiser Årsrapport 2016")
     expect(page.get_by_role("status")).to_contain_text("Årsrapport 2016 er publisert som versjon 1.")
+    screenshot(page, "reports-publish-job")
+    page.get_by_role("link", name="Vis resultatet").click()
     expect(page.locator('[data-published="annual-2016-1"]')).to_contain_text("Låst")
     screenshot(page, "reports-archive")
     assert PeriodLock.objects.active().get().reason == "Årsrapport 2016, versjon 1"

@@ -1,12 +1,14 @@
 """The målekart dashboard as a manager sees it."""
 
 import pytest
-from django.core.cache import cache
-from django.db import connection
+from django.core.cache import caches
+from django.core.management import call_command
+from django.db import connection, transaction
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from horeport.models import ServiceUnit
+from kpi import tasks as kpi_tasks
 from tests.kpi.helpers import indicator, result, row_html, status_of, text_of
 
 pytestmark = pytest.mark.django_db
@@ -122,7 +124,8 @@ def test_the_query_count_does_not_grow_with_the_number_of_indicators(leder_clien
             result(item, "2014", "96")
 
     def built_and_kept():
-        cache.clear()  # as after a restart: nothing kept
+        for alias in ("default", "local"):
+            caches[alias].clear()  # as after a write: nothing kept
         return _queries(leder_client, {"periode": "2014"}), _queries(leder_client, {"periode": "2014"})
 
     add(0, 3)
@@ -161,3 +164,53 @@ def test_a_change_shows_at_once_though_the_malekart_is_kept_between_views(leder_
 
     kept.delete()  # a result deleted
     assert status_of(leder_client.get(URL, {"periode": "2014"}).content.decode(), "S.3.1") == "none"
+
+
+def test_after_a_restart_the_dashboard_is_read_from_the_shared_cache(leder_client):
+    result(indicator("S.3.1"), "2014", "96")
+    leder_client.get(URL, {"periode": "2013"})  # the first request of a session does a little more
+    built = _queries(leder_client, {})
+    kept = _queries(leder_client, {})
+    caches["local"].clear()  # a new process: nothing in its memory, the shared cache as it was
+    assert kept < built
+    assert _queries(leder_client, {}) == kept  # read, not built (the shared cache is in memory here)
+
+
+def test_the_databases_cache_table_keeps_the_dashboard_for_every_process(leder_client, settings):
+    """The shared cache without REDIS_URL (horeport/settings.py)."""
+    table = {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "horeport_cache"}
+    settings.CACHES = {**settings.CACHES, "default": table}
+    call_command("createcachetable")  # the migration's work (the test database is made with the tests' caches)
+    result(indicator("S.3.1"), "2014", "96")
+    leder_client.get(URL, {"periode": "2013"})  # the first request of a session does a little more
+    built = _queries(leder_client, {})
+    caches["local"].clear()  # a new process
+    html = leder_client.get(URL).content.decode()
+    assert status_of(html, "S.3.1") == "green"
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT COUNT(*) FROM horeport_cache")
+        assert cursor.fetchone()[0] >= 3  # the periods, the filter form and the table
+    caches["local"].clear()
+    assert _queries(leder_client, {}) < built
+
+
+@pytest.mark.django_db(transaction=True)
+def test_after_a_write_the_dashboard_is_built_again_in_the_background(leder_client, monkeypatch):
+    item = indicator("S.3.1", green=">= 95", red="< 60")
+    result(item, "2013", "70")
+    kept = result(item, "2014", "96")
+    other = result(indicator("S.3.2"), "2014", "97")
+    leder_client.get(URL, {"periode": "2013"})  # the first request of a session does a little more
+    rebuilds = []
+    enqueue = kpi_tasks._enqueue
+    monkeypatch.setattr(kpi_tasks, "_enqueue", lambda: (rebuilds.append(1), enqueue()))
+    with transaction.atomic():
+        kept.value = 50
+        kept.save()
+        other.delete()
+    assert rebuilds == [1]  # once the transaction commits, once however many rows it wrote
+
+    first = _queries(leder_client, {})  # the first view after the write finds it built
+    html = leder_client.get(URL).content.decode()
+    assert first == _queries(leder_client, {})
+    assert status_of(html, "S.3.1") == "red" and "50,00" in row_html(html, "S.3.1")

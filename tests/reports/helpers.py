@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import re
 
+from django.urls import resolve, reverse
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
@@ -27,6 +28,17 @@ def pdf_pages(pdf: bytes) -> list[str]:
 
 def pdf_text(pdf: bytes) -> str:
     return "\n".join(pdf_pages(pdf))
+
+
+def job_download(client, response):
+    """Follow a report page's redirect to its background job's page, and download the job's file
+    (tasks run at once in the tests)."""
+    assert response.status_code == 302, response.status_code
+    job_page = resolve(response.url)
+    assert job_page.url_name == "job_detail"
+    state = client.get(reverse("job_status", kwargs=job_page.kwargs)).json()
+    assert state["status"] == "done", state
+    return client.get(state["download_url"])
 
 
 def workbook(xlsx: bytes):

@@ -11,7 +11,7 @@ from reports.excel import report_xlsx, sheet_title
 from reports.models import ReportKind, SectionCommentary
 from reports.pdf import report_pdf
 from reports.services import report_build
-from tests.reports.helpers import YEAR, normalise, pdf_text, row_of, use_sections, workbook
+from tests.reports.helpers import YEAR, job_download, normalise, pdf_text, row_of, use_sections, workbook
 
 pytestmark = pytest.mark.django_db
 
@@ -115,11 +115,13 @@ def test_the_pdf_and_the_workbook_hold_the_same_numbers(annual):
 
 
 def test_a_registrator_downloads_the_draft_workbook(annual, registrator_client):
-    response = registrator_client.get(
-        reverse("reports:draft", kwargs={"kind": "annual", "period": "2016", "fmt": "xlsx"})
+    response = job_download(
+        registrator_client,
+        registrator_client.get(reverse("reports:draft", kwargs={"kind": "annual", "period": "2016", "fmt": "xlsx"})),
     )
     assert response["Content-Type"] == "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-    assert workbook(response.content).sheetnames[0] == "Forside"
+    assert 'filename="aarsrapport-2016-utkast.xlsx"' in response["Content-Disposition"]
+    assert workbook(b"".join(response.streaming_content)).sheetnames[0] == "Forside"
 
 
 def test_a_long_section_title_gets_its_declared_sheet_title_frozen_panes_dashes_and_notes_in_cells(annual):

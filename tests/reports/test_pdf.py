@@ -16,7 +16,7 @@ from horeport.models import SiteSettings
 from reports.models import ReportKind, SectionCommentary
 from reports.pdf import StaticFilesFetcher, report_pdf, stylesheets
 from reports.services import report_build
-from tests.reports.helpers import YEAR, pdf_pages, pdf_text, use_sections
+from tests.reports.helpers import YEAR, job_download, pdf_pages, pdf_text, use_sections
 from tests.reports.sections_for_tests import LONG_TABLE_ROWS
 
 pytestmark = pytest.mark.django_db
@@ -143,12 +143,13 @@ def test_the_small_numbers_notice_and_a_missing_section_appear_in_the_pdf():
 
 
 def test_a_registrator_downloads_the_draft_pdf(annual, registrator_client):
-    response = registrator_client.get(
-        reverse("reports:draft", kwargs={"kind": "annual", "period": "2016", "fmt": "pdf"})
+    response = job_download(
+        registrator_client,
+        registrator_client.get(reverse("reports:draft", kwargs={"kind": "annual", "period": "2016", "fmt": "pdf"})),
     )
     assert response["Content-Type"] == "application/pdf"
     assert 'filename="aarsrapport-2016-utkast.pdf"' in response["Content-Disposition"]
-    assert response.content.startswith(b"%PDF")
+    assert b"".join(response.streaming_content).startswith(b"%PDF")
     assert (
         registrator_client.get(
             reverse("reports:draft", kwargs={"kind": "annual", "period": "2016", "fmt": "doc"})

@@ -126,7 +126,8 @@ def test_a_double_click_on_publiser_makes_one_version(figures_kind, administrato
         in second.content.decode()
     )
     assert [p.version for p in PublishedReport.objects.all()] == [1]
-    assert second.content.decode().count("data-published=") == 1
+    archive = administrator_client.get(reverse("reports:archive")).content.decode()
+    assert archive.count("data-published=") == 1
 
 
 def test_changed_commentary_or_settings_make_a_new_version(figures_kind, administrator, administrator_client):
@@ -164,7 +165,13 @@ def test_an_administrator_publishes_from_the_confirmation_page(figures_kind, adm
     response = administrator_client.post(PUBLISH, follow=True)
     html = response.content.decode()
     assert "Årsrapport 2016 er publisert som versjon 1. Perioden 2016 er låst for endringer." in html
-    assert 'data-published="annual-2016-1"' in html
+    published = PublishedReport.objects.get()
+    link = f"/rapporter/arkiv/?kind=annual#publisert-{published.pk}"
+    assert f'href="{link}"' in html
+    assert (
+        f'id="publisert-{published.pk}" data-published="annual-2016-1"'
+        in administrator_client.get(link).content.decode()
+    )
     assert administrator_client.get(PUBLISH).content.decode().count("versjon 2") >= 1
 
 
