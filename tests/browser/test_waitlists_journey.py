@@ -62,7 +62,7 @@ def test_a_registrator_fills_a_month_end_for_every_type_at_once(page, live_serve
     sign_in(page, live_server, "registrator")
     page.goto(f"{live_server.url}/boliger/")
     page.get_by_role("link", name="Registrer månedsslutt").click()
-    page.get_by_label("Måned", exact=True).fill("2017-12")
+    page.get_by_label("Måned", exact=True).select_option("2017-12")
     page.get_by_role("button", name="Vis skjemaet").click()
     page.get_by_label("Venteliste, Bolig med service").fill("11")
     page.get_by_label("Venteliste, Bolig uten bemanning").fill("-4")
