@@ -30,7 +30,8 @@ def read_fixture(name: str) -> dict:
 def load() -> None:
     data = read_fixture("horeport.toml")
     site = SiteSettings.current()
-    wanted = {name: data["site"][name] for name in ("municipality_name", "department_name")}
+    names = ("municipality_name", "department_name", "registering_office", "strategy_name")
+    wanted = {name: data["site"][name] for name in names}
     if any(getattr(site, name) != value for name, value in wanted.items()):  # a second run saves nothing
         for name, value in wanted.items():
             setattr(site, name, value)

@@ -143,7 +143,13 @@ class SiteSettingsForm(forms.ModelForm):
 
     class Meta:
         model = SiteSettings
-        fields = ["municipality_name", "department_name", "due_day"]
+        fields = [
+            "municipality_name",
+            "department_name",
+            "due_day",
+            "registering_office",
+            "strategy_name",
+        ]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

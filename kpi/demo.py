@@ -62,6 +62,14 @@ def load() -> None:
     strategy_load()
 
 
+def _scale(data: dict, item: dict) -> dict:
+    """A score's scale: the indicator's own, else the målekart's (`score_scale`); none for other units."""
+    if item["unit"] != "score":
+        return {"scale_min": None, "scale_max": None}
+    scale = item.get("scale", data["score_scale"])
+    return {"scale_min": Decimal(str(scale["min"])), "scale_max": Decimal(str(scale["max"]))}
+
+
 def malekart_load() -> None:
     data = read_fixture("kpi/malekart.toml")
     perspectives = {}
@@ -82,6 +90,7 @@ def malekart_load() -> None:
                 "decimals": item["decimals"],
                 "frequency": item.get("frequency", "year"),
                 "introduced_year": item.get("introduced_year"),
+                **_scale(data, item),
                 "sort_order": order * 10,
             },
         )

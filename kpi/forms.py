@@ -49,7 +49,7 @@ class IndicatorForm(NorwegianModelForm):
     class Meta:
         model = Indicator
         fields = [
-            "perspective", "code", "name", "unit", "decimals", "frequency",
+            "perspective", "code", "name", "unit", "scale_min", "scale_max", "decimals", "frequency",
             "introduced_year", "retired_year", "description", "sort_order",
         ]  # fmt: skip
         widgets = {"description": forms.Textarea(attrs={"rows": 3})}

@@ -17,7 +17,7 @@ from django.db.models import Q
 from simple_history.models import HistoricalRecords
 
 from horeport.fields import PeriodField
-from horeport.formatting import NBSP, nb_number
+from horeport.formatting import NBSP, nb_as_stored, nb_number
 from horeport.models import ServiceUnit, TrackedModel
 from horeport.periods import Kind, Period
 from horeport.validators import validate_no_national_id
@@ -34,7 +34,7 @@ class Scorecard(models.TextChoices):
 
 class MeasureUnit(models.TextChoices):
     PERCENT = "percent", "Prosent (%)"
-    SCORE = "score", "Skår 1–6"
+    SCORE = "score", "Skår (på indikatorens skala)"
     COUNT = "count", "Antall"
     DAYS = "days", "Døgn"
     MONTHS = "months", "Måneder"
@@ -116,6 +116,14 @@ class Indicator(models.Model):
         help_text="Hvor mange desimaler resultatet vises med.",
     )  # fmt: skip
     frequency = models.CharField("frekvens", max_length=10, choices=Frequency.choices, default=Frequency.YEAR)
+    scale_min = models.DecimalField(
+        "skala fra", max_digits=6, decimal_places=2, null=True, blank=True,
+        help_text="For en skår: laveste mulige verdi på skalaen brukerne svarer på, for eksempel 0 eller 1.",
+    )  # fmt: skip
+    scale_max = models.DecimalField(
+        "skala til", max_digits=6, decimal_places=2, null=True, blank=True,
+        help_text="For en skår: høyeste mulige verdi, for eksempel 6 eller 10.",
+    )  # fmt: skip
     introduced_year = models.PositiveSmallIntegerField(
         "ny indikator fra år", null=True, blank=True, validators=YEAR_VALIDATORS,
         help_text="Året indikatoren tas i bruk. Før det vises «Ny indikator fra …».",
@@ -141,6 +149,19 @@ class Indicator(models.Model):
     def clean(self):
         if self.introduced_year and self.retired_year and self.retired_year <= self.introduced_year:
             raise ValidationError({"retired_year": "Året indikatoren går ut må være etter året den ble innført."})
+        if self.unit == MeasureUnit.SCORE:
+            for name in ("scale_min", "scale_max"):
+                if getattr(self, name) is None:
+                    raise ValidationError({name: "En skår trenger skalaen den måles på, for eksempel 1 til 10."})
+            if self.scale_max <= self.scale_min:
+                raise ValidationError({"scale_max": "Skalaens høyeste verdi må være større enn den laveste."})
+
+    @property
+    def scale_label(self) -> str:
+        """ "0–6", "1–10" ("" without a scale)."""
+        if self.scale_min is None or self.scale_max is None:
+            return ""
+        return f"{nb_as_stored(self.scale_min)}–{nb_as_stored(self.scale_max)}"
 
     @property
     def kind(self) -> Kind:
@@ -359,11 +380,12 @@ class Result(TrackedModel):
 
 
 def value_check(indicator: Indicator, value: Decimal | None) -> None:
-    """Refuse a value the unit cannot take (a score above 6, a negative count)."""
+    """Refuse a value the unit cannot take (a score outside the indicator's scale, a negative count)."""
     if value is None:
         return
-    if indicator.unit == MeasureUnit.SCORE and not Decimal(0) <= value <= Decimal(6):
-        raise ValidationError({"value": "En skår er mellom 0 og 6."})
+    low, high = indicator.scale_min, indicator.scale_max
+    if indicator.unit == MeasureUnit.SCORE and low is not None and high is not None and not low <= value <= high:
+        raise ValidationError({"value": f"En skår er mellom {nb_as_stored(low)} og {nb_as_stored(high)}."})
     if indicator.unit in (MeasureUnit.COUNT, MeasureUnit.DAYS, MeasureUnit.MONTHS) and value < 0:
         raise ValidationError({"value": "Resultatet kan ikke være negativt."})
 

@@ -278,12 +278,11 @@ def key_figures(*, period: Period, options: SectionOptions) -> Section:
 
 @report_section(
     "kpi.strategy_status",
-    "Status for Strategi 2020 og temaplaner",
-    sheet_title="Strategi 2020 og temaplaner",
+    "Strategier og temaplaner",
     description="Strategiene, temaplanene og tiltakene deres, med siste rapporterte status.",
 )
 def strategy_status(*, period: Period, options: SectionOptions) -> Section:
-    section = Section("kpi.strategy_status", "Status for Strategi 2020 og temaplaner", period)
+    section = Section("kpi.strategy_status", "Strategier og temaplaner", period)
     strategies, plans, others = selectors.strategy_overview(period)
     table = Table(
         f"Status for tiltak pr. {period.end:%d.%m.%Y}",

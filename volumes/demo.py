@@ -17,7 +17,17 @@ from horeport.periods import Period
 from volumes.models import MEASURE_FIELDS, Service, VolumeFigure
 
 FIXTURE = settings.BASE_DIR / "fixtures" / "volumes.toml"
-SERVICE_FIELDS = ["name", "description", "age_groups", "records_users", "records_hours", "report_part", "sort_order"]
+SERVICE_FIELDS = [
+    "name",
+    "description",
+    "age_groups",
+    "young_up_to",
+    "elderly_over",
+    "records_users",
+    "records_hours",
+    "report_part",
+    "sort_order",
+]
 
 
 def read() -> dict:
@@ -43,6 +53,7 @@ def load() -> None:
     for entry in data["services"]:
         service = Service.objects.filter(slug=entry["slug"]).first() or Service(slug=entry["slug"])
         defaults = {"records_users": True, "records_hours": True, "description": "", "report_part": ""}
+        defaults |= {name: Service._meta.get_field(name).default for name in ("young_up_to", "elderly_over")}
         _sync(service, {name: entry.get(name, defaults.get(name)) for name in SERVICE_FIELDS})
         later_names_sync(service, entry.get("later_names", []))
         services[entry["slug"]] = service

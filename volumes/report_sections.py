@@ -1,4 +1,4 @@
-"""The services' report sections: the source's Mestringshuset/FAT, omsorgslønn and BPA tables,
+"""The services' report sections: the half-year table, the omsorgsstønad and BPA developments,
 and every service's month against the same month last year (the director's report)."""
 
 from __future__ import annotations
@@ -11,7 +11,8 @@ from volumes.aggregates import HOURS_TOTAL, USERS_TOTAL, summarize
 from volumes.models import PER_USER_LABEL, ReportPart
 from volumes.tables import as_entered, half_year_columns, service_charts, summary_table
 
-MESTRINGSHUSET_FAT_TITLE = "Psykisk helse – Mestringshuset og FAT"
+# Generic titles: a report kind gives a section its own title as data (Rapporter → Oppsett, or the demo).
+HALF_YEAR_TITLE = "Tjenester pr. halvår"
 
 
 def _has_values(table: Table) -> bool:
@@ -19,10 +20,9 @@ def _has_values(table: Table) -> bool:
 
 
 @report_section(
-    "volumes.mestringshuset_fat", MESTRINGSHUSET_FAT_TITLE, period_kinds=(Kind.YEAR, Kind.HALF),
-    sheet_title="Mestringshuset og FAT",
-    description="Mestringshuset psykisk helse og rus, og FAT: brukere, timer vedtak og timer pr. bruker, "
-    "gjennomsnitt pr. måned for halvårene og året.",
+    "volumes.mestringshuset_fat", HALF_YEAR_TITLE, period_kinds=(Kind.YEAR, Kind.HALF),
+    description="Tjenestene i halvårstabellen (for eksempel psykisk helse og rus): brukere, timer vedtak og "
+    "timer pr. bruker, gjennomsnitt pr. måned for halvårene og året.",
 )  # fmt: skip
 def mestringshuset_fat(*, period: Period, options: SectionOptions) -> Section:
     services = selectors.services(report_part=ReportPart.MESTRINGSHUSET_FAT)
@@ -32,7 +32,7 @@ def mestringshuset_fat(*, period: Period, options: SectionOptions) -> Section:
         earlier = period.same_period_last_year()
         columns = [(earlier, earlier.month_range_label), (period, period.month_range_label)]
     figures = selectors.figures_by_service(services, first_year=columns[0][0].year, last_year=period.year)
-    section = Section("volumes.mestringshuset_fat", MESTRINGSHUSET_FAT_TITLE, period)
+    section = Section("volumes.mestringshuset_fat", HALF_YEAR_TITLE, period)
     shown = []
     for service in services:
         table = summary_table(service, figures[service.pk], columns, title=service.name_for(period))
@@ -40,7 +40,7 @@ def mestringshuset_fat(*, period: Period, options: SectionOptions) -> Section:
             section.tables.append(table)
             shown.append(service)
     if not shown:
-        section.notes.append(f"Ingen tall for Mestringshuset og FAT er registrert for {period.label}.")
+        section.notes.append(f"Ingen tall for tjenestene i tabellen er registrert for {period.label}.")
         return section
     categories = [label for _, label in columns]
     users, per_user = [], []
@@ -93,7 +93,7 @@ def _development(key: str, title: str, part: str, period: Period, options: Secti
         ]  # fmt: skip
     if not section.tables:
         section.notes += [_why_empty(service, period, periods[-1]) for service in services] or [
-            f"Ingen tjenester er lagt inn for {title}."
+            f"Ingen tjenester er lagt inn for tabellen «{title}»."
         ]
         section.empty_reason = " ".join(note for note in section.notes if not note.startswith("Ingen "))
     return section
@@ -114,22 +114,21 @@ def _why_empty(service, period: Period, first: Period) -> str:
 
 
 @report_section(
-    "volumes.omsorgslonn", "Omsorgslønn/omsorgsstønad – utvikling", period_kinds=(Kind.YEAR, Kind.HALF),
-    sheet_title="Omsorgslønn – utvikling",
+    "volumes.omsorgslonn", "Utvikling: omsorgsstønad", period_kinds=(Kind.YEAR, Kind.HALF),
     description="Omsorgslønn (omsorgsstønad fra 2020): brukere og timer pr. aldersgruppe, gjennomsnitt pr. "
     "måned, flere år.",
 )  # fmt: skip
 def omsorgslonn(*, period: Period, options: SectionOptions) -> Section:
-    return _development("volumes.omsorgslonn", "Omsorgslønn/omsorgsstønad", ReportPart.OMSORGSLONN, period, options)
+    return _development("volumes.omsorgslonn", "Utvikling: omsorgsstønad", ReportPart.OMSORGSLONN, period, options)
 
 
 @report_section(
-    "volumes.bpa", "BPA – utvikling", period_kinds=(Kind.YEAR, Kind.HALF),
+    "volumes.bpa", "Utvikling: BPA", period_kinds=(Kind.YEAR, Kind.HALF),
     description="Brukerstyrt personlig assistanse: brukere og timer pr. aldersgruppe, gjennomsnitt pr. måned, "
     "flere år.",
 )  # fmt: skip
 def bpa(*, period: Period, options: SectionOptions) -> Section:
-    return _development("volumes.bpa", "BPA", ReportPart.BPA, period, options)
+    return _development("volumes.bpa", "Utvikling: BPA", ReportPart.BPA, period, options)
 
 
 @report_section(
