@@ -23,6 +23,7 @@ from kpi.models import (
     Perspective,
     Result,
     Strategy,
+    StrategyScope,
     ThemePlan,
 )
 
@@ -136,9 +137,11 @@ def key_figures_load() -> None:
 def strategy_load() -> None:
     data = read_fixture("kpi/strategy.toml")
     strategies = {
-        number: _upsert(Strategy, {"number": number}, {"name": name})
+        number: _upsert(Strategy, {"scope": StrategyScope.DEPARTMENT, "number": number}, {"name": name})
         for number, name in enumerate(data["strategies"], start=1)
     }
+    for number, name in enumerate(data["municipality_strategies"], start=1):
+        _upsert(Strategy, {"scope": StrategyScope.MUNICIPALITY, "number": number}, {"name": name})
     plans = {}
     for order, item in enumerate(data["theme_plans"], start=1):
         plans[item["name"]] = _upsert(

@@ -103,7 +103,7 @@ class KeyFigureForm(NorwegianModelForm):
 class StrategyForm(NorwegianModelForm):
     class Meta:
         model = Strategy
-        fields = ["number", "name", "description"]
+        fields = ["scope", "number", "name", "description"]
         widgets = {"description": forms.Textarea(attrs={"rows": 3})}
 
 

@@ -454,18 +454,35 @@ class KeyFigureValue(TrackedModel):
 # -- strategies, theme plans and measures --------------------------------------------------
 
 
-class Strategy(models.Model):
-    """One of the strategies of Strategi 2020."""
+class StrategyScope(models.TextChoices):
+    """Whose strategy: the department's own, or one the municipality set for all its service areas."""
 
-    number = models.PositiveSmallIntegerField("nummer", unique=True)
+    DEPARTMENT = "department", "Tjenesteområdets strategi"
+    MUNICIPALITY = "municipality", "Kommunens overordnede strategi"
+
+
+class Strategy(models.Model):
+    """A strategy: one of the department's own, or one of the municipality's for every service area."""
+
+    scope = models.CharField(
+        "gjelder", max_length=20, choices=StrategyScope.choices, default=StrategyScope.DEPARTMENT,
+        help_text="Tjenesteområdets egen strategi, eller kommunens overordnede som gjelder alle tjenesteområder.",
+    )  # fmt: skip
+    number = models.PositiveSmallIntegerField("nummer")
     name = models.CharField("navn", max_length=200)
     description = models.TextField("beskrivelse", blank=True)
     history = HistoricalRecords()
 
     class Meta:
-        ordering = ["number"]
+        ordering = ["scope", "number"]
         verbose_name = "strategi"
         verbose_name_plural = "strategier"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["scope", "number"], name="kpi_strategy_one_number_per_scope",
+                violation_error_message="Det finnes allerede en strategi med dette nummeret.",
+            ),
+        ]  # fmt: skip
 
     def __str__(self):
         return f"{self.number}. {self.name}"
