@@ -6,8 +6,8 @@ from django.core.exceptions import ValidationError
 from horeport.forms import NorwegianModelForm, TrackedModelForm
 from horeport.models import stale_message
 from horeport.periods import Period
-from horeport.sections import SECTION_REGISTRY
-from reports.models import ReportKind, SectionCommentary, index_label
+from horeport.sections import SECTION_REGISTRY, SHEET_TITLE_MAX
+from reports.models import ReportKind, ReportKindSection, SectionCommentary, index_label
 
 COMMENTARY_MAX_LENGTH = 5000
 
@@ -107,6 +107,25 @@ SECTION_ACTIONS = {
     "short_off": "Ikke i kortversjonen",
     "remove": "Fjern",
 }
+
+
+class SectionTitleForm(NorwegianModelForm):
+    """A report kind's own title for one of its sections (blank: the section's own title)."""
+
+    class Meta:
+        model = ReportKindSection
+        fields = ["title", "short_title"]
+
+    def clean(self):
+        cleaned = super().clean()
+        title, short = cleaned.get("title", ""), cleaned.get("short_title", "")
+        if title and len(title) > SHEET_TITLE_MAX and not short and "short_title" not in self.errors:
+            self.add_error(
+                "short_title",
+                f"Tittelen er lengre enn {SHEET_TITLE_MAX} tegn, som er det lengste et ark i Excel kan hete. "
+                "Skriv en kort tittel til arket.",
+            )
+        return cleaned
 
 
 class SectionActionForm(forms.Form):

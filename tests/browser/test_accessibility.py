@@ -31,7 +31,7 @@ from deviations.models import Deviation
 from horeport.models import period_lock
 from horeport.periods import Period
 from kpi.models import Indicator
-from reports.models import PublishedReport, ReportKind
+from reports.models import PublishedReport, ReportKind, ReportKindSection
 from tests.browser.helpers import sign_in
 from waitlists.models import HousingType
 
@@ -84,6 +84,10 @@ def publish_a_report() -> list:
     return [lock, published]
 
 
+def strategy_section() -> int:
+    return ReportKindSection.objects.get(kind__slug="annual", key="kpi.strategy_status").pk
+
+
 def indicator(code):
     return lambda: f"/malekart/indikatorer/{Indicator.objects.get(code=code).pk}/"
 
@@ -118,6 +122,8 @@ PAGES = [
     Page("reports", "admin", lambda: "/rapporter/"),
     Page("report-preview", "admin", lambda: "/rapporter/annual/2016/"),
     Page("archive", "leder", lambda: "/rapporter/arkiv/", setup=publish_a_report),
+    Page("report-kind-setup", "admin", lambda: "/rapporter/oppsett/annual/"),
+    Page("report-section-title", "admin", lambda: f"/rapporter/oppsett/annual/seksjoner/{strategy_section()}/tittel/"),
     Page("settings", "admin", lambda: "/innstillinger/"),
     Page("settings-units", "admin", lambda: "/innstillinger/virksomheter/"),
     Page("settings-locks", "admin", lambda: "/innstillinger/laaste-perioder/", setup=publish_a_report),

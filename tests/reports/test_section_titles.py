@@ -49,3 +49,26 @@ def test_the_demo_gives_the_strategy_and_half_year_sections_the_municipalitys_ti
     part = next(p for p in report.parts if p.key == "kpi.strategy_status")
     assert part.title == "Status for Strategi 2020 og temaplaner"
     assert part.sheet_title == "Strategi 2020 og temaplaner"  # the title is longer than a sheet name may be
+
+
+def title_url(kind, key):
+    entry = ReportKindSection.objects.get(kind=kind, key=key)
+    return reverse("reports:kind_section_title", kwargs={"kind": kind.slug, "pk": entry.pk})
+
+
+def test_an_administrator_gives_a_section_its_own_title_and_the_setup_shows_it(annual, administrator_client):
+    response = administrator_client.post(
+        title_url(annual, "test.counts"), {"title": "Klager etter sakstype", "short_title": ""}
+    )
+    assert response.status_code == 302
+    assert ReportKindSection.objects.get(kind=annual, key="test.counts").title == "Klager etter sakstype"
+    setup = administrator_client.get(reverse("reports:kind_update", kwargs={"kind": "annual"})).content.decode()
+    assert "Klager etter sakstype" in setup and "Egen tittel; seksjonens: Klagesaker per sakstype" in setup
+
+
+def test_a_title_longer_than_a_sheet_name_needs_a_short_title(annual, administrator_client):
+    long_title = "Klager fra innbyggerne til statsforvalteren, etter sakstype og utfall"
+    response = administrator_client.post(title_url(annual, "test.counts"), {"title": long_title, "short_title": ""})
+    assert response.status_code == 400
+    assert "Skriv en kort tittel til arket." in response.content.decode()
+    assert ReportKindSection.objects.get(kind=annual, key="test.counts").title == ""
