@@ -66,7 +66,7 @@ def table_pages(report, pages: list[str]) -> list[dict]:
     flat = [_flat(page) for page in pages]
     page, offset = 0, 0
 
-    def find(text: str, *, skip_continued: bool = False) -> tuple[int, int]:
+    def find(text: str, *, skip_continued: bool = False, followed_by: str = "") -> tuple[int, int]:
         p, o = page, offset
         while p < len(flat):
             at = flat[p].find(text, o)
@@ -74,6 +74,8 @@ def table_pages(report, pages: list[str]) -> list[dict]:
                 p, o = p + 1, 0
             elif skip_continued and flat[p].startswith(" (forts.)", at + len(text)):
                 o = at + 1
+            elif followed_by and not flat[p].startswith(followed_by, at + len(text)):
+                o = at + 1  # the title in a sentence ("Avvik sendt til sykehus er ikke med her"), not the caption
             else:
                 return p, at + len(text)
         raise AssertionError(f"«{text}» not found after page {page + 1}")
@@ -83,7 +85,9 @@ def table_pages(report, pages: list[str]) -> list[dict]:
         for table in part.section.tables if part.section else []:
             if table.is_empty:
                 continue
-            page, offset = find(table.title, skip_continued=True)
+            # A caption is followed by the row-label column's heading, where the table has one.
+            heading = f" {table.row_header}" if table.row_header and not table.header_groups else ""
+            page, offset = find(table.title, skip_continued=True, followed_by=heading)
             found = {"title": table.title, "caption_page": page, "rows": []}
             for row in table.rows:
                 page, offset = find(_row_key(row))
