@@ -157,6 +157,13 @@ class Indicator(models.Model):
                 raise ValidationError({"scale_max": "Skalaens høyeste verdi må være større enn den laveste."})
 
     @property
+    def unit_label(self) -> str:
+        """The unit as the pages name it: "Prosent (%)", or a score with its scale, "Skår 0–6"."""
+        if self.unit == MeasureUnit.SCORE and self.scale_label:
+            return f"Skår {self.scale_label}"
+        return self.get_unit_display()
+
+    @property
     def scale_label(self) -> str:
         """ "0–6", "1–10" ("" without a scale)."""
         if self.scale_min is None or self.scale_max is None:

@@ -147,3 +147,8 @@ def test_a_score_indicator_needs_its_scale():
     with pytest.raises(ValidationError) as error:
         item.full_clean()
     assert error.value.message_dict["scale_max"] == ["Skalaens høyeste verdi må være større enn den laveste."]
+
+
+def test_a_score_is_named_with_its_scale():
+    assert indicator("B.1.1", unit="score", scale_min=Decimal(1), scale_max=Decimal(10)).unit_label == "Skår 1–10"
+    assert indicator("S.3.1").unit_label == "Prosent (%)"
