@@ -117,7 +117,7 @@ def generate(scale: Scale) -> dict:
                 description=f"Hendelse {number}: bruker falt i gangen ved stellerommet, ingen synlig skade.",
                 immediate_action="Tilsyn av sykepleier.", measures="Sklisikre matter." if closed else "",
                 learning="", status=Status.CLOSED if closed else rng.choice([Status.REGISTERED, Status.IN_PROGRESS]),
-                closed_on=closed, to_hospital=number % 17 == 0, counterpart="Bærum sykehus" if number % 17 == 0 else "",
+                closed_on=closed, to_hospital=number % 17 == 0, counterpart="Sykehuset" if number % 17 == 0 else "",
             )
         )  # fmt: skip
         if len(batch) == 5_000:

@@ -105,7 +105,7 @@ class Deviation(TrackedModel):
         "sykehus",
         max_length=120,
         blank=True,
-        help_text="Hvilket sykehus avviket er sendt til, for eksempel Bærum sykehus.",
+        help_text="Hvilket sykehus avviket er sendt til, for eksempel lokalsykehuset.",
     )
 
     objects = DeviationQuerySet.as_manager()

@@ -192,7 +192,7 @@ def hospital(*, period: Period, options: SectionOptions) -> Section:
 
 
 def _merge_spellings(counts: dict[str, dict[Period, int]]) -> dict[str, dict[Period, int]]:
-    """One row per hospital, however its name was typed ("Bærum sykehus", "bærum sykehus ")."""
+    """One row per hospital, however its name was typed ("Sykehuset Vest", "sykehuset vest ")."""
     merged: dict[str, dict[Period, int]] = {}
     names: dict[str, str] = {}
     for name, values in counts.items():

@@ -52,8 +52,8 @@ def upsert(model, lookup: dict, values: dict):
 @transaction.atomic
 def load() -> None:
     data = read_fixture("horeport.toml")
-    names = {name: data["site"][name] for name in ("municipality_name", "department_name")}
-    site = upsert(SiteSettings, {"pk": SiteSettings.current().pk}, names)
+    names = ("municipality_name", "department_name", "registering_office", "strategy_name")
+    site = upsert(SiteSettings, {"pk": SiteSettings.current().pk}, {name: data["site"][name] for name in names})
     if not site.has_logo:  # never replaces the municipality's own logo
         site.logo, site.logo_content_type = (FIXTURES / data["site"]["logo"]).read_bytes(), "image/svg+xml"
         site.save()

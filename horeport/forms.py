@@ -226,7 +226,14 @@ class SiteSettingsForm(forms.ModelForm):
 
     class Meta:
         model = SiteSettings
-        fields = ["municipality_name", "department_name", "due_day", "plausibility_percent"]
+        fields = [
+            "municipality_name",
+            "department_name",
+            "due_day",
+            "plausibility_percent",
+            "registering_office",
+            "strategy_name",
+        ]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

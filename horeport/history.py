@@ -47,6 +47,7 @@ def history_rows(obj) -> list[HistoryEntry]:
     """Every recorded version of `obj`, newest first, each with the fields it changed."""
     records = list(obj.history.order_by("-history_date", "-history_id").select_related("history_user"))
     model = type(obj)
+    own_labels = getattr(obj, "field_labels", {})  # a model may name its fields by its own data
     entries = []
     for index, record in enumerate(records):
         user = record.history_user
@@ -64,17 +65,16 @@ def history_rows(obj) -> list[HistoryEntry]:
                 if change.field in HIDDEN_FIELDS:
                     continue
                 model_field = _field(model, change.field)
-                entry.changes.append(
-                    (_label(model_field, change.field), _display(model_field, change.old),
-                     _display(model_field, change.new))
-                )  # fmt: skip
+                label = own_labels.get(change.field) or _label(model_field, change.field)
+                entry.changes.append((label, _display(model_field, change.old), _display(model_field, change.new)))
         elif record.history_type == "+":
             for model_field in model._meta.concrete_fields:
                 if model_field.attname in HIDDEN_FIELDS or model_field.name in HIDDEN_FIELDS:
                     continue
                 value = getattr(record, model_field.name, None)
                 if value not in (None, ""):
-                    entry.changes.append((_label(model_field, model_field.name), "", _display(model_field, value)))
+                    label = own_labels.get(model_field.name) or _label(model_field, model_field.name)
+                    entry.changes.append((label, "", _display(model_field, value)))
         entries.append(entry)
     return entries
 

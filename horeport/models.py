@@ -49,6 +49,14 @@ class SiteSettings(models.Model):
         help_text="Et tall som er mer enn så mange prosent over eller under samme periode i fjor, spørres om "
         "når det registreres. Gjelder tall uten egne grenser.",
     )  # fmt: skip
+    registering_office = models.CharField(
+        "hvem registrerer tallene", max_length=120, blank=True,
+        help_text="Kontoret som registrerer tallene, for eksempel servicetorget. Tomt: «Tallene registreres sentralt».",
+    )  # fmt: skip
+    strategy_name = models.CharField(
+        "navn på strategien", max_length=120, blank=True,
+        help_text="Navnet på tjenesteområdets strategidokument, for eksempel «Strategi 2025». Tomt: «Strategier».",
+    )  # fmt: skip
     logo = models.BinaryField("logo", blank=True, null=True, editable=False)
     logo_content_type = models.CharField(max_length=40, blank=True, editable=False)
     updated_at = models.DateTimeField(auto_now=True)
@@ -69,6 +77,19 @@ class SiteSettings(models.Model):
     @property
     def has_logo(self) -> bool:
         return bool(self.logo_content_type)
+
+    @property
+    def registered_by_text(self) -> str:
+        """ "Tallene registreres av servicetorget." or, without an office, "Tallene registreres sentralt." """
+        return (
+            f"Tallene registreres av {self.registering_office}."
+            if self.registering_office
+            else ("Tallene registreres sentralt.")
+        )
+
+    @property
+    def strategy_label(self) -> str:
+        return self.strategy_name or "Strategier"
 
 
 class PeriodLockQuerySet(models.QuerySet):

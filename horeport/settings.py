@@ -144,7 +144,7 @@ AXES_LOCKOUT_CALLABLE = "horeport.logins.lockout_response"
 AXES_CLIENT_IP_CALLABLE = "horeport.logins.client_address"
 AXES_VERBOSE = False
 
-# Norwegian bokmål, Oslo time, decimal comma, non-breaking space between thousands,
+# Norwegian bokmål, Norwegian time, decimal comma, non-breaking space between thousands,
 # dates as 31.12.2016 (horeport/formats/nb/formats.py).
 # Email (the Registrators' reminders, `manage.py send_reminders`): SMTP with the EMAIL_* variables
 # of the environment; in development (DEBUG) printed to the console unless EMAIL_BACKEND says otherwise.

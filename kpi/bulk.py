@@ -26,7 +26,7 @@ KEY_FIGURE_VALUE = Value("value", "Verdi", minimum=None)
 def _rule(indicator: Indicator) -> Value:
     """What a result of the indicator may be (kpi.models.value_check says the same on save)."""
     if indicator.unit == IndicatorUnit.SCORE:
-        return RESULT.limited(minimum=Decimal(0), maximum=Decimal(6))
+        return RESULT.limited(minimum=indicator.scale_min, maximum=indicator.scale_max)
     if indicator.unit in (IndicatorUnit.COUNT, IndicatorUnit.DAYS, IndicatorUnit.MONTHS):
         return RESULT.limited(minimum=Decimal(0))
     return RESULT

@@ -23,6 +23,7 @@ from kpi.models import (
     Perspective,
     Result,
     Strategy,
+    StrategyScope,
     ThemePlan,
 )
 
@@ -42,6 +43,14 @@ def load() -> None:
     malekart_load()
     key_figures_load()
     strategy_load()
+
+
+def _scale(data: dict, item: dict) -> dict:
+    """A score's scale: the indicator's own, else the målekart's (`score_scale`); none for other units."""
+    if item["unit"] != "score":
+        return {"scale_min": None, "scale_max": None}
+    scale = item.get("scale", data["score_scale"])
+    return {"scale_min": Decimal(str(scale["min"])), "scale_max": Decimal(str(scale["max"]))}
 
 
 def malekart_load() -> None:
@@ -64,6 +73,7 @@ def malekart_load() -> None:
                 "decimals": item["decimals"],
                 "frequency": item.get("frequency", "year"),
                 "introduced_year": item.get("introduced_year"),
+                **_scale(data, item),
                 "sort_order": order * 10,
             },
         )
@@ -109,9 +119,11 @@ def key_figures_load() -> None:
 def strategy_load() -> None:
     data = read_fixture("kpi/strategy.toml")
     strategies = {
-        number: upsert(Strategy, {"number": number}, {"name": name})
+        number: upsert(Strategy, {"scope": StrategyScope.DEPARTMENT, "number": number}, {"name": name})
         for number, name in enumerate(data["strategies"], start=1)
     }
+    for number, name in enumerate(data["municipality_strategies"], start=1):
+        upsert(Strategy, {"scope": StrategyScope.MUNICIPALITY, "number": number}, {"name": name})
     plans = {}
     for order, item in enumerate(data["theme_plans"], start=1):
         plans[item["name"]] = upsert(

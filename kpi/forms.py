@@ -44,7 +44,7 @@ class IndicatorForm(NorwegianModelForm):
     class Meta:
         model = Indicator
         fields = [
-            "perspective", "code", "name", "unit", "decimals", "frequency",
+            "perspective", "code", "name", "unit", "scale_min", "scale_max", "decimals", "frequency",
             "introduced_year", "retired_year", "computation", "description", "sort_order",
         ]  # fmt: skip
         widgets = {"description": forms.Textarea(attrs={"rows": 3})}
@@ -98,7 +98,7 @@ class KeyFigureForm(NorwegianModelForm):
 class StrategyForm(NorwegianModelForm):
     class Meta:
         model = Strategy
-        fields = ["number", "name", "description"]
+        fields = ["scope", "number", "name", "description"]
         widgets = {"description": forms.Textarea(attrs={"rows": 3})}
 
 

@@ -18,7 +18,7 @@ from simple_history.models import HistoricalRecords
 
 from horeport.computed import COMPUTED_RULES, rule_choices, rule_title
 from horeport.fields import PeriodField
-from horeport.formatting import NBSP, nb_number
+from horeport.formatting import NBSP, nb_as_stored, nb_number
 from horeport.models import ServiceUnit, TrackedModel
 from horeport.periods import Kind, Period
 from horeport.validators import validate_no_national_id
@@ -35,7 +35,7 @@ class Scorecard(models.TextChoices):
 
 class IndicatorUnit(models.TextChoices):
     PERCENT = "percent", "Prosent (%)"
-    SCORE = "score", "Skår 1–6"
+    SCORE = "score", "Skår (på indikatorens skala)"
     COUNT = "count", "Antall"
     DAYS = "days", "Døgn"
     MONTHS = "months", "Måneder"
@@ -117,6 +117,14 @@ class Indicator(models.Model):
         help_text="Hvor mange desimaler resultatet vises med.",
     )  # fmt: skip
     frequency = models.CharField("frekvens", max_length=10, choices=Frequency.choices, default=Frequency.YEAR)
+    scale_min = models.DecimalField(
+        "skala fra", max_digits=6, decimal_places=2, null=True, blank=True,
+        help_text="For en skår: laveste mulige verdi på skalaen brukerne svarer på, for eksempel 0 eller 1.",
+    )  # fmt: skip
+    scale_max = models.DecimalField(
+        "skala til", max_digits=6, decimal_places=2, null=True, blank=True,
+        help_text="For en skår: høyeste mulige verdi, for eksempel 6 eller 10.",
+    )  # fmt: skip
     introduced_year = models.PositiveSmallIntegerField(
         "ny indikator fra år", null=True, blank=True, validators=YEAR_VALIDATORS,
         help_text="Året indikatoren tas i bruk. Før det vises «Ny indikator fra …».",
@@ -156,10 +164,30 @@ class Indicator(models.Model):
                 "En indikator som beregnes, har ingen registrerte resultater: slett dem først (de tas vare på i "
                 "historikken), eller legg inn en ny indikator for de beregnede resultatene."
             )})  # fmt: skip
+        if self.unit == IndicatorUnit.SCORE:
+            for name in ("scale_min", "scale_max"):
+                if getattr(self, name) is None:
+                    raise ValidationError({name: "En skår trenger skalaen den måles på, for eksempel 1 til 10."})
+            if self.scale_max <= self.scale_min:
+                raise ValidationError({"scale_max": "Skalaens høyeste verdi må være større enn den laveste."})
 
     @property
     def computation_title(self) -> str:
         return rule_title(self.computation) if self.computation else ""
+
+    @property
+    def unit_label(self) -> str:
+        """The unit as the pages name it: "Prosent (%)", or a score with its scale, "Skår 0–6"."""
+        if self.unit == IndicatorUnit.SCORE and self.scale_label:
+            return f"Skår {self.scale_label}"
+        return self.get_unit_display()
+
+    @property
+    def scale_label(self) -> str:
+        """ "0–6", "1–10" ("" without a scale)."""
+        if self.scale_min is None or self.scale_max is None:
+            return ""
+        return f"{nb_as_stored(self.scale_min)}–{nb_as_stored(self.scale_max)}"
 
     @property
     def kind(self) -> Kind:
@@ -389,11 +417,12 @@ def computed_message(indicator: Indicator) -> str:
 
 
 def value_check(indicator: Indicator, value: Decimal | None) -> None:
-    """Refuse a value the unit cannot take (a score above 6, a negative count)."""
+    """Refuse a value the unit cannot take (a score outside the indicator's scale, a negative count)."""
     if value is None:
         return
-    if indicator.unit == IndicatorUnit.SCORE and not Decimal(0) <= value <= Decimal(6):
-        raise ValidationError({"value": "En skår er mellom 0 og 6."})
+    low, high = indicator.scale_min, indicator.scale_max
+    if indicator.unit == IndicatorUnit.SCORE and low is not None and high is not None and not low <= value <= high:
+        raise ValidationError({"value": f"En skår er mellom {nb_as_stored(low)} og {nb_as_stored(high)}."})
     if indicator.unit in (IndicatorUnit.COUNT, IndicatorUnit.DAYS, IndicatorUnit.MONTHS) and value < 0:
         raise ValidationError({"value": "Resultatet kan ikke være negativt."})
 
@@ -462,18 +491,35 @@ class KeyFigureValue(TrackedModel):
 # -- strategies, theme plans and measures --------------------------------------------------
 
 
-class Strategy(models.Model):
-    """One of the strategies of Strategi 2020."""
+class StrategyScope(models.TextChoices):
+    """Whose strategy: the department's own, or one the municipality set for all its service areas."""
 
-    number = models.PositiveSmallIntegerField("nummer", unique=True)
+    DEPARTMENT = "department", "Tjenesteområdets strategi"
+    MUNICIPALITY = "municipality", "Kommunens overordnede strategi"
+
+
+class Strategy(models.Model):
+    """A strategy: one of the department's own, or one of the municipality's for every service area."""
+
+    scope = models.CharField(
+        "gjelder", max_length=20, choices=StrategyScope.choices, default=StrategyScope.DEPARTMENT,
+        help_text="Tjenesteområdets egen strategi, eller kommunens overordnede som gjelder alle tjenesteområder.",
+    )  # fmt: skip
+    number = models.PositiveSmallIntegerField("nummer")
     name = models.CharField("navn", max_length=200)
     description = models.TextField("beskrivelse", blank=True)
     history = HistoricalRecords()
 
     class Meta:
-        ordering = ["number"]
+        ordering = ["scope", "number"]
         verbose_name = "strategi"
         verbose_name_plural = "strategier"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["scope", "number"], name="kpi_strategy_one_number_per_scope",
+                violation_error_message="Det finnes allerede en strategi med dette nummeret.",
+            ),
+        ]  # fmt: skip
 
     def __str__(self):
         return f"{self.number}. {self.name}"

@@ -15,7 +15,7 @@ from horeport.periods import Kind, Period
 from horeport.sections import Cell, CellType, Column, Row, Section, SectionOptions, Table, report_section
 from kpi import selectors
 from kpi.bands import GREEN, NONE, RED, YELLOW
-from kpi.models import Indicator, IndicatorUnit, KeyFigure, KeyFigureValue, MeasureState, Result
+from kpi.models import Indicator, IndicatorUnit, KeyFigure, KeyFigureValue, MeasureState, Result, StrategyScope
 from kpi.selectors import NEW, Assessment, assess, latest_complete
 
 
@@ -278,8 +278,7 @@ def key_figures(*, period: Period, options: SectionOptions) -> Section:
 
 @report_section(
     "kpi.strategy_status",
-    "Status for Strategi 2020 og temaplaner",
-    sheet_title="Strategi 2020 og temaplaner",
+    "Strategier og temaplaner",
     description="Strategiene, temaplanene og tiltakene deres, med siste rapporterte status.",
 )
 def strategy_status(*, period: Period, options: SectionOptions) -> Section:
@@ -290,19 +289,23 @@ def strategy_status(*, period: Period, options: SectionOptions) -> Section:
         [Column("Status", numeric=False), Column("Rapportert for", numeric=False), Column("Kommentar", numeric=False)],
         row_header="Tiltak",
     )
-    groups = [group for _, group in strategies if group.lines] + [group for group in plans if group.lines]
+    own, municipality = selectors.by_scope(strategies)
+    if municipality:
+        names = ", ".join(strategy.name for strategy, _ in municipality)
+        section.paragraphs.append(
+            f"Kommunens overordnede strategier, som gjelder alle tjenesteområder: {names}. "
+            "Tjenesteområdets egne strategier, temaplaner og tiltak følger."
+        )
+    groups = [group for _, group in own + municipality if group.lines] + [group for group in plans if group.lines]
     if others.lines:
         groups.append(others)
     lines = []
     for group in groups:
-        title = group.title
-        if group.plan and group.plan.years_label:
-            title = f"{group.plan.name} {group.plan.years_label}"
-        table.rows.append(Row(title, [], kind="group"))
+        table.rows.append(Row(_group_title(group), [], kind="group"))
         for line in group.lines:
             lines.append(line)
             table.rows.append(
-                Row(line.measure.name,
+                Row(_measure_title(line.measure),
                     [Cell.text(line.state_label),
                      Cell.text(line.reported_in.label if line.reported_in else None),
                      Cell.text(line.status.comment if line.status else None)],
@@ -321,3 +324,18 @@ def strategy_status(*, period: Period, options: SectionOptions) -> Section:
     section.paragraphs.append(sentence)
     section.notes.append("Hvert tiltak viser den siste statusen som er rapportert for en periode som var over da.")
     return section
+
+
+def _group_title(group) -> str:
+    """ "Temaplan psykisk helse og rus 2015–2018 (Kommunestyret juni 2014, sak 77/14)"."""
+    if group.plan:
+        title = f"{group.plan.name} {group.plan.years_label}".strip()
+        return f"{title} ({group.plan.adopted})" if group.plan.adopted else title
+    if group.strategy and group.strategy.scope == StrategyScope.MUNICIPALITY:
+        return f"Kommunens overordnede strategi: {group.strategy.name}"
+    return group.title
+
+
+def _measure_title(measure) -> str:
+    """A measure with the case it rests on, as on the strategy page: "Fontenehus (sak 145/15)"."""
+    return f"{measure.name} ({measure.decision})" if measure.decision else measure.name

@@ -28,6 +28,7 @@ from kpi.models import (
     Result,
     Scorecard,
     Strategy,
+    StrategyScope,
     ThemePlan,
 )
 
@@ -404,6 +405,12 @@ def strategy_overview(period: Period) -> tuple[list[tuple[Strategy, MeasureGroup
         else:
             others.lines.append(line)
     return [(s, by_strategy[s.pk]) for s in strategies], [by_plan[p.pk] for p in plans], others
+
+
+def by_scope(strategies: list[tuple[Strategy, MeasureGroup]]) -> tuple[list, list]:
+    """The department's own strategies and the municipality's overall ones, each in number order."""
+    own = [(s, group) for s, group in strategies if s.scope == StrategyScope.DEPARTMENT]
+    return own, [(s, group) for s, group in strategies if s.scope == StrategyScope.MUNICIPALITY]
 
 
 def latest_status_period() -> Period | None:

@@ -433,11 +433,13 @@ def strategy(request):
     default = latest or Period.of_year(timezone.localdate().year)
     period = read_period(request, default, allowed=option_values(choices))
     strategies, plans, others = selectors.strategy_overview(period)
+    own, municipality = selectors.by_scope(strategies)
     return render(
         request,
         "kpi/strategy.html",
-        {"period": period, "choices": choices, "strategies": strategies, "plans": plans, "others": others},
-    )
+        {"period": period, "choices": choices, "strategies": own, "municipality_strategies": municipality,
+         "plans": plans, "others": others},
+    )  # fmt: skip
 
 
 @permission_required("kpi.view_themeplan", raise_exception=True)

@@ -1,6 +1,7 @@
 """Demo data for reports: the four report kinds with their default sections, and the source
 documents' own explanatory sentences as the chapters and commentary of the Årsrapport 2016 and
-the committee's report for 4. kvartal 2016 (idempotent).
+the committee's report for 4. kvartal 2016, and the municipality's own section titles from
+fixtures/reports.toml (idempotent).
 
 Every sentence is taken word for word from the source documents (the seeds, named by number before
 each text); only the Markdown around them (bold lead words, list marks) is ours. Where the text
@@ -9,9 +10,11 @@ extraction lost a character (the opening « of «Kompetanseløft 2020»), it is 
 
 from __future__ import annotations
 
+from horeport.demo import read_fixture
 from horeport.periods import Period
 from reports.chapters import INTRODUCTION, SUMMARY
 from reports.defaults import report_kinds_ensure
+from reports.models import ReportKindSection
 
 # Seed 001 ("Innledning og mål"): the purpose of the service area.
 _PURPOSE = (
@@ -135,6 +138,7 @@ DEMO_TEXTS: dict[tuple[str, str], dict[str, str]] = {
 
 def load() -> None:
     report_kinds_ensure()
+    titles_ensure()
     texts_ensure()
 
 
@@ -153,3 +157,14 @@ def texts_ensure() -> None:
         for key, text in texts.items():
             if key not in present:
                 SectionCommentary(kind=kind, period=period, section_key=key, text=text).save()
+
+
+def titles_ensure() -> None:
+    """The municipality's own titles for sections whose default title is generic (fixtures/reports.toml)."""
+    for item in read_fixture("reports.toml")["section_titles"]:
+        wanted = {"title": item["title"], "short_title": item.get("short_title", "")}
+        for entry in ReportKindSection.objects.filter(key=item["key"]):
+            if any(getattr(entry, name) != value for name, value in wanted.items()):  # a second run saves nothing
+                for name, value in wanted.items():
+                    setattr(entry, name, value)
+                entry.save()

@@ -8,9 +8,9 @@ from horeport.forms import NorwegianModelForm, TrackedModelForm
 from horeport.models import stale_message
 from horeport.narrative import HELP_TEXT as MARKDOWN_HELP
 from horeport.periods import Period
-from horeport.sections import SECTION_REGISTRY
+from horeport.sections import SECTION_REGISTRY, SHEET_TITLE_MAX
 from reports.chapters import CHAPTERS
-from reports.models import ReportKind, SectionCommentary, index_label
+from reports.models import ReportKind, ReportKindSection, SectionCommentary, index_label
 
 COMMENTARY_MAX_LENGTH = 5000
 CHAPTER_MAX_LENGTH = 20000  # a chapter may run over a few pages
@@ -128,6 +128,25 @@ SECTION_ACTIONS = {
     "short_off": "Ikke i kortversjonen",
     "remove": "Fjern",
 }
+
+
+class SectionTitleForm(NorwegianModelForm):
+    """A report kind's own title for one of its sections (blank: the section's own title)."""
+
+    class Meta:
+        model = ReportKindSection
+        fields = ["title", "short_title"]
+
+    def clean(self):
+        cleaned = super().clean()
+        title, short = cleaned.get("title", ""), cleaned.get("short_title", "")
+        if title and len(title) > SHEET_TITLE_MAX and not short and "short_title" not in self.errors:
+            self.add_error(
+                "short_title",
+                f"Tittelen er lengre enn {SHEET_TITLE_MAX} tegn, som er det lengste et ark i Excel kan hete. "
+                "Skriv en kort tittel til arket.",
+            )
+        return cleaned
 
 
 class SectionActionForm(forms.Form):

@@ -13,7 +13,7 @@ from django.utils import timezone
 from horeport.fields import PeriodField
 from horeport.models import PeriodLock, TrackedModel
 from horeport.periods import MONTH_NAMES, Kind, Period, period_range
-from horeport.sections import SMALL_NUMBERS_THRESHOLD
+from horeport.sections import SHEET_TITLE_MAX, SMALL_NUMBERS_THRESHOLD
 from horeport.validators import validate_no_national_id
 
 # Reports are chosen from this year on (the source documents' figures start in 2012).
@@ -133,6 +133,14 @@ class ReportKindSection(models.Model):
 
     kind = models.ForeignKey(ReportKind, models.CASCADE, related_name="sections", verbose_name="rapporttype")
     key = models.CharField("seksjon", max_length=60)
+    title = models.CharField(
+        "egen tittel", max_length=200, blank=True,
+        help_text="Tittelen seksjonen får i denne rapporttypen. Tomt: seksjonens egen tittel.",
+    )  # fmt: skip
+    short_title = models.CharField(
+        "kort tittel", max_length=SHEET_TITLE_MAX, blank=True,
+        help_text=f"Arkfanen i Excel når den egne tittelen er lengre enn {SHEET_TITLE_MAX} tegn.",
+    )  # fmt: skip
     order = models.PositiveIntegerField("rekkefølge", default=0)
     enabled = models.BooleanField("med i rapporten", default=True)
     in_short_form = models.BooleanField("med i kortversjonen", default=True)

@@ -214,8 +214,9 @@ def report_build(*, kind: ReportKind, period: Period, version: int | None = None
         if short and not entry.in_short_form:
             continue
         spec = registry.get(entry.key)
-        part = BuiltSection(entry.key, spec.title if spec else entry.key, commentary=commentaries.get(entry.key),
-                          short_title=spec.sheet_title if spec else "")  # fmt: skip
+        part = BuiltSection(entry.key, entry.title or (spec.title if spec else entry.key),
+                            commentary=commentaries.get(entry.key),
+                            short_title=entry.short_title or (spec.sheet_title if spec else ""))  # fmt: skip
         if spec is None:
             part.problem = (
                 f"Seksjonen «{entry.key}» er ikke tilgjengelig: ingen del av løsningen leverer den. "
@@ -231,7 +232,9 @@ def report_build(*, kind: ReportKind, period: Period, version: int | None = None
                 with transaction.atomic():  # a failing section's queries must not break the others'
                     section = spec.function(period=period, options=options)
                 part.section = _apply_small_numbers(section, kind.small_numbers)
-                part.title = section.title  # the section's own title: a name in force in the period
+                if entry.title:  # the kind's own title for the section, set by an administrator
+                    section.title = entry.title
+                part.title = section.title  # else the section's own title: a name in force in the period
             except Exception:
                 logger.exception("Report section %s failed for %s", entry.key, period)
                 part.problem = f"Seksjonen «{spec.title}» kunne ikke lages på grunn av en feil. Feilen er logget."

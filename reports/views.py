@@ -25,6 +25,7 @@ from reports.forms import (
     ReportKindForm,
     SectionActionForm,
     SectionAddForm,
+    SectionTitleForm,
 )
 from reports.models import PublishedReport, ReportKind, ReportKindSection, SectionCommentary
 from reports.services import Report, report_build, report_filename, section_anchor
@@ -280,6 +281,22 @@ def kind_section_add(request, kind):
     ReportKindSection.objects.get_or_create(kind=kind, key=key, defaults={"order": last + 10})
     messages.success(request, f"«{SECTION_REGISTRY[key].title}» er lagt til i {kind.name}.")
     return redirect(reverse("reports:kind_update", kwargs={"kind": kind.slug}) + "#seksjoner")
+
+
+@permission_required("reports.change_reportkind", raise_exception=True)
+def kind_section_title(request, kind, pk):
+    """A report kind's own title for one of its sections."""
+    kind = get_object_or_404(ReportKind, slug=kind)
+    entry = get_object_or_404(ReportKindSection, kind=kind, pk=pk)
+    spec = SECTION_REGISTRY.get(entry.key)
+    form = SectionTitleForm(request.POST or None, instance=entry)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        shown = entry.title or (spec.title if spec else entry.key)
+        messages.success(request, f"Seksjonen heter «{shown}» i {kind.name}.")
+        return redirect(reverse("reports:kind_update", kwargs={"kind": kind.slug}) + f"#rad-{entry.pk}")
+    context = {"kind": kind, "entry": entry, "spec": spec, "form": form}
+    return render(request, "reports/section_title.html", context, status=400 if form.errors else 200)
 
 
 @require_POST

@@ -9,7 +9,10 @@ from horeport.periods import Kind, Period
 from volumes import selectors
 from volumes.models import USERS, VOLUME_FIELDS, Service, VolumeFigure
 
-COLUMNS = tuple(Value(f.name, f.label, whole=False) for f in VOLUME_FIELDS)
+# One template holds every service, so its columns name the age groups by the default bounds; a
+# service with bounds of its own says them in its row's name.
+DEFAULT_AGE_WORDS = Service().age_group_words
+COLUMNS = tuple(Value(f.name, f.label.format(**DEFAULT_AGE_WORDS), whole=False) for f in VOLUME_FIELDS)
 BY_FIELD = {value.field: value for value in COLUMNS}
 
 
@@ -20,6 +23,9 @@ def _line(service: Service, period: Period) -> Line:
         for f in service.volume_fields()
     }
     name = service.name_for(period)
+    if service.has_age_groups and service.age_group_words != DEFAULT_AGE_WORDS:
+        words = service.age_group_words
+        name += f" (aldersgrupper: {words['young']}, {words['adult']}, herav {words['elderly']})"
     return Line((service.slug,), (name,), values, {"service": service, "period": period}, name=name)
 
 

@@ -15,7 +15,10 @@ from horeport.demo import read_fixture, upsert
 from horeport.periods import Period
 from volumes.models import VOLUME_FIELD_NAMES, Service, VolumeFigure
 
-SERVICE_FIELDS = ["name", "description", "age_groups", "records_users", "records_hours", "report_table", "sort_order"]
+SERVICE_FIELDS = [
+    "name", "description", "age_groups", "young_up_to", "elderly_over", "records_users", "records_hours",
+    "report_table", "sort_order",
+]  # fmt: skip
 
 
 def read() -> dict:
@@ -28,6 +31,7 @@ def load() -> None:
     services = {}
     for entry in data["services"]:
         defaults = {"records_users": True, "records_hours": True, "description": "", "report_table": ""}
+        defaults |= {name: Service._meta.get_field(name).default for name in ("young_up_to", "elderly_over")}
         service = upsert(Service, {"slug": entry["slug"]}, {n: entry.get(n, defaults.get(n)) for n in SERVICE_FIELDS})
         later_names_sync(service, entry.get("later_names", []))
         services[entry["slug"]] = service

@@ -18,7 +18,6 @@ from horeport.models import PeriodLock
 from horeport.periods import Kind, Period
 from volumes.aggregates import HOURS_TOTAL, USERS_TOTAL, Entry, summarize
 from volumes.models import (
-    ALL,
     HOURS,
     OVER_18,
     OVER_60,
@@ -34,7 +33,6 @@ from volumes.models import (
 
 # Paths under /tjenester/ that are pages of their own, not services.
 RESERVED_SLUGS = {"oppsett", "tall", "ny"}
-GROUP_WORDS = {UNDER_18: "≤ 18 år", OVER_18: "> 18 år", OVER_60: "> 60 år", ALL: ""}
 
 
 def service_slug(name: str) -> str:
@@ -47,8 +45,8 @@ class ServiceForm(NorwegianModelForm):
     class Meta:
         model = Service
         fields = [
-            "name", "slug", "description", "age_groups", "records_users", "records_hours",
-            "report_table", "sort_order", "active",
+            "name", "slug", "description", "age_groups", "young_up_to", "elderly_over",
+            "records_users", "records_hours", "report_table", "sort_order", "active",
         ]  # fmt: skip
 
     def __init__(self, *args, **kwargs):
@@ -78,6 +76,13 @@ class ServiceForm(NorwegianModelForm):
                     "Tjenesten har tall registrert med denne aldersinndelingen, så den kan ikke endres. "
                     "Opprett heller en ny tjeneste, og sett denne til ikke aktiv.",
                 )
+            for name in ("young_up_to", "elderly_over"):  # the stored figures were counted by these bounds
+                if cleaned.get(name) is not None and cleaned[name] != getattr(was, name):
+                    self.add_error(
+                        name,
+                        "Tjenesten har tall registrert med denne aldersgrensen, så den kan ikke endres. "
+                        "Opprett heller en ny tjeneste, og sett denne til ikke aktiv.",
+                    )
         return cleaned
 
 
@@ -152,7 +157,7 @@ class VolumeColumnForm(RowForm):
         fields = VOLUME_FIELD_NAMES
 
     def __init__(self, data=None, *, column: GridColumn, service: Service, volume_fields: list[VolumeField], **kwargs):
-        self.column, self.volume_fields = column, volume_fields
+        self.column, self.volume_fields, self.age_words = column, volume_fields, service.age_group_words
         self.blank_fields = tuple(f.name for f in volume_fields)
         instance = column.figure or VolumeFigure(service=service, period=column.period)
         super().__init__(data, instance=instance, prefix=column.prefix, use_required_attribute=False, **kwargs)
@@ -200,11 +205,13 @@ class VolumeColumnForm(RowForm):
             if of_which is None or name in self.errors:
                 continue
             if adults is None and of_which > 0:
-                self.add_error(name, f"Fyll inn {word} > 18 år: herav > 60 år er en del av dem.")
+                adult, elderly = self.age_words["adult"], self.age_words["elderly"]
+                self.add_error(name, f"Fyll inn {word} {adult}: herav {elderly} er en del av dem.")
             elif adults is not None and of_which > adults:
                 self.add_error(
                     name,
-                    f"Herav > 60 år ({_plain(of_which)}) kan ikke være flere enn {word} > 18 år ({_plain(adults)}).",
+                    f"Herav {self.age_words['elderly']} ({_plain(of_which)}) kan ikke være flere enn "
+                    f"{word} {self.age_words['adult']} ({_plain(adults)}).",
                 )
         return cleaned
 
@@ -313,7 +320,8 @@ class VolumeGridForm:
             hours = values.get(volume_field.name)
             users = values.get(volume_field.name.replace(HOURS, USERS, 1))
             if hours and not users:
-                who = f"brukere {GROUP_WORDS[volume_field.group]}".strip()
+                words = {UNDER_18: "young", OVER_18: "adult", OVER_60: "elderly"}
+                who = f"brukere {self.service.age_group_words.get(words.get(volume_field.group), '')}".strip()
                 name = column.name(volume_field)
                 column.form.fields[volume_field.name].widget.attrs["aria-describedby"] = f"id_{name}_warning"
                 self.warnings[name] = f"{_plain(hours)} timer, men ingen {who} i {column.period.label}. Stemmer det?"

@@ -9,10 +9,11 @@ a half-year or a year holding the "average per month" the source gives. Totals (
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
-from django.core.validators import MinValueValidator
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
@@ -44,17 +45,24 @@ class VolumeField:
         return 1 if self.group == OVER_60 else 0
 
 
+# The labels name the age groups by the service's own bounds (`Service.age_group_words`): the
+# fields keep their historical names (users_under_18 is the youngest group, whatever its bound).
 VOLUME_FIELDS = [
-    VolumeField("users_under_18", "Antall brukere ≤ 18 år", USERS, UNDER_18),
-    VolumeField("users_over_18", "Antall brukere > 18 år", USERS, OVER_18),
-    VolumeField("users_over_60", "herav antall brukere > 60 år", USERS, OVER_60),
+    VolumeField("users_under_18", "Antall brukere {young}", USERS, UNDER_18),
+    VolumeField("users_over_18", "Antall brukere {adult}", USERS, OVER_18),
+    VolumeField("users_over_60", "herav antall brukere {elderly}", USERS, OVER_60),
     VolumeField("users", "Antall brukere", USERS, ALL),
-    VolumeField("hours_under_18", "Antall timer ≤ 18 år", HOURS, UNDER_18),
-    VolumeField("hours_over_18", "Antall timer > 18 år", HOURS, OVER_18),
-    VolumeField("hours_over_60", "herav timer > 60 år", HOURS, OVER_60),
+    VolumeField("hours_under_18", "Antall timer {young}", HOURS, UNDER_18),
+    VolumeField("hours_over_18", "Antall timer {adult}", HOURS, OVER_18),
+    VolumeField("hours_over_60", "herav timer {elderly}", HOURS, OVER_60),
     VolumeField("hours", "Timer vedtak", HOURS, ALL),
 ]
 VOLUME_FIELD_NAMES = [f.name for f in VOLUME_FIELDS]
+
+AGE_FIELD_LABELS = {
+    "users_under_18": "Brukere {young}", "users_over_18": "Brukere {adult}", "users_over_60": "Herav brukere {elderly}",
+    "hours_under_18": "Timer {young}", "hours_over_18": "Timer {adult}", "hours_over_60": "Herav timer {elderly}",
+}  # fmt: skip
 
 USERS_TOTAL_LABEL = "Brukere totalt"
 HOURS_TOTAL_LABEL = "Timer totalt"
@@ -63,8 +71,8 @@ PER_USER_LABEL = "Timer snitt pr. bruker"
 
 class AgeGroups(models.TextChoices):
     NONE = "none", "Ingen aldersinndeling"
-    TWO = "two", "≤ 18 år og > 18 år"
-    THREE = "three", "≤ 18 år, > 18 år og herav > 60 år"
+    TWO = "two", "Barn og unge, voksne"
+    THREE = "three", "Barn og unge, voksne og herav eldre"
 
 
 class ReportTable(models.TextChoices):
@@ -91,6 +99,14 @@ class Service(NamedOverTime):
     age_groups = models.CharField(
         "aldersinndeling", max_length=8, choices=AgeGroups.choices, default=AgeGroups.NONE,
         help_text="Om brukere og timer registreres fordelt på aldersgrupper.",
+    )  # fmt: skip
+    young_up_to = models.PositiveSmallIntegerField(
+        "yngste aldersgruppe til og med", default=18, validators=[MinValueValidator(1), MaxValueValidator(120)],
+        help_text="Brukere til og med denne alderen er den yngste gruppen; eldre brukere er voksne.",
+    )  # fmt: skip
+    elderly_over = models.PositiveSmallIntegerField(
+        "eldre over", default=60, validators=[MinValueValidator(1), MaxValueValidator(120)],
+        help_text="Brukere over denne alderen telles i «herav eldre», en del av de voksne.",
     )  # fmt: skip
     records_users = models.BooleanField("registrerer antall brukere", default=True)
     records_hours = models.BooleanField("registrerer timer vedtak", default=True)
@@ -119,8 +135,22 @@ class Service(NamedOverTime):
     def has_age_groups(self) -> bool:
         return self.age_groups != AgeGroups.NONE
 
+    @property
+    def age_group_words(self) -> dict[str, str]:
+        """The age groups by this service's bounds: {"young": "≤ 18 år", "adult": "> 18 år", "elderly": "> 60 år"}."""
+        return {"young": f"≤ {self.young_up_to} år", "adult": f"> {self.young_up_to} år",
+                "elderly": f"> {self.elderly_over} år"}  # fmt: skip
+
+    def clean(self):
+        super().clean()
+        if self.young_up_to and self.elderly_over and self.elderly_over <= self.young_up_to:
+            raise ValidationError(
+                {"elderly_over": "Grensen for eldre må være høyere enn grensen for den yngste gruppen."}
+            )
+
     def volume_fields(self) -> list[VolumeField]:
-        """The volume fields this service records, in the order of the source's tables."""
+        """The volume fields this service records, in the order of the source's tables, their labels
+        naming this service's age groups."""
         if self.age_groups == AgeGroups.THREE:
             groups = {UNDER_18, OVER_18, OVER_60}
         elif self.age_groups == AgeGroups.TWO:
@@ -128,7 +158,9 @@ class Service(NamedOverTime):
         else:
             groups = {ALL}
         quantities = {q for q, on in ((USERS, self.records_users), (HOURS, self.records_hours)) if on}
-        return [f for f in VOLUME_FIELDS if f.group in groups and f.quantity in quantities]
+        words = self.age_group_words
+        chosen = [f for f in VOLUME_FIELDS if f.group in groups and f.quantity in quantities]
+        return [replace(f, label=f.label.format(**words)) for f in chosen]
 
     def total(self, values: dict, quantity: str) -> Decimal | None:
         """Users (or hours) in total for one set of values: ≤ 18 + > 18, or the plain figure.
@@ -182,13 +214,13 @@ class VolumeFigure(TrackedModel):
 
     service = models.ForeignKey(Service, models.PROTECT, related_name="figures", verbose_name="tjeneste")
     period = PeriodField("periode", kinds=(Kind.MONTH, Kind.HALF, Kind.YEAR))
-    users_under_18 = _volume_field("brukere ≤ 18 år")
-    users_over_18 = _volume_field("brukere > 18 år")
-    users_over_60 = _volume_field("herav brukere > 60 år")
+    users_under_18 = _volume_field("brukere i yngste aldersgruppe")
+    users_over_18 = _volume_field("brukere, voksne")
+    users_over_60 = _volume_field("herav brukere, eldre")
     users = _volume_field("brukere")
-    hours_under_18 = _volume_field("timer ≤ 18 år")
-    hours_over_18 = _volume_field("timer > 18 år")
-    hours_over_60 = _volume_field("herav timer > 60 år")
+    hours_under_18 = _volume_field("timer i yngste aldersgruppe")
+    hours_over_18 = _volume_field("timer, voksne")
+    hours_over_60 = _volume_field("herav timer, eldre")
     hours = _volume_field("timer vedtak")
 
     class Meta:
@@ -196,6 +228,12 @@ class VolumeFigure(TrackedModel):
         verbose_name = "tjenestetall"
         verbose_name_plural = "tjenestetall"
         constraints = [models.UniqueConstraint(fields=["service", "period"], name="volumes_one_figure_per_period")]
+
+    @property
+    def field_labels(self) -> dict[str, str]:
+        """The age-group fields named by the service's own bounds ("Brukere ≤ 18 år"), for the history page."""
+        words = self.service.age_group_words
+        return {name: label.format(**words) for name, label in AGE_FIELD_LABELS.items()}
 
     def __str__(self):
         return f"{self.service.name_for(self.period)}, {self.period.label}"

@@ -13,9 +13,7 @@ from django.urls import reverse
 from horeport.periods import Kind, Period
 from horeport.plausibility import Cell, Figures, register
 from volumes.forms import GRAIN_OF_KIND
-from volumes.models import VOLUME_FIELD_NAMES, VOLUME_FIELDS, Service, VolumeFigure
-
-LABELS = {field.name: field.label for field in VOLUME_FIELDS}
+from volumes.models import VOLUME_FIELD_NAMES, Service, VolumeFigure
 
 
 def _covering(period: Period) -> list[Period]:
@@ -56,7 +54,8 @@ class Volumes(Figures):
         return found
 
     def name(self, row: VolumeFigure, field: str) -> str:
-        return f"{row.service.name_for(row.period)}: {LABELS[field]}"
+        label = next(f.label for f in row.service.volume_fields() if f.name == field)
+        return f"{row.service.name_for(row.period)}: {label}"
 
     def url(self, row: VolumeFigure) -> str:
         grain = GRAIN_OF_KIND[row.period.kind]

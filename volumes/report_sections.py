@@ -1,4 +1,4 @@
-"""The services' report sections: the source's Mestringshuset/FAT, omsorgslønn and BPA tables,
+"""The services' report sections: the half-year table, the omsorgsstønad and BPA developments,
 and every service's month against the same month last year (the director's report)."""
 
 from __future__ import annotations
@@ -17,10 +17,9 @@ def _has_values(table: Table) -> bool:
 
 
 @report_section(
-    "volumes.mestringshuset_fat", "Psykisk helse – Mestringshuset og FAT", period_kinds=(Kind.YEAR, Kind.HALF),
-    sheet_title="Mestringshuset og FAT",
-    description="Mestringshuset psykisk helse og rus, og FAT: brukere, timer vedtak og timer pr. bruker, "
-    "gjennomsnitt pr. måned for halvårene og året.",
+    "volumes.mestringshuset_fat", "Tjenester pr. halvår", period_kinds=(Kind.YEAR, Kind.HALF),
+    description="Tjenestene i halvårstabellen (for eksempel psykisk helse og rus): brukere, timer vedtak og "
+    "timer pr. bruker, gjennomsnitt pr. måned for halvårene og året.",
 )  # fmt: skip
 def mestringshuset_fat(*, period: Period, options: SectionOptions) -> Section:
     services = selectors.services(report_table=ReportTable.MESTRINGSHUSET_FAT)
@@ -38,7 +37,7 @@ def mestringshuset_fat(*, period: Period, options: SectionOptions) -> Section:
             section.tables.append(table)
             shown.append(service)
     if not shown:
-        section.notes.append(f"Ingen tall for Mestringshuset og FAT er registrert for {period.label}.")
+        section.notes.append(f"Ingen tall for tjenestene i tabellen er registrert for {period.label}.")
         return section
     categories = [label for _, label in columns]
     users, per_user = [], []
@@ -112,8 +111,7 @@ def _why_empty(service, period: Period, first: Period) -> str:
 
 
 @report_section(
-    "volumes.omsorgslonn", "Omsorgslønn/omsorgsstønad – utvikling", period_kinds=(Kind.YEAR, Kind.HALF),
-    sheet_title="Omsorgslønn – utvikling",
+    "volumes.omsorgslonn", "Utvikling: omsorgsstønad", period_kinds=(Kind.YEAR, Kind.HALF),
     description="Omsorgslønn (omsorgsstønad fra 2020): brukere og timer pr. aldersgruppe, gjennomsnitt pr. "
     "måned, flere år.",
 )  # fmt: skip
@@ -122,7 +120,7 @@ def omsorgslonn(*, period: Period, options: SectionOptions) -> Section:
 
 
 @report_section(
-    "volumes.bpa", "BPA – utvikling", period_kinds=(Kind.YEAR, Kind.HALF),
+    "volumes.bpa", "Utvikling: BPA", period_kinds=(Kind.YEAR, Kind.HALF),
     description="Brukerstyrt personlig assistanse: brukere og timer pr. aldersgruppe, gjennomsnitt pr. måned, "
     "flere år.",
 )  # fmt: skip

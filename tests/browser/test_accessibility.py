@@ -34,7 +34,7 @@ from economy.models import AccountsFigure, BudgetAdjustment, BudgetArea, BudgetF
 from horeport.models import BulkUpload, FlaggedFigure, Job, JobStatus, period_lock
 from horeport.periods import Period
 from kpi.models import Indicator
-from reports.models import PublishedReport, ReportKind
+from reports.models import PublishedReport, ReportKind, ReportKindSection
 from tests.browser.helpers import sign_in
 from tests.horeport.helpers import fill, template, uploaded
 from waitlists.models import HousingType
@@ -148,6 +148,10 @@ def economy_figures() -> list:
     ]  # fmt: skip
 
 
+def strategy_section() -> int:
+    return ReportKindSection.objects.get(kind__slug="annual", key="kpi.strategy_status").pk
+
+
 def indicator(code):
     return lambda: f"/malekart/indikatorer/{Indicator.objects.get(code=code).pk}/"
 
@@ -194,6 +198,8 @@ PAGES = [
     Page("report-preview", "admin", lambda: "/rapporter/annual/2016/"),
     Page("archive", "leder", lambda: "/rapporter/arkiv/", setup=publish_a_report),
     Page("job-done", "admin", lambda: f"/jobber/{Job.objects.latest('pk').pk}/", setup=a_finished_job),
+    Page("report-kind-setup", "admin", lambda: "/rapporter/oppsett/annual/"),
+    Page("report-section-title", "admin", lambda: f"/rapporter/oppsett/annual/seksjoner/{strategy_section()}/tittel/"),
     Page("settings", "admin", lambda: "/innstillinger/"),
     Page("settings-units", "admin", lambda: "/innstillinger/virksomheter/"),
     Page("settings-limits", "admin", lambda: "/innstillinger/grenser/"),

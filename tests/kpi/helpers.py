@@ -31,6 +31,9 @@ def indicator(
 ):
     """An indicator with one band (conditions written as in the fixtures: ">= 95", "< 60")."""
     texts = {key: extra.pop(key) for key in ("green_text", "yellow_text", "red_text") if key in extra}
+    if unit == "score":  # the målekart's user surveys answer on a scale from 0 to 6
+        extra.setdefault("scale_min", Decimal(0))
+        extra.setdefault("scale_max", Decimal(6))
     item = Indicator.objects.create(
         perspective=perspective(perspective_code, scorecard=scorecard),
         code=code,

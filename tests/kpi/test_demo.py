@@ -19,6 +19,7 @@ from kpi.models import (
     Perspective,
     Result,
     Strategy,
+    StrategyScope,
     ThemePlan,
 )
 from kpi.selectors import assess
@@ -110,12 +111,15 @@ def test_key_figures_are_only_those_no_other_app_holds(demo_loaded):
     assert values == {
         ("Ressurspersoner i etikk utdannet, til sammen", "2015"): Decimal(119),
         ("Kommunale akutte døgnplasser (KAD-plasser) ved Søndre Borgen sykehjem", "2016"): Decimal(7),
+        # Seed 002's figures, each in the year it belongs to.
+        ("Nedgang i liggetid på sykehus for utskrivningsklare pasienter siden 2010", "2014"): Decimal("71.6"),
+        ("Effektueringstid for hjemmeboende som venter på langtidsplass", "2014"): Decimal(51),
     }
     assert not KeyFigure.objects.filter(name__icontains="Brukertorget").exists()
 
 
 def test_the_five_strategies_the_theme_plans_and_the_measures_are_loaded(demo_loaded):
-    assert list(Strategy.objects.values_list("name", flat=True)) == [
+    assert list(Strategy.objects.filter(scope=StrategyScope.DEPARTMENT).values_list("name", flat=True)) == [
         "Styrke, videreutvikle og samle en forebyggende helsetjeneste",
         "Styrke, videreutvikle og samle helse- og omsorgstjenestene",
         "Fremme en aktiv brukerrolle",
@@ -144,3 +148,28 @@ def test_loading_twice_changes_nothing(demo_loaded):
     demo.load()
     assert snapshot() == before
     assert list(Result.objects.order_by("pk").values_list("version", flat=True)) == versions
+
+
+def test_the_municipalitys_five_strategies_stand_beside_the_departments_own(demo_loaded):
+    """Seed 004 opens with the five strategies the municipality set for all its service areas."""
+    assert list(Strategy.objects.filter(scope=StrategyScope.MUNICIPALITY).values_list("name", flat=True)) == [
+        "Medborgerskap og samskaping",
+        "Forebygging og tidlig innsats",
+        "God helhet og samhandling",
+        "God kvalitet",
+        "Nødvendig kompetanse",
+    ]
+
+
+def test_every_case_the_seeds_cite_is_held_with_its_measure_or_plan(demo_loaded):
+    held = " ".join(Measure.objects.values_list("decision", flat=True)) + " "
+    held += " ".join(ThemePlan.objects.values_list("adopted", flat=True))
+    for case in ("21/15", "21/16", "37/16", "6/16", "36/16", "71/12", "72/16", "77/14", "92/15", "145/15"):
+        assert f"sak {case}" in held, case
+
+
+def test_the_key_figures_page_shows_seed_002s_figures_with_their_years(demo_loaded, leder_client):
+    html = text_of(leder_client.get(reverse("kpi:key_figures"), {"til": "2016"}).content.decode())
+    assert "2012 2013 2014 2015 2016" in html  # the columns: each figure stands under its year
+    assert "Nedgang i liggetid på sykehus for utskrivningsklare pasienter siden 2010 (%) – – 71,6 – –" in html
+    assert "Effektueringstid for hjemmeboende som venter på langtidsplass (dager) – – 51 – –" in html

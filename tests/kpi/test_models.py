@@ -7,9 +7,9 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
 from horeport.periods import Period
-from kpi.models import Band, KeyFigure, KeyFigureValue, Result
+from kpi.models import Band, Indicator, KeyFigure, KeyFigureValue, Result
 from kpi.selectors import assess, latest_complete
-from tests.kpi.helpers import band, indicator, result
+from tests.kpi.helpers import band, indicator, perspective, result
 
 pytestmark = pytest.mark.django_db
 
@@ -124,3 +124,31 @@ def test_key_figure_values_keep_their_history_and_their_frequency():
     with pytest.raises(ValidationError) as error:
         KeyFigureValue(key_figure=figure, period=Period.parse("2016-H1"), value=Decimal(7)).full_clean()
     assert "registreres årlig" in str(error.value)
+
+
+def test_a_score_outside_the_indicators_scale_is_refused_and_one_inside_accepted():
+    six_point = indicator("B.1.1", unit="score", green=">= 4.5", red="< 4", scale_min=Decimal(0), scale_max=Decimal(6))
+    ten_point = indicator("B.1.2", unit="score", green=">= 8", red="< 6", scale_min=Decimal(1), scale_max=Decimal(10))
+    with pytest.raises(ValidationError) as error:
+        Result(indicator=six_point, period=Period.parse("2014"), value=Decimal(7)).full_clean()
+    assert error.value.message_dict["value"] == ["En skår er mellom 0 og 6."]
+    Result(indicator=ten_point, period=Period.parse("2014"), value=Decimal(7)).full_clean()
+    with pytest.raises(ValidationError) as error:
+        Result(indicator=ten_point, period=Period.parse("2014"), value=Decimal("0.5")).full_clean()
+    assert error.value.message_dict["value"] == ["En skår er mellom 1 og 10."]
+
+
+def test_a_score_indicator_needs_its_scale():
+    item = Indicator(perspective=perspective(), code="B.9.9", name="Skår", unit="score")
+    with pytest.raises(ValidationError) as error:
+        item.full_clean()
+    assert "En skår trenger skalaen den måles på" in error.value.message_dict["scale_min"][0]
+    item.scale_min, item.scale_max = Decimal(6), Decimal(1)
+    with pytest.raises(ValidationError) as error:
+        item.full_clean()
+    assert error.value.message_dict["scale_max"] == ["Skalaens høyeste verdi må være større enn den laveste."]
+
+
+def test_a_score_is_named_with_its_scale():
+    assert indicator("B.1.1", unit="score", scale_min=Decimal(1), scale_max=Decimal(10)).unit_label == "Skår 1–10"
+    assert indicator("S.3.1").unit_label == "Prosent (%)"

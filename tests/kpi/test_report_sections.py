@@ -8,7 +8,7 @@ from horeport import demo as core_demo
 from horeport.periods import Kind, Period
 from horeport.sections import CellType, SectionOptions, sections_autodiscover
 from kpi import demo
-from kpi.models import KeyFigure, KeyFigureValue, Measure, MeasureStatus, ThemePlan
+from kpi.models import KeyFigure, KeyFigureValue, Measure, MeasureStatus, Strategy, StrategyScope, ThemePlan
 from tests.kpi.helpers import indicator, result
 
 pytestmark = pytest.mark.django_db
@@ -171,3 +171,24 @@ def test_the_strategy_status_groups_measures_by_plan_with_the_latest_status():
         "Av 2 tiltak er status rapportert for 1 (1 gjennomført); 1 har ingen rapportert status."
     ]
     assert section("kpi.strategy_status", "2016-H1").tables[0].rows[1].cells[0].text_value == "Ingen status"
+
+
+def test_the_strategy_status_shows_the_cases_and_the_municipalitys_strategies():
+    plan = ThemePlan.objects.create(name="Temaplan psykisk helse og rus", first_year=2015, last_year=2018,
+                                    adopted="Kommunestyret juni 2014, sak 77/14")  # fmt: skip
+    Measure.objects.create(name="Fontenehus", theme_plan=plan, decision="sak 145/15")
+    own = Strategy.objects.create(number=4, name="Sikre kvalitet og kompetanse")
+    Measure.objects.create(name="FOU-modellen", strategy=own)
+    for number, name in enumerate(["Medborgerskap og samskaping", "God kvalitet"], start=1):
+        Strategy.objects.create(scope=StrategyScope.MUNICIPALITY, number=number, name=name)
+    value = section("kpi.strategy_status", "2016")
+    assert [(row.kind, row.header) for row in value.tables[0].rows] == [
+        ("group", "4. Sikre kvalitet og kompetanse"),
+        ("data", "FOU-modellen"),
+        ("group", "Temaplan psykisk helse og rus 2015–2018 (Kommunestyret juni 2014, sak 77/14)"),
+        ("data", "Fontenehus (sak 145/15)"),
+    ]
+    assert value.paragraphs[0] == (
+        "Kommunens overordnede strategier, som gjelder alle tjenesteområder: Medborgerskap og samskaping, "
+        "God kvalitet. Tjenesteområdets egne strategier, temaplaner og tiltak følger."
+    )

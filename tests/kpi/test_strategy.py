@@ -3,11 +3,12 @@
 import re
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.urls import reverse
 
-from horeport.models import period_lock
+from horeport.models import SiteSettings, period_lock
 from horeport.periods import Period
-from kpi.models import Measure, MeasureStatus, Strategy, ThemePlan
+from kpi.models import Measure, MeasureStatus, Strategy, StrategyScope, ThemePlan
 from kpi.selectors import statuses_as_of
 from tests.kpi.helpers import query_count, text_of
 
@@ -96,3 +97,22 @@ def test_the_status_periods_reach_back_to_the_first_year_of_the_earliest_theme_p
     offered = set(re.findall(r'<option value="(\d{4})"', html))
     assert "1999" in offered
     assert "1998" not in offered
+
+
+def test_the_overview_shows_the_municipalitys_strategies_beside_the_departments(leder_client, plan):
+    Strategy.objects.create(number=1, name="Styrke den forebyggende helsetjenesten")
+    Strategy.objects.create(scope=StrategyScope.MUNICIPALITY, number=1, name="Medborgerskap og samskaping")
+    site = SiteSettings.current()
+    site.strategy_name = "Strategi 2030"
+    site.save()
+    html = text_of(leder_client.get(reverse("kpi:strategy"), {"periode": "2016"}).content.decode())
+    assert "Strategi 2030 Styrke den forebyggende helsetjenesten" in html
+    assert "Kommunens overordnede strategier" in html and "Medborgerskap og samskaping" in html
+
+
+def test_a_number_is_used_once_per_scope():
+    Strategy.objects.create(number=1, name="Tjenesteområdets første")
+    Strategy.objects.create(scope=StrategyScope.MUNICIPALITY, number=1, name="Kommunens første")
+    with pytest.raises(ValidationError) as error:
+        Strategy(number=1, name="En til").full_clean()
+    assert "Det finnes allerede en strategi med dette nummeret." in str(error.value)

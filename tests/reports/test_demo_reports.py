@@ -124,3 +124,17 @@ def test_the_monthly_director_report_has_its_contents_on_the_first_page_of_secti
     assert "Innhold" in pages[1] and "Nøkkeltall\nNøkkeltall" in pages[1].replace(" \n", "\n")
     annual = pdf_pages(report_pdf(annual_2016()))
     assert "Innhold" in annual[1] and "Gjennomgående målekart" not in annual[1]  # eleven sections: a page of its own
+
+
+def test_the_annual_reports_strategy_section_has_the_municipalitys_title_strategies_and_cases(demo):
+    report = annual_2016()
+    part = next(part for part in report.parts if part.key == "kpi.strategy_status")
+    assert part.title == "Status for Strategi 2020 og temaplaner"  # the demo's title, data on the report kind
+    headers = [row.header for row in part.section.tables[0].rows]
+    assert "Temaplan psykisk helse og rus 2015–2018 (Kommunestyret juni 2014, sak 77/14)" in headers
+    assert "Fontenehus (sak 145/15)" in headers
+    assert "Forvaltningsrevisjon av sosiale tjenester i NAV (kontrollutvalget juni 2016, sak 37/16)" in headers
+    assert "Medborgerskap og samskaping, Forebygging og tidlig innsats" in part.section.paragraphs[0]
+    text = pdf_text(report_pdf(report))
+    assert "Status for Strategi 2020 og temaplaner" in text
+    assert "Kommunens overordnede strategier" in text

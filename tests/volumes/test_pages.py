@@ -200,3 +200,18 @@ def test_a_year_that_is_no_year_shows_the_latest_year_with_a_message(leder_clien
     response = leder_client.get(reverse("volumes:service", kwargs={"slug": "bpa"}) + f"?aar={year}")
     assert response.status_code == 200 and response.context["year"] == 2016
     assert "Viser 2016." in response.content.decode()
+
+
+def test_the_age_groups_are_the_services_own_bounds(registrator_client, registrator):
+    youth = make_service("Avlastning", slug="avlastning", young_up_to=16, elderly_over=67)
+    figure = make_figure(youth, "2016", users_under_18=4, users_over_18=9, users_over_60=2)
+    figure._history_user = registrator
+    figure.users_under_18 = 5
+    figure.save()
+    grid = registrator_client.get(reverse("volumes:grid", kwargs={"slug": "avlastning", "year": 2017}))
+    assert "Antall brukere ≤ 16 år" in grid.content.decode()
+    assert "herav antall brukere &gt; 67 år" in grid.content.decode()
+    page = registrator_client.get(reverse("volumes:service", kwargs={"slug": "avlastning"}) + "?aar=2016")
+    assert "Antall brukere &gt; 16 år" in page.content.decode() and "≤ 18 år" not in page.content.decode()
+    history = registrator_client.get(reverse("volumes:figure_history", kwargs={"pk": figure.pk}))
+    assert "Brukere ≤ 16 år" in history.content.decode()

@@ -6,9 +6,9 @@ import pytest
 
 from horeport.periods import Kind, Period
 from horeport.sections import SectionOptions, sections_autodiscover
-from tests.volumes.helpers import make_figure
+from tests.volumes.helpers import make_figure, make_service
 from volumes import report_sections
-from volumes.models import ServiceName
+from volumes.models import ReportTable, ServiceName
 
 pytestmark = pytest.mark.django_db
 P = Period.parse
@@ -28,7 +28,7 @@ def test_the_agreed_keys_are_registered_with_their_period_kinds():
 
 def test_mestringshuset_and_fat_for_a_year_has_the_source_s_three_tables(seed):
     section = report_sections.mestringshuset_fat(period=P("2016"), options=SectionOptions())
-    assert section.title == "Psykisk helse – Mestringshuset og FAT"
+    assert section.title == "Tjenester pr. halvår"  # generic: a report kind gives its own title as data
     assert [t.title for t in section.tables] == ["Mestringshuset psykisk helse", "Mestringshuset rus", "FAT"]
     fat = section.tables[2]
     assert fat.row_header == "Gjennomsnitt pr. mnd."
@@ -50,7 +50,7 @@ def test_mestringshuset_and_fat_for_a_half_year_compares_with_the_same_half_year
 def test_a_period_without_figures_gives_an_honest_empty_section(seed):
     section = report_sections.mestringshuset_fat(period=P("2014"), options=SectionOptions())
     assert section.is_empty and section.tables == [] and section.charts == []
-    assert section.notes == ["Ingen tall for Mestringshuset og FAT er registrert for 2014."]
+    assert section.notes == ["Ingen tall for tjenestene i tabellen er registrert for 2014."]
     empty = report_sections.omsorgslonn(period=P("2011"), options=SectionOptions())
     assert empty.is_empty
     # The service's name, the years looked at: a statement that is true.
@@ -129,3 +129,13 @@ def test_the_monthly_section_is_honestly_empty_without_monthly_figures(seed):
     section = report_sections.monthly(period=P("2016-03"), options=SectionOptions())
     assert section.is_empty
     assert section.notes == ["Ingen tjenester har tall for mars 2016 eller mars 2015."]
+
+
+def test_the_development_table_names_the_services_own_age_groups(db):
+    service = make_service(
+        "Avlastning", slug="avlastning", report_table=ReportTable.BPA, young_up_to=16, elderly_over=67
+    )
+    make_figure(service, "2016", users_under_18=4, users_over_18=9, users_over_60=2)
+    section = report_sections.bpa(period=P("2016"), options=SectionOptions(comparison_years=1))
+    labels = [row.header for row in section.tables[0].rows]
+    assert "Antall brukere ≤ 16 år" in labels and "herav antall brukere > 67 år" in labels

@@ -15,6 +15,7 @@ pytestmark = pytest.mark.django_db
 def service_data(**changes):
     data = {
         "name": "Omsorgslønn", "slug": "", "description": "", "age_groups": AgeGroups.THREE,
+        "young_up_to": "18", "elderly_over": "60",
         "records_users": "on", "records_hours": "on", "report_table": "omsorgslonn", "sort_order": "40",
         "active": "on",
         "names-TOTAL_FORMS": "1", "names-INITIAL_FORMS": "0", "names-MIN_NUM_FORMS": "0", "names-MAX_NUM_FORMS": "1000",

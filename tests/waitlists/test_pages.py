@@ -5,6 +5,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from horeport.models import SiteSettings
 from tests.waitlists.helpers import case, figure, housing_type
 from waitlists import demo
 
@@ -126,3 +127,12 @@ def test_a_year_in_the_address_is_used_and_nonsense_is_ignored(leder_client):
     html = leder_client.get(reverse("waitlists:index") + "?aar=2015&antall=5").content.decode()
     assert '<th scope="col" class="num">2011</th>' in html and '<th scope="col" class="num">2016</th>' not in html
     assert leder_client.get(reverse("waitlists:index") + "?aar=abc&antall=99").status_code == 200
+
+
+def test_who_registers_the_figures_is_the_sites_setting(leder_client):
+    housing_type()  # a housing type without figures: the page says who registers them
+    assert "Tallene registreres sentralt." in leder_client.get(reverse("waitlists:index")).content.decode()
+    site = SiteSettings.current()
+    site.registering_office = "Servicetorget"
+    site.save()
+    assert "Tallene registreres av Servicetorget." in leder_client.get(reverse("waitlists:index")).content.decode()
