@@ -31,6 +31,6 @@ def notices() -> list[Notice]:
 
 @contributes("glances")
 def glances() -> list[Glance]:
-    """The newest published reports, to download."""
+    """The newest published reports, to download (or that none is published yet)."""
     newest = list(PublishedReport.objects.without_files().select_related("kind")[:NEWEST_SHOWN])
-    return [Glance("Nyeste publiserte rapporter", "reports/_glance.html", {"reports": newest})] if newest else []
+    return [Glance("Nyeste publiserte rapporter", "reports/_glance.html", {"reports": newest})]

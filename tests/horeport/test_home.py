@@ -95,6 +95,17 @@ def test_a_leder_sees_the_malekart_at_a_glance_and_the_largest_changes(leder_cli
     percents = [float(p.replace(",", ".").replace("−", "-")) for p in shown]
     assert percents and [abs(p) for p in percents] == sorted((abs(p) for p in percents), reverse=True)
     assert "Forfalt" not in page  # what is due is the Registrator's page
+    assert "Nyeste publiserte rapporter Ingen rapporter er publisert ennå." in page
+
+
+def test_a_leder_sees_the_newest_published_reports_to_download(administrator, leder_client, demo):
+    report = PublishedReport.objects.create(
+        kind=ReportKind.objects.get(slug="annual"), period=Period.of_year(2016), version=2, title="Årsrapport 2016",
+        pdf=b"%PDF", xlsx=b"PK", sections={}, pdf_sha256="0" * 64, xlsx_sha256="0" * 64, published_by=administrator,
+    )  # fmt: skip
+    html = leder_client.get("/").content.decode()
+    assert "Årsrapport 2016, versjon 2" in text(html)
+    assert reverse("reports:published_file", args=[report.pk, "pdf"]) in html
 
 
 def test_an_administrator_sees_reports_to_publish_pending_imports_and_locks(administrator, administrator_client, demo):
