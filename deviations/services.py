@@ -22,7 +22,7 @@ from django.utils import timezone
 from deviations.models import Category, Deviation, ImportBatch, Severity, Status
 from horeport import jobs, spreadsheets, workbooks
 from horeport.formatting import nb_date, nb_datetime, nb_number
-from horeport.models import ServiceUnit
+from horeport.models import PeriodLock, ServiceUnit
 
 IMMEDIATE_BYTES = 5 * 1024 * 1024
 CHUNK_ROWS = 2_000  # a large file is read, planned and saved this many rows at a time
@@ -315,9 +315,10 @@ def _parse_bool(text: str) -> bool:
 
 
 class _Lookups:
-    """Categories and units by name, read once per plan."""
+    """Categories, units and the active period locks, read once per plan (a large file's: once)."""
 
     def __init__(self):
+        self.locks = list(PeriodLock.objects.active())
         self.categories = {_normalise(c.name): c for c in Category.objects.all()}
         self.units = {}
         for unit in ServiceUnit.objects.all():
@@ -441,8 +442,10 @@ def import_plan(rows: list[dict], *, lookups: _Lookups | None = None, seen: dict
         if action == CHANGE and not changes:
             planned.append(PlannedRow(number, reference, UNCHANGED, instance=instance))
             continue
+        instance._active_locks = lookups.locks
         try:
-            instance.full_clean(exclude=["version"], validate_unique=False)
+            # The category and unit were found by name above: no query per row to see that they exist.
+            instance.full_clean(exclude=["version", "category", "unit"], validate_unique=False)
         except ValidationError as error:
             planned.append(PlannedRow(number, reference, REFUSED, errors=_messages(error)))
             continue
