@@ -166,3 +166,12 @@ def test_a_small_file_is_still_previewed_in_the_request(registrator_client, cate
     response = registrator_client.post(UPLOAD, {"file": csv_file(rows(50))}, follow=True)
     assert response.context["plan"].to_save == 50
     assert not Job.objects.exists()
+
+
+def test_a_large_csv_in_windows_1252_is_read_as_a_small_one_is(registrator_client, categories, unit):
+    data = rows(60)
+    data[0][6] = "Bruker falt på badet, «glatt gulv»."
+    job = preview_job(registrator_client, csv_file(data, encoding="cp1252"))
+    assert job.message == "Forhåndsvisningen er klar: 60 legges til, 0 endres, 0 er uendret, 0 avvises."
+    confirm_job(registrator_client, ImportBatch.objects.get())
+    assert Deviation.objects.get(reference="AVV-2017-00001").description == "Bruker falt på badet, «glatt gulv»."
