@@ -81,21 +81,23 @@ class JobRun:
         self._beside = None  # a second connection, for progress inside a transaction
 
     def _update(self, **fields) -> None:
-        if connection.in_atomic_block and connection.vendor == "postgresql" and set(fields) <= {"done", "total"}:
-            self._update_beside(**fields)
+        beside = connection.in_atomic_block and connection.vendor == "postgresql" and set(fields) <= {"done", "total"}
+        if beside and self._update_beside(**fields):
             return
         Job.objects.filter(pk=self.job.pk).update(**fields)
 
-    def _update_beside(self, **fields) -> None:
+    def _update_beside(self, **fields) -> bool:
         """Progress written while the task is inside a transaction (an import saved whole): through
         a second connection of its own, so that the page sees it before the transaction commits.
         PostgreSQL only; on SQLite the second writer would wait for the first, so progress there
-        shows when the transaction ends."""
+        shows when the transaction ends. False where the second connection does not see the job
+        (created in the same uncommitted transaction, as in a test): then it is written as usual."""
         if self._beside is None:
             self._beside = connections.create_connection(DEFAULT_DB_ALIAS)
         columns = ", ".join(f"{Job._meta.get_field(name).column} = %s" for name in fields)
         with self._beside.cursor() as cursor:
             cursor.execute(f"UPDATE {Job._meta.db_table} SET {columns} WHERE id = %s", [*fields.values(), self.job.pk])
+            return cursor.rowcount == 1
 
     def close(self) -> None:
         if self._beside is not None:

@@ -4,6 +4,7 @@ whole when a row is refused or someone changed a row since the preview."""
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import DEFAULT_DB_ALIAS, connection, connections
 from django.urls import reverse
 
 from deviations import services
@@ -175,3 +176,30 @@ def test_a_large_csv_in_windows_1252_is_read_as_a_small_one_is(registrator_clien
     assert job.message == "Forhåndsvisningen er klar: 60 legges til, 0 endres, 0 er uendret, 0 avvises."
     confirm_job(registrator_client, ImportBatch.objects.get())
     assert Deviation.objects.get(reference="AVV-2017-00001").description == "Bruker falt på badet, «glatt gulv»."
+
+
+@pytest.mark.django_db(transaction=True)
+def test_on_postgresql_the_saving_jobs_progress_is_seen_while_its_transaction_is_open(
+    registrator_client, categories, unit, monkeypatch
+):
+    if connection.vendor != "postgresql":
+        pytest.skip("SQLite has one writer: the progress there shows when the transaction ends")
+    monkeypatch.setattr(services, "CHUNK_ROWS", 25)
+    monkeypatch.setattr(jobs.JobRun, "INTERVAL", 0)
+    preview_job(registrator_client, csv_file(rows(80)))
+    seen = []
+    advance = jobs.JobRun.advance
+
+    def advance_and_look(run, count=1):
+        advance(run, count)
+        other = connections.create_connection(DEFAULT_DB_ALIAS)  # what the job's page would read now
+        with other.cursor() as cursor:
+            cursor.execute(f"SELECT done FROM {Job._meta.db_table} WHERE id = %s", [run.job.pk])
+            seen.append(cursor.fetchone()[0])
+        other.close()
+
+    monkeypatch.setattr(jobs.JobRun, "advance", advance_and_look)
+    saving = confirm_job(registrator_client, ImportBatch.objects.get())
+    assert saving.status == JobStatus.DONE
+    assert seen == [25, 50, 75, 80]
+    assert Deviation.objects.count() == 80
