@@ -256,7 +256,7 @@ def _large_preview(request, batch):
     if request.method == "POST" and batch.saved_at is None and summary is not None and summary.can_save:
         job = job_enqueue(
             task=tasks.deviations_import_save_task, kind="deviations_import_save",
-            title=f"Import: {batch.filename}", user=request.user, once=True, batch_id=batch.pk,
+            title=f"Import: {batch.filename}", user=request.user, batch_id=batch.pk,
         )  # fmt: skip
         return redirect("job_detail", pk=job.pk)
     context = {"batch": batch, "summary": summary, "changed": ()}
