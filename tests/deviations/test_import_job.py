@@ -12,7 +12,7 @@ from deviations.models import Deviation, ImportBatch
 from horeport import jobs
 from horeport.models import Job, JobStatus
 from tests.deviations.helpers import make_deviation
-from tests.deviations.test_import import ROWS, csv_file
+from tests.deviations.test_import import HEADER, ROWS, csv_file
 
 pytestmark = pytest.mark.django_db
 UPLOAD = reverse("deviations:import_upload")
@@ -170,10 +170,11 @@ def test_a_small_file_is_still_previewed_in_the_request(registrator_client, cate
 
 
 def test_a_large_csv_in_windows_1252_is_read_as_a_small_one_is(registrator_client, categories, unit):
-    data = rows(60)
+    data = [[*row, "x"] for row in rows(60)]
     data[0][6] = "Bruker falt på badet, «glatt gulv»."
-    job = preview_job(registrator_client, csv_file(data, encoding="cp1252"))
+    job = preview_job(registrator_client, csv_file(data, header=[*HEADER, "Meldt av"], encoding="cp1252"))
     assert job.message == "Forhåndsvisningen er klar: 60 legges til, 0 endres, 0 er uendret, 0 avvises."
+    assert "Disse kolonnene blir ikke lest: Meldt av." in text(registrator_client, job.result_url)
     confirm_job(registrator_client, ImportBatch.objects.get())
     assert Deviation.objects.get(reference="AVV-2017-00001").description == "Bruker falt på badet, «glatt gulv»."
 
@@ -203,3 +204,11 @@ def test_on_postgresql_the_saving_jobs_progress_is_seen_while_its_transaction_is
     assert saving.status == JobStatus.DONE
     assert seen == [25, 50, 75, 80]
     assert Deviation.objects.count() == 80
+
+
+def test_a_large_file_not_previewed_yet_says_so_and_cannot_be_saved(registrator_client, registrator):
+    batch = ImportBatch.objects.create(created_by=registrator, filename="stor.xlsx", checksum="0", path="uploads/x/a")
+    url = reverse("deviations:import_preview", args=[batch.pk])
+    assert "Filen forhåndsvises i bakgrunnen." in text(registrator_client, url)
+    assert registrator_client.post(url).status_code == 405
+    assert not Job.objects.exists()
