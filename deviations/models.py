@@ -186,9 +186,21 @@ class ImportBatch(PreviewedImport):
 
     registrator_may_edit = True  # staff who register deviations import them too
 
+    # A large file (over IMPORT_IMMEDIATE_ROWS rows) is not kept in `rows`: it stays on disk and is
+    # read in chunks by the preview and the saving job (deviations/tasks.py), and the preview keeps
+    # only its counts and the rows it lists. Changes since the preview are found in the history.
+    path = models.CharField("fil på disk", max_length=500, blank=True)
+    row_count = models.PositiveIntegerField("rader", default=0)
+    previewed_at = models.DateTimeField("forhåndsvist", null=True, blank=True)
+    preview = models.JSONField("forhåndsvisning", default=dict, blank=True)
+
     class Meta(PreviewedImport.Meta):
         verbose_name = "import av avvik"
         verbose_name_plural = "importer av avvik"
 
     def __str__(self):
         return f"{self.filename} ({nb_datetime(self.created_at)})"
+
+    @property
+    def is_large(self) -> bool:
+        return bool(self.path)

@@ -14,17 +14,34 @@ import datetime
 import hashlib
 from dataclasses import dataclass, field
 
+from django.conf import settings
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from deviations.models import Category, Deviation, ImportBatch, Severity, Status
-from horeport import spreadsheets, workbooks
-from horeport.formatting import nb_date, nb_datetime
-from horeport.models import ServiceUnit
+from horeport import jobs, spreadsheets, workbooks
+from horeport.formatting import nb_date, nb_datetime, nb_number
+from horeport.models import PeriodLock, ServiceUnit
 
-MAX_ROWS = 20_000
-LIMITS = spreadsheets.Limits(bytes=5 * 1024 * 1024, rows=MAX_ROWS, columns=100)
+IMMEDIATE_BYTES = 5 * 1024 * 1024
+CHUNK_ROWS = 2_000  # a large file is read, planned and saved this many rows at a time
+LISTED_ROWS = 300  # the rows a large file's preview lists (added or changed), besides the refused
+REFUSED_ROWS = 1_000  # the refused rows a large file's preview lists
+
+
+def immediate_limits() -> spreadsheets.Limits:
+    """What a file read at once in the request may hold; a larger one is read by jobs."""
+    return spreadsheets.Limits(bytes=IMMEDIATE_BYTES, rows=settings.IMPORT_IMMEDIATE_ROWS, columns=100)
+
+
+def background_limits() -> spreadsheets.Limits:
+    """What a file read in chunks by the jobs may hold (the product's full export, and more)."""
+    size = settings.IMPORT_MAX_MB * 1024 * 1024
+    return spreadsheets.Limits(
+        bytes=size, rows=settings.IMPORT_MAX_ROWS, columns=100, cells=settings.IMPORT_MAX_ROWS * 20,
+        unpacked_bytes=20 * size, seconds=6 * 60 * 60,
+    )  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -60,6 +77,10 @@ class ExtractError(Exception):
     """A file that cannot be read as a register extract (the message says why, in Norwegian)."""
 
 
+class ExtractTooLarge(Exception):
+    """A file too large to read in the request: it is previewed and saved by jobs instead."""
+
+
 def _normalise(text) -> str:
     return " ".join(str(text or "").split()).casefold()
 
@@ -85,9 +106,17 @@ class Extract:
 def extract_read(upload) -> Extract:
     """Read an uploaded .xlsx or .csv file into rows of text, or raise ExtractError."""
     name = upload.name or "fil"
+    limits = immediate_limits()
+    largest = background_limits().bytes
+    if upload.size is not None and upload.size > largest:
+        raise ExtractError(f"Filen er for stor. Den kan være høyst {nb_number(largest / 1024 / 1024)} MB.")
+    if upload.size is not None and upload.size > limits.bytes:
+        raise ExtractTooLarge
     try:
-        data = spreadsheets.upload_bytes(upload, LIMITS)
-        table = spreadsheets.read_table(name, data, LIMITS)
+        data = spreadsheets.upload_bytes(upload, limits)
+        table = spreadsheets.read_table(name, data, limits)
+    except spreadsheets.TooManyRows:
+        raise ExtractTooLarge from None
     except spreadsheets.SpreadsheetError as error:
         raise ExtractError(str(error)) from None
     if not table:
@@ -167,6 +196,40 @@ class PlannedRow:
     def action_label(self) -> str:
         return ACTION_LABELS[self.action]
 
+    def listed(self) -> dict:
+        """The row as a preview lists it (plain values: a large file's preview keeps it as JSON)."""
+        detail = ""
+        if self.action == ADD and self.instance is not None:
+            detail = (
+                f"{self.instance.category}, {self.instance.unit}, registrert {nb_date(self.instance.registered_on)}"
+            )
+        return {
+            "number": self.number, "reference": self.reference, "action": self.action,
+            "action_label": self.action_label, "errors": self.errors, "changes": [list(c) for c in self.changes],
+            "detail": detail,
+        }  # fmt: skip
+
+
+@dataclass
+class Summary:
+    """What a preview page shows: the counts, and the rows it lists."""
+
+    added: int
+    changed: int
+    unchanged: int
+    refused: int
+    listed: list[dict]
+    not_listed: int = 0  # rows that would be added, changed or refused but are not listed
+    ignored_columns: list[str] = field(default_factory=list)
+
+    @property
+    def to_save(self) -> int:
+        return self.added + self.changed
+
+    @property
+    def can_save(self) -> bool:
+        return not self.refused and bool(self.to_save)
+
 
 @dataclass
 class Plan:
@@ -203,6 +266,12 @@ class Plan:
     @property
     def can_save(self) -> bool:
         return not self.refused and bool(self.added or self.changed)
+
+    def summary(self) -> Summary:
+        return Summary(
+            len(self.added), len(self.changed), len(self.unchanged), len(self.refused),
+            [row.listed() for row in self.listed],
+        )  # fmt: skip
 
 
 def _label(field_name: str) -> str:
@@ -246,9 +315,10 @@ def _parse_bool(text: str) -> bool:
 
 
 class _Lookups:
-    """Categories and units by name, read once per plan."""
+    """Categories, units and the active period locks, read once per plan (a large file's: once)."""
 
     def __init__(self):
+        self.locks = list(PeriodLock.objects.active())
         self.categories = {_normalise(c.name): c for c in Category.objects.all()}
         self.units = {}
         for unit in ServiceUnit.objects.all():
@@ -330,15 +400,16 @@ def _new(value, name: str):
     return value.pk if name in ("category", "unit") and value is not None else value
 
 
-def import_plan(rows: list[dict]) -> Plan:
-    """What importing these rows would do, row by row, without saving anything."""
-    lookups = _Lookups()
+def import_plan(rows: list[dict], *, lookups: _Lookups | None = None, seen: dict[str, int] | None = None) -> Plan:
+    """What importing these rows would do, row by row, without saving anything. A large file is
+    planned a chunk at a time, with the same `lookups` and `seen` (references and their row)."""
+    lookups = lookups or _Lookups()
     references = [row["values"].get("reference", "").strip() for row in rows]
     existing = {
         d.reference: d
         for d in Deviation.objects.filter(reference__in=[r for r in references if r]).select_related("category", "unit")
     }
-    seen: dict[str, int] = {}
+    seen = {} if seen is None else seen
     planned = []
     for row in rows:
         number, values = row["row"], row["values"]
@@ -371,8 +442,10 @@ def import_plan(rows: list[dict]) -> Plan:
         if action == CHANGE and not changes:
             planned.append(PlannedRow(number, reference, UNCHANGED, instance=instance))
             continue
+        instance._active_locks = lookups.locks
         try:
-            instance.full_clean(exclude=["version"], validate_unique=False)
+            # The category and unit were found by name above: no query per row to see that they exist.
+            instance.full_clean(exclude=["version", "category", "unit"], validate_unique=False)
         except ValidationError as error:
             planned.append(PlannedRow(number, reference, REFUSED, errors=_messages(error)))
             continue
@@ -458,6 +531,170 @@ def import_save(*, batch: ImportBatch, user) -> Plan:
             "Last opp filen på nytt for å se hva som gjenstår."
         ) from None
     return plan
+
+
+# -- a large file, in the background (deviations/tasks.py) ---------------------------------------
+#
+# The file stays on disk and is read a chunk of CHUNK_ROWS rows at a time (one lookup query per
+# chunk); no list of every row, and no model instance beyond the current chunk, is ever held. The
+# preview keeps counts and the rows it lists; confirming re-plans every chunk against the register
+# as it is then, and refuses the whole file if a row is refused or if the history has a change to
+# any of the file's references since the preview began (someone else's save, addition or deletion).
+
+
+def import_batch_keep(*, upload, user) -> ImportBatch:
+    """Keep a large upload on disk for the preview and saving jobs."""
+    name = (upload.name or "fil")[:255]
+    path = jobs.upload_keep(upload, name)
+    checksum = hashlib.sha256()
+    with path.open("rb") as file:
+        while chunk := file.read(1024 * 1024):
+            checksum.update(chunk)
+    return ImportBatch.objects.create(
+        created_by=user, filename=name, checksum=checksum.hexdigest(),
+        path=str(path.relative_to(jobs.job_root())),
+    )  # fmt: skip
+
+
+def _file_rows(batch: ImportBatch):
+    try:
+        yield from spreadsheets.iter_table(batch.filename, jobs.job_root() / batch.path, background_limits())
+    except FileNotFoundError:
+        raise ExtractError("Den opplastede filen finnes ikke lenger. Last den opp på nytt.") from None
+    except spreadsheets.SpreadsheetError as error:
+        raise ExtractError(str(error)) from None
+
+
+def _chunks(batch: ImportBatch, ignored: list[str] | None = None):
+    """The file's rows as the import reads them ({"row", "values"}), a chunk at a time."""
+    rows = _file_rows(batch)
+    header = next(rows, None)
+    if header is None:
+        raise ExtractError("Filen har ingen rader.")
+    columns, ignored_columns = _match_headers(header.values)
+    if ignored is not None:
+        ignored.extend(ignored_columns)
+    chunk, any_rows = [], False
+    for row in rows:
+        cells = row.values
+        values = {column.field: _text(cells[i]) if i < len(cells) else "" for i, column in columns.items()}
+        chunk.append({"row": row.number, "values": values})
+        if len(chunk) >= CHUNK_ROWS:
+            any_rows = True
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+    elif not any_rows:
+        raise ExtractError("Filen har kolonnenavn, men ingen avvik under dem.")
+
+
+def import_count(batch: ImportBatch) -> int:
+    """The rows below the column names, counted by reading the file once (for the progress bar)."""
+    return max(sum(1 for _ in _file_rows(batch)) - 1, 0)
+
+
+def import_preview_large(*, batch: ImportBatch, progress=None) -> Summary:
+    """Plan a large file chunk by chunk and keep what its preview shows on the batch."""
+    previewed_at = timezone.now()  # a change from here on refuses the confirmation
+    lookups, seen, ignored = _Lookups(), {}, []
+    counts = dict.fromkeys(ACTION_LABELS, 0)
+    refused, listed = [], []
+    for chunk in _chunks(batch, ignored):
+        for row in import_plan(chunk, lookups=lookups, seen=seen).rows:
+            counts[row.action] += 1
+            if row.action == REFUSED and len(refused) < REFUSED_ROWS:
+                refused.append(row.listed())
+            elif row.action in (ADD, CHANGE) and len(listed) < LISTED_ROWS:
+                listed.append(row.listed())
+        if progress is not None:
+            progress(len(chunk))
+    batch.row_count = sum(counts.values())
+    batch.previewed_at = previewed_at
+    batch.preview = {"counts": counts, "listed": [*refused, *listed], "ignored": ignored}
+    batch.save(update_fields=["row_count", "previewed_at", "preview"])
+    return batch_summary(batch)
+
+
+def batch_summary(batch: ImportBatch) -> Summary | None:
+    """What a large file's preview showed (None: not previewed yet)."""
+    if not batch.preview:
+        return None
+    counts, listed = batch.preview["counts"], batch.preview["listed"]
+    summary = Summary(
+        counts[ADD], counts[CHANGE], counts[UNCHANGED], counts[REFUSED], listed,
+        ignored_columns=batch.preview.get("ignored", []),
+    )  # fmt: skip
+    summary.not_listed = summary.added + summary.changed + summary.refused - len(listed)
+    return summary
+
+
+def _short(text: str, limit: int = 480) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _changed_in_history(batch: ImportBatch, references: list[str]) -> list[str]:
+    """The references of the file that someone saved, added or deleted since the preview began."""
+    history = Deviation.history.filter(reference__in=[r for r in references if r], history_date__gt=batch.previewed_at)
+    return sorted(set(history.values_list("reference", flat=True)))
+
+
+def import_save_large(*, batch: ImportBatch, user, progress=None) -> dict[str, int]:
+    """Save every row of a large file, or none, in one transaction: re-planned chunk by chunk against
+    the register as it is now. New rows go in through the tracked bulk_create (each row checked as
+    one save would be, its history kept), changed rows through their own save. Returns the counts."""
+    if batch.saved_at is not None:
+        raise ImportRefused(f"Denne filen ble lagret {nb_datetime(batch.saved_at)}.")
+    if batch.previewed_at is None:
+        raise ImportRefused("Filen er ikke forhåndsvist ennå. Vent til forhåndsvisningen er ferdig.")
+    lookups, seen = _Lookups(), {}
+    counts = dict.fromkeys(ACTION_LABELS, 0)
+    reason = f"Import fra {batch.filename}"
+    try:
+        with transaction.atomic():
+            for chunk in _chunks(batch):
+                plan = import_plan(chunk, lookups=lookups, seen=seen)
+                if plan.refused:
+                    row = plan.refused[0]
+                    raise ImportRefused(_short(
+                        f"Filen er ikke lagret, ingen rader er endret: rad {row.number} "
+                        f"({row.reference or 'uten saksnummer'}) kan ikke lagres. {' '.join(row.errors)} "
+                        "Rett raden i filen og last den opp på nytt."
+                    ))  # fmt: skip
+                changed = _changed_in_history(batch, [row.reference for row in plan.rows])
+                if changed:
+                    raise ImportRefused(_short(
+                        f"Filen er ikke lagret, ingen rader er endret: {len(changed)} av avvikene i filen er endret "
+                        "i registeret etter forhåndsvisningen. Last opp filen på nytt for å se registeret slik det "
+                        f"er nå. Endret: {', '.join(changed[:10])}{' …' if len(changed) > 10 else ''}."
+                    ))  # fmt: skip
+                added = [row.instance for row in plan.added]
+                for instance in added:
+                    instance._change_reason, instance._history_user = reason, user
+                Deviation.objects.bulk_create(added)
+                for row in plan.changed:
+                    row.instance._change_reason, row.instance._history_user = reason, user
+                    row.instance.save()
+                for row in plan.rows:
+                    counts[row.action] += 1
+                if progress is not None:
+                    progress(len(chunk))
+            if not (counts[ADD] or counts[CHANGE]):
+                raise ImportRefused("Filen er ikke lagret: den har ingen nye eller endrede avvik.")
+            batch.saved_at = timezone.now()
+            batch.summary = f"{counts[ADD]} lagt til, {counts[CHANGE]} endret, {counts[UNCHANGED]} uendret"
+            batch.save(update_fields=["saved_at", "summary"])
+    except ValidationError as error:  # a lock, or personal data found by the tracked bulk_create
+        raise ImportRefused(
+            _short("Filen er ikke lagret, ingen rader er endret: " + " ".join(error.messages))
+        ) from None
+    except IntegrityError:
+        raise ImportRefused(
+            "Filen er ikke lagret, ingen rader er endret: noen av avvikene ble registrert av en annen i mellomtiden. "
+            "Last opp filen på nytt for å se hva som gjenstår."
+        ) from None
+    (jobs.job_root() / batch.path).unlink(missing_ok=True)
+    return counts
 
 
 # -- export --------------------------------------------------------------------------------------

@@ -16,7 +16,7 @@ from horeport import editing
 from horeport.charts import chart_svg, svg_data_uri
 from horeport.formatting import nb_date, nb_number
 from horeport.history import history_page
-from horeport.jobs import export_response
+from horeport.jobs import export_response, job_enqueue
 from horeport.params import chooser_years
 from horeport.periods import Period, months_up_to
 from horeport.roles import ADMINISTRATOR, role_of
@@ -190,10 +190,18 @@ def _monthly_charts(period: Period) -> list[Chart]:
 def import_upload(request):
     form = ImportForm(request.POST, request.FILES) if request.method == "POST" else ImportForm()
     if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["file"]
         try:
-            extract = services.extract_read(form.cleaned_data["file"])
+            extract = services.extract_read(upload)
         except services.ExtractError as error:
             form.add_error("file", str(error))
+        except services.ExtractTooLarge:  # previewed by a job, the file kept on disk
+            batch = services.import_batch_keep(upload=upload, user=request.user)
+            job = job_enqueue(
+                task=tasks.deviations_import_preview_task, kind="deviations_import_preview",
+                title=f"Forhåndsvisning av import: {batch.filename}", user=request.user, batch_id=batch.pk,
+            )  # fmt: skip
+            return redirect("job_detail", pk=job.pk)
         else:
             batch = services.import_batch_create(extract=extract, user=request.user)
             if extract.ignored_columns:
@@ -215,6 +223,8 @@ def import_preview(request, pk):
     if role_of(request.user) != ADMINISTRATOR:
         batches = batches.filter(created_by=request.user)
     batch = get_object_or_404(batches, pk=pk)
+    if batch.is_large:
+        return _large_preview(request, batch)
     if request.method == "POST":
         try:
             plan = services.import_save(batch=batch, user=request.user)
@@ -236,8 +246,21 @@ def _preview(request, batch, plan, changed=(), status=200):
     else:
         plan = plan or services.import_plan(batch.rows)
         services.import_preview_record(batch=batch, plan=plan)  # what confirming will hold it to
-    context = {"batch": batch, "plan": plan, "changed": changed}
+    context = {"batch": batch, "plan": plan, "summary": plan.summary() if plan else None, "changed": changed}
     return render(request, "deviations/import_preview.html", context, status=status)
+
+
+def _large_preview(request, batch):
+    """A large file: its preview as the preview job kept it; confirming starts the saving job."""
+    summary = services.batch_summary(batch)
+    if request.method == "POST" and batch.saved_at is None and summary is not None and summary.can_save:
+        job = job_enqueue(
+            task=tasks.deviations_import_save_task, kind="deviations_import_save",
+            title=f"Import: {batch.filename}", user=request.user, batch_id=batch.pk,
+        )  # fmt: skip
+        return redirect("job_detail", pk=job.pk)
+    context = {"batch": batch, "summary": summary, "changed": ()}
+    return render(request, "deviations/import_preview.html", context, status=405 if request.method == "POST" else 200)
 
 
 # -- categories (reference data, managed by administrators) -------------------------------------

@@ -19,11 +19,13 @@ import logging
 import shutil
 import tempfile
 import time
+import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 from django.conf import settings
+from django.db import DEFAULT_DB_ALIAS, connection, connections
 from django.http import HttpResponse
 from django.shortcuts import redirect
 from django.utils import timezone
@@ -76,9 +78,31 @@ class JobRun:
         self.done = 0
         self.total = 0
         self._written_at = 0.0
+        self._beside = None  # a second connection, for progress inside a transaction
 
     def _update(self, **fields) -> None:
+        beside = connection.in_atomic_block and connection.vendor == "postgresql" and set(fields) <= {"done", "total"}
+        if beside and self._update_beside(**fields):
+            return
         Job.objects.filter(pk=self.job.pk).update(**fields)
+
+    def _update_beside(self, **fields) -> bool:
+        """Progress written while the task is inside a transaction (an import saved whole): through
+        a second connection of its own, so that the page sees it before the transaction commits.
+        PostgreSQL only; on SQLite the second writer would wait for the first, so progress there
+        shows when the transaction ends. False where the second connection does not see the job
+        (created in the same uncommitted transaction, as in a test): then it is written as usual."""
+        if self._beside is None:
+            self._beside = connections.create_connection(DEFAULT_DB_ALIAS)
+        columns = ", ".join(f"{Job._meta.get_field(name).column} = %s" for name in fields)
+        with self._beside.cursor() as cursor:
+            cursor.execute(f"UPDATE {Job._meta.db_table} SET {columns} WHERE id = %s", [*fields.values(), self.job.pk])
+            return cursor.rowcount == 1
+
+    def close(self) -> None:
+        if self._beside is not None:
+            self._beside.close()
+            self._beside = None
 
     def start(self, total: int) -> None:
         self.total = total
@@ -120,12 +144,14 @@ def job_run(job_id: int) -> Iterator[JobRun]:
     try:
         yield run
     except Exception as error:
+        run.close()
         message = str(error) if isinstance(error, JobFailed) else FAILED_MESSAGE
         if not isinstance(error, JobFailed):
             logger.exception("Job %s (%s) failed", job_id, job.kind)
         _remove_files(job_id)
         run._update(status=JobStatus.FAILED, message=message, result_path="", finished_at=timezone.now())
         raise
+    run.close()
     run._update(
         status=JobStatus.DONE,
         done=max(run.done, run.total),
@@ -150,12 +176,31 @@ def _remove_files(job_id: int) -> None:
     shutil.rmtree(job_root() / str(job_id), ignore_errors=True)
 
 
+def upload_keep(upload, name: str) -> Path:
+    """Keep an uploaded file on disk for the jobs that will read it (a large import): under
+    JOB_ROOT/uploads, pruned with the jobs. Copied a chunk at a time, never held whole."""
+    folder = job_root() / "uploads" / uuid.uuid4().hex
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / (Path(name).name or "fil")
+    upload.seek(0)
+    with path.open("wb") as file:
+        for chunk in upload.chunks():
+            file.write(chunk)
+    return path
+
+
 def jobs_prune(*, now: datetime.datetime | None = None) -> int:
-    """Delete the jobs ordered more than JOB_RESULT_DAYS days ago, with their files."""
+    """Delete the jobs ordered more than JOB_RESULT_DAYS days ago, with their files, and the
+    uploads kept for jobs (a large import) as long."""
     cutoff = (now or timezone.now()) - datetime.timedelta(days=settings.JOB_RESULT_DAYS)
     old = list(Job.objects.filter(created_at__lt=cutoff).values_list("pk", flat=True))
     for job_id in old:
         _remove_files(job_id)
+    uploads = job_root() / "uploads"
+    if uploads.is_dir():
+        for folder in uploads.iterdir():
+            if folder.stat().st_mtime < cutoff.timestamp():
+                shutil.rmtree(folder, ignore_errors=True)
     Job.objects.filter(pk__in=old).delete()
     return len(old)
 

@@ -473,7 +473,9 @@ class TrackedModel(models.Model):
 
     def clean(self):
         super().clean()
-        self.check_writable(personal_data=False)  # in a form, each field's validator says it
+        # In a form, each field's validator says it. `_active_locks`: the active locks, read once by
+        # a caller that cleans many rows (an import), instead of once per row.
+        self.check_writable(personal_data=False, locks=getattr(self, "_active_locks", None))
 
     # -- writing --------------------------------------------------------------------------------
 

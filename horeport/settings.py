@@ -222,6 +222,12 @@ JOB_ROOT = Path(os.environ.get("JOB_ROOT") or MEDIA_ROOT / "jobs")
 # An export of at most this many rows is written at once in the request (the same code as the
 # task); a larger one is a job with a progress page.
 EXPORT_IMMEDIATE_ROWS = envint("EXPORT_IMMEDIATE_ROWS", 5_000)
+# An import of at most this many rows (and 5 MB) is previewed and saved at once in the request; a
+# larger one is kept on disk under JOB_ROOT/uploads and previewed and saved by jobs, read in
+# chunks, up to IMPORT_MAX_ROWS rows and IMPORT_MAX_MB megabytes.
+IMPORT_IMMEDIATE_ROWS = envint("IMPORT_IMMEDIATE_ROWS", 2_000)
+IMPORT_MAX_ROWS = envint("IMPORT_MAX_ROWS", 1_000_000)
+IMPORT_MAX_MB = envint("IMPORT_MAX_MB", 300)
 
 # What pages keep between requests (the målekart's table, its filter form and period choices) is
 # in one store that every web process and host shares and that outlives a restart, so that a

@@ -20,6 +20,7 @@ import csv
 import datetime
 import io
 import math
+import os
 import posixpath
 import re
 import time
@@ -36,6 +37,10 @@ from horeport.formatting import nb_number
 
 class SpreadsheetError(ValueError):
     """A file that cannot be read as a table; the message says why, in Norwegian."""
+
+
+class TooManyRows(SpreadsheetError):
+    """A file with more rows than the limits allow (a caller may read it another way, in the background)."""
 
 
 @dataclass(frozen=True)
@@ -142,7 +147,7 @@ class _Budget:
         """Count a row with content and its cells; refuse one over the limits."""
         self.rows += 1
         if self.rows > self.limits.rows + 1:
-            raise SpreadsheetError(_rows_message(self.limits))
+            raise TooManyRows(_rows_message(self.limits))
         if len(values) > self.limits.columns:
             beyond = next(
                 i for i, v in enumerate(values[self.limits.columns :], self.limits.columns + 1) if v is not None
@@ -187,21 +192,27 @@ def read_csv(data: bytes, limits: Limits = LIMITS) -> list[Row]:
 
     The delimiter is the one of ; , and tab that the first line has most of.
     """
-    budget = _Budget(limits)
     text = _decode(data)
     if "\x00" in text:
         line = text.count("\n", 0, text.index("\x00")) + 1
         raise SpreadsheetError(NOT_TEXT.format(where=f"på linje {line}"))
-    first_line = text.split("\n", 1)[0]
+    return list(_csv_rows(io.StringIO(text, newline=""), _Budget(limits)))
+
+
+def _csv_rows(stream, budget: _Budget):
+    """The rows with content of a text stream, one at a time."""
+    first_line = stream.readline()
+    stream.seek(0)
     delimiter = max((";", ",", "\t"), key=first_line.count)
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    rows = []
+    reader = csv.reader(stream, delimiter=delimiter)
     number = 0
     try:
         for number, record in enumerate(reader, start=1):
+            if any("\x00" in value for value in record):
+                raise SpreadsheetError(NOT_TEXT.format(where=f"på linje {number}"))
             values = _content([value.strip() or None for value in record])
             if values:
-                rows.append(budget.row(number, values))
+                yield budget.row(number, values)
             elif number % 1000 == 0:
                 budget.tick()
     except csv.Error as error:
@@ -213,7 +224,62 @@ def read_csv(data: bytes, limits: Limits = LIMITS) -> list[Row]:
         raise SpreadsheetError(
             f"CSV-filen kunne ikke leses ved rad {number + 1}. Kontroller at anførselstegnene står parvis."
         ) from None
-    return rows
+
+
+def _file_encoding(path) -> str:
+    """The encoding of a CSV file on disk, decided as `_decode` does, reading it a piece at a time."""
+    with open(path, "rb") as file:
+        start = file.read(4096)
+        if start.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+            return "utf-16"
+        if b"\x00" in start:
+            raise SpreadsheetError(NOT_TEXT.format(where="i starten av filen"))
+        file.seek(0)
+        decoder = codecs.getincrementaldecoder("utf-8-sig")()
+        try:
+            while chunk := file.read(CHUNK):
+                decoder.decode(chunk)
+            decoder.decode(b"", final=True)
+        except UnicodeDecodeError:
+            return "cp1252"
+    return "utf-8-sig"
+
+
+def iter_table(name: str, path, limits: Limits = LIMITS):
+    """The rows with content of a file on disk (.xlsx or .csv), one at a time: for files too large
+    to hold (a background import). The same checks as `read_table`; the size is `limits.bytes`."""
+    lower = (name or "").lower()
+    size = os.path.getsize(path)
+    if size > limits.bytes:
+        raise SpreadsheetError(f"Filen er for stor. Den kan være høyst {_megabytes(limits.bytes)}.")
+    if not size:
+        raise SpreadsheetError("Filen er tom.")
+    budget = _Budget(limits)
+    if lower.endswith((".csv", ".txt")):
+        try:
+            with open(path, encoding=_file_encoding(path), newline="") as stream:
+                yield from _csv_rows(stream, budget)
+        except UnicodeDecodeError:
+            raise SpreadsheetError(BAD_CHARACTERS) from None
+        return
+    if not lower.endswith(".xlsx"):
+        read_table(name, b"", limits)  # the same refusal as for a small file
+    with open(path, "rb") as file:
+        head = file.read(8)
+        if head.startswith(OLE_MAGIC):
+            raise SpreadsheetError(OLE_FILE)
+        if not head.startswith(ZIP_MAGIC):
+            raise SpreadsheetError(NOT_XLSX)
+        file.seek(0)
+        try:
+            with zipfile.ZipFile(file) as archive:
+                _check_archive(archive, limits)
+                yield from _Workbook(archive, budget).iter_rows()
+        except SpreadsheetError:
+            raise
+        except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, OSError, NotImplementedError, RuntimeError,
+                expat.ExpatError, KeyError, ValueError, OverflowError):  # fmt: skip
+            raise SpreadsheetError(NOT_XLSX) from None
 
 
 def _decode(data: bytes) -> str:
@@ -336,11 +402,14 @@ class _Workbook:
         self.names = set(archive.namelist())
 
     def rows(self) -> list[Row]:
+        return list(self.iter_rows())
+
+    def iter_rows(self):
         sheet_path, epoch = self._first_sheet()
         relations = self._relations("xl/workbook.xml")
         strings = self._shared_strings(relations.get("sharedStrings"))
         date_styles = self._date_styles(relations.get("styles"))
-        return list(_SheetReader(self._parser(sheet_path), strings, date_styles, epoch, self.budget).rows())
+        yield from _SheetReader(self._parser(sheet_path), strings, date_styles, epoch, self.budget).rows()
 
     def _parser(self, path: str) -> _Parser:
         if path not in self.names:

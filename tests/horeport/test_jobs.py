@@ -2,8 +2,10 @@
 
 import datetime
 import json
+import os
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from django.tasks import task
 from django.urls import reverse
@@ -77,6 +79,18 @@ def test_old_jobs_and_their_files_are_pruned_when_a_job_is_ordered(leder, settin
     jobs.job_enqueue(task=counting_task, kind="test", title="Neste", user=leder, rows=1)
     assert not Job.objects.filter(pk=old.pk).exists() and not old_file.exists()
     assert jobs.job_file(Job.objects.get(pk=recent.pk)) is not None
+
+
+@pytest.mark.django_db
+def test_uploads_kept_for_jobs_are_pruned_as_old_jobs_are(settings):
+    settings.JOB_RESULT_DAYS = 7
+    old = jobs.upload_keep(SimpleUploadedFile("gammel.csv", b"a;b\n"), "gammel.csv")
+    recent = jobs.upload_keep(SimpleUploadedFile("ny.csv", b"a;b\n"), "ny.csv")
+    eight_days_ago = (timezone.now() - datetime.timedelta(days=8)).timestamp()
+    os.utime(old.parent, (eight_days_ago, eight_days_ago))
+    jobs.jobs_prune()
+    assert not old.exists() and not old.parent.exists()
+    assert recent.read_bytes() == b"a;b\n"
 
 
 def test_the_prune_command_removes_old_jobs(leder, settings):
