@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('deviations', '0003_list_order_index'),
+        ('deviations', '0004_counterpart_help_text'),
     ]
 
     operations = [
