@@ -172,3 +172,22 @@ def _typed_number(field: forms.Field, value) -> Decimal | None:
         return parse_number(value)
     except ValueError as error:
         raise ValidationError(str(error), code="invalid") from None
+
+
+# The largest id a database row can have (a 64-bit integer).
+LARGEST_ID = 2**63 - 1
+
+
+class RowsChoiceField(forms.ModelMultipleChoiceField):
+    """Several rows chosen by id (a many-to-many field). An id no row can have (text, or a number
+    beyond the database's integers) is refused as an unknown choice before it reaches the database,
+    which would fail on it."""
+
+    def _check_values(self, value):
+        for pk in value if isinstance(value, list | tuple) else ():
+            text = str(pk)
+            if not text.isdigit() or int(text) > LARGEST_ID:
+                raise ValidationError(
+                    self.error_messages["invalid_pk_value"], code="invalid_pk_value", params={"pk": text[:20]}
+                )
+        return super()._check_values(value)

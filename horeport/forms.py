@@ -12,7 +12,7 @@ from django.db import models
 from django.db.models import Q, QuerySet
 
 from horeport import plausibility
-from horeport.fields import DateField, NorwegianDecimalField, NorwegianIntegerField, PeriodFormField
+from horeport.fields import DateField, NorwegianDecimalField, NorwegianIntegerField, PeriodFormField, RowsChoiceField
 from horeport.models import FigureLimit, PeriodLock, ServiceUnit, SiteSettings, deleted_message, stale_message
 from horeport.params import statistics_period_options
 from horeport.passwords import PASSWORD_HELP
@@ -32,6 +32,8 @@ def norwegian_formfield(field: models.Field, **kwargs):
         return field.formfield(form_class=NorwegianIntegerField, **kwargs)
     if type(field) is models.DateField:  # a date outside 1900–2999 has no period: refused with a message
         return field.formfield(form_class=DateField, **kwargs)
+    if isinstance(field, models.ManyToManyField):
+        return field.formfield(form_class=RowsChoiceField, **kwargs)
     return field.formfield(**kwargs)
 
 

@@ -157,9 +157,11 @@ def _file_response(content: bytes, fmt: str, filename: str) -> HttpResponse:
     return response
 
 
+@require_POST
 @permission_required("reports.preview_report", raise_exception=True)
 def draft(request, kind, period, fmt):
-    """A draft's file is made in the background: on to the job's page, which offers it when done."""
+    """A draft's file is made in the background (a POST: it starts work): on to the job's page,
+    which offers it when done."""
     if fmt not in FORMATS:
         raise Http404("Ukjent format")
     kind, period = _kind_and_period(kind, period)

@@ -7,7 +7,7 @@ import pytest
 from django.urls import reverse
 from openpyxl import load_workbook
 
-from economy.models import AccountsFigure, BudgetAdjustment, BudgetFrame
+from economy.models import AccountsFigure, BudgetAdjustment, BudgetArea, BudgetFrame
 from horeport.models import period_lock
 from horeport.periods import Period
 from tests.economy.helpers import accounts, area, frame, kroner, seed_003_figures
@@ -116,3 +116,13 @@ def test_a_manager_sees_no_entry_links(leder_client):
     html = leder_client.get(URL, {"periode": "2017"}).content.decode()
     assert reverse("economy:entry", args=[2017]) not in html
     assert "Ny budsjettjustering" not in html
+
+
+@pytest.mark.parametrize("unit_id", ["99999999999999999999", "abc", "-1"])
+def test_a_unit_no_row_can_have_is_refused_next_to_the_field_and_nothing_is_saved(administrator_client, unit_id):
+    # The product's page answers a refused form with 400, Django's admin with its form again (200).
+    for url, status in ((reverse("economy:area_create"), 400), (reverse("admin:economy_budgetarea_add"), 200)):
+        response = administrator_client.post(url, {"name": "Nytt område", "units": [unit_id], "sort_order": "1"})
+        assert response.status_code == status
+        assert "er ikke en gyldig verdi" in response.content.decode()
+    assert not BudgetArea.objects.filter(name="Nytt område").exists()

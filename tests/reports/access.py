@@ -23,7 +23,7 @@ def cases():
         Case("reports:index", EVERYONE),
         Case("reports:choose", EDITORS, kwargs={"kind": "director"}, query="period=2016-03"),
         Case("reports:preview", EDITORS, kwargs=report),
-        Case("reports:draft", EDITORS, kwargs={**report, "fmt": "xlsx"}),
+        Case("reports:draft", EDITORS, kwargs={**report, "fmt": "xlsx"}, method="post"),
         Case(
             "reports:commentary",
             EDITORS,

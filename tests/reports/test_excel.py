@@ -117,7 +117,7 @@ def test_the_pdf_and_the_workbook_hold_the_same_numbers(annual):
 def test_a_registrator_downloads_the_draft_workbook(annual, registrator_client):
     response = job_download(
         registrator_client,
-        registrator_client.get(reverse("reports:draft", kwargs={"kind": "annual", "period": "2016", "fmt": "xlsx"})),
+        registrator_client.post(reverse("reports:draft", kwargs={"kind": "annual", "period": "2016", "fmt": "xlsx"})),
     )
     assert response["Content-Type"] == "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
     assert 'filename="aarsrapport-2016-utkast.xlsx"' in response["Content-Disposition"]

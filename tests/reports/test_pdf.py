@@ -145,13 +145,13 @@ def test_the_small_numbers_notice_and_a_missing_section_appear_in_the_pdf():
 def test_a_registrator_downloads_the_draft_pdf(annual, registrator_client):
     response = job_download(
         registrator_client,
-        registrator_client.get(reverse("reports:draft", kwargs={"kind": "annual", "period": "2016", "fmt": "pdf"})),
+        registrator_client.post(reverse("reports:draft", kwargs={"kind": "annual", "period": "2016", "fmt": "pdf"})),
     )
     assert response["Content-Type"] == "application/pdf"
     assert 'filename="aarsrapport-2016-utkast.pdf"' in response["Content-Disposition"]
     assert b"".join(response.streaming_content).startswith(b"%PDF")
     assert (
-        registrator_client.get(
+        registrator_client.post(
             reverse("reports:draft", kwargs={"kind": "annual", "period": "2016", "fmt": "doc"})
         ).status_code
         == 404

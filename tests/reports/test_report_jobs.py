@@ -34,7 +34,7 @@ def on_the_database_queue(monkeypatch):
 def test_a_draft_waits_for_the_worker_and_is_then_offered_for_download(
     annual, registrator_client, on_the_database_queue
 ):
-    response = registrator_client.get(DRAFT)
+    response = registrator_client.post(DRAFT)
     assert response.status_code == 302
     page = registrator_client.get(response.url).content.decode()
     assert "Årsrapport 2016, utkast som PDF" in page and "I kø" in page
@@ -56,7 +56,7 @@ def test_a_draft_that_cannot_be_drawn_is_a_message_on_the_jobs_page(annual, regi
         raise RuntimeError("the fonts are gone")
 
     monkeypatch.setattr(tasks, "report_pdf", broken)
-    response = registrator_client.get(DRAFT)
+    response = registrator_client.post(DRAFT)
     state = _state(registrator_client, response)
     assert (state["status_label"], state["download_url"]) == ("Feilet", None)
     page = registrator_client.get(response.url)
