@@ -427,15 +427,23 @@ class TrackedModel(models.Model):
             and contains_national_id(getattr(self, field.attname, None))
         }
 
-    def source_conflict(self) -> TrackedModel | None:
-        """A stored row of the same series whose period overlaps this one's (one source per period)."""
+    def source_conflict(self, year_rows: list[TrackedModel] | None = None) -> TrackedModel | None:
+        """A stored row of the same series whose period overlaps this one's (one source per period).
+        `year_rows`: every stored row of the period's year, read once by a caller that cleans many rows."""
         period = getattr(self, self.lock_field, None)
         if not self.source_series or not isinstance(period, Period):
             return None
         series = {self._meta.get_field(name).attname: None for name in self.source_series}
         series = {attname: getattr(self, attname) for attname in series}
-        others = type(self)._base_manager.filter(**series).exclude(pk=self.pk)
-        for other in others.filter(**{f"{self.lock_field}__startswith": str(period.year)}):
+        if year_rows is None:
+            others = type(self)._base_manager.filter(**series).exclude(pk=self.pk)
+            others = others.filter(**{f"{self.lock_field}__startswith": str(period.year)})
+        else:
+            others = [
+                row for row in year_rows
+                if row.pk != self.pk and all(getattr(row, name) == value for name, value in series.items())
+            ]  # fmt: skip
+        for other in others:
             other_period = getattr(other, self.lock_field)
             if other_period != period and (other_period in period or period in other_period):
                 return other
@@ -456,7 +464,12 @@ class TrackedModel(models.Model):
         )
 
     def check_writable(
-        self, *, deleting: bool = False, locks: list[PeriodLock] | None = None, personal_data: bool = True
+        self,
+        *,
+        deleting: bool = False,
+        locks: list[PeriodLock] | None = None,
+        personal_data: bool = True,
+        year_rows: list[TrackedModel] | None = None,
     ) -> None:
         """Refuse a change inside a locked period, personal data and a second source."""
         lock = self.locked_by(deleting=deleting, locks=locks)
@@ -467,15 +480,20 @@ class TrackedModel(models.Model):
         errors = self.personal_data_errors() if personal_data else {}
         if errors:
             raise ValidationError(errors)
-        other = self.source_conflict()
+        other = self.source_conflict(year_rows)
         if other is not None:
             raise OneSourceError({self.lock_field: self.source_message(other)}, code="source")
 
     def clean(self):
         super().clean()
-        # In a form, each field's validator says it. `_active_locks`: the active locks, read once by
-        # a caller that cleans many rows (an import), instead of once per row.
-        self.check_writable(personal_data=False, locks=getattr(self, "_active_locks", None))
+        # In a form, each field's validator says it. `_active_locks` and `_year_rows`: the active locks
+        # and the stored rows of the period's year, read once by a caller that cleans many rows (an
+        # import), instead of once per row. Saving reads them again.
+        self.check_writable(
+            personal_data=False,
+            locks=getattr(self, "_active_locks", None),
+            year_rows=getattr(self, "_year_rows", None),
+        )
 
     # -- writing --------------------------------------------------------------------------------
 
