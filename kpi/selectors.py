@@ -262,12 +262,17 @@ SELECT period FROM found WHERE period IS NOT NULL
 """
 
 
+def malekart_models() -> list:
+    """The models whose rows the målekart's table shows or computes from: results, indicators,
+    bands, perspectives, unit names, and every model a computed indicator's rule reads."""
+    return list(dict.fromkeys((Result, Indicator, Band, Perspective, ServiceUnit, *dependency_models())))
+
+
 def malekart_version() -> str:
-    """A value that changes with every change to what the målekart's table shows (results,
-    indicators, bands, perspectives, unit names), in any process: the newest history row of each,
-    since django-simple-history keeps a row for every save and delete. One query."""
-    models = (Result, Indicator, Band, Perspective, ServiceUnit, *dependency_models())  # and computed results' figures
-    tables = [model.history.model._meta.db_table for model in models]
+    """A value that changes with every change to what the målekart's table shows
+    (`malekart_models`), in any process: the newest history row of each, since
+    django-simple-history keeps a row for every save and delete. One query."""
+    tables = [model.history.model._meta.db_table for model in malekart_models()]
     quote = connection.ops.quote_name
     with connection.cursor() as cursor:
         cursor.execute("SELECT " + ", ".join(f"(SELECT MAX(history_id) FROM {quote(table)})" for table in tables))
