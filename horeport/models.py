@@ -692,12 +692,30 @@ class JobStatus(models.TextChoices):
     FAILED = "failed", "Feilet"
 
 
+JOB_STOPPED_MESSAGE = "Jobben stoppet uten å bli ferdig. Prøv igjen."
+
+
+def job_stale_before(now: datetime.datetime | None = None) -> datetime.datetime:
+    """A running job that has not reported since this time has stopped (its worker died)."""
+    return (now or timezone.now()) - datetime.timedelta(seconds=settings.JOB_STALE_SECONDS)
+
+
+class JobQuerySet(models.QuerySet):
+    def unfinished(self):
+        """Jobs still waiting, or running and reporting: not done, not failed, not stopped."""
+        return self.filter(
+            models.Q(status=JobStatus.QUEUED) | models.Q(status=JobStatus.RUNNING, reported_at__gte=job_stale_before())
+        )
+
+
 class Job(models.Model):
     """Long work run in the background (an export, a report's file, publishing, an import): who
     asked, how far it has come, and its result: a file to download, or a page to go on to.
 
     The tasks framework has no progress of its own; a job's row is written outside the task's
-    transaction (each update commits at once) so that its page can show it while it runs.
+    transaction (each update commits at once) so that its page can show it while it runs. Each
+    report sets `reported_at`; a running job silent for longer than JOB_STALE_SECONDS has stopped
+    (its worker died mid-job) and is shown as failed (`shown_status`), without writing to its row.
     """
 
     kind = models.CharField("type", max_length=40)
@@ -715,7 +733,10 @@ class Job(models.Model):
     result_path = models.CharField("fil", max_length=500, blank=True)  # relative to settings.JOB_ROOT
     task_id = models.CharField(max_length=64, blank=True)
     created_at = models.DateTimeField("bestilt", default=timezone.now)
+    reported_at = models.DateTimeField("sist meldt fra", default=timezone.now)  # each report of progress
     finished_at = models.DateTimeField("ferdig", null=True, blank=True)
+
+    objects = JobQuerySet.as_manager()
 
     class Meta:
         ordering = ["-created_at"]
@@ -724,7 +745,25 @@ class Job(models.Model):
         indexes = [models.Index(fields=["finished_at"])]
 
     def __str__(self):
-        return f"{self.title} ({self.get_status_display().lower()})"
+        return f"{self.title} ({self.shown_status_label.lower()})"
+
+    @property
+    def is_stopped(self) -> bool:
+        """Running, but silent for longer than JOB_STALE_SECONDS: its worker stopped mid-job."""
+        return self.status == JobStatus.RUNNING and self.reported_at < job_stale_before()
+
+    @property
+    def shown_status(self) -> str:
+        """The status a user reads: a stopped job has failed."""
+        return JobStatus.FAILED if self.is_stopped else self.status
+
+    @property
+    def shown_status_label(self) -> str:
+        return JobStatus(self.shown_status).label
+
+    @property
+    def shown_message(self) -> str:
+        return JOB_STOPPED_MESSAGE if self.is_stopped else self.message
 
     @property
     def percent(self) -> int:
@@ -734,4 +773,4 @@ class Job(models.Model):
 
     @property
     def is_finished(self) -> bool:
-        return self.status in (JobStatus.DONE, JobStatus.FAILED)
+        return self.shown_status in (JobStatus.DONE, JobStatus.FAILED)
