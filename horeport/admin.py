@@ -9,6 +9,7 @@ from django.shortcuts import redirect
 from django.urls import reverse
 from simple_history.admin import SimpleHistoryAdmin
 
+from horeport import plausibility
 from horeport.editing import refusal
 from horeport.fields import DateField
 from horeport.forms import TrackedModelForm
@@ -28,11 +29,14 @@ class ReadOnlyAdmin(admin.ModelAdmin):
         return False
 
 
+ADMIN_NOTE = "Lagret i administrasjonen."  # after the reason of a figure questioned there
+
+
 class TrackedAdmin(SimpleHistoryAdmin):
     """The Django admin of a figure or register entry, on the one write path: the change form
     carries the version it was opened at, a row inside a locked period shows its held fields
-    read-only, deletes and bulk deletes are checked against the locks, and every refusal is a
-    message, never a server error."""
+    read-only, deletes and bulk deletes are checked against the locks, an implausible figure is
+    listed for checking, and every refusal is a message, never a server error."""
 
     form = TrackedModelForm
     # Dates the product reports on (1900–2999): a date outside them has no period, refused with a message.
@@ -44,6 +48,23 @@ class TrackedAdmin(SimpleHistoryAdmin):
         if fields is not None:
             kwargs["fields"] = [name for name in fields if name != "version"]
         return super().get_form(request, obj, change, **kwargs)
+
+    def save_model(self, request, obj, form, change):
+        """Saved as the admin asks, without a question; a figure far from its own history
+        (horeport/plausibility.py) is put on the list of figures to check («Tall som skal
+        kontrolleres» on the reporting status) as confirmed by whoever saved it here, and said."""
+        plausibility.forms_check([form])  # the questions an entry page would ask
+        for warning in form.warnings.values():
+            warning.reason = f"{warning.reason} {ADMIN_NOTE}"
+        super().save_model(request, obj, form, change)
+        flags = plausibility.forms_record([form], user=request.user)
+        for flag in flags:
+            self.message_user(
+                request,
+                f"{flag.name}, {flag.period.label}: {flag.reason} Tallet er lagret og står under «Tall som skal "
+                "kontrolleres» på Rapporteringsstatus til noen har kontrollert det.",
+                messages.WARNING,
+            )
 
     def _change_url(self, obj):
         opts = self.model._meta

@@ -25,7 +25,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, models, transaction
+from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from openpyxl import Workbook
@@ -36,7 +37,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from horeport import plausibility, spreadsheets, workbooks
 from horeport.contributions import Notice, contributes
 from horeport.formatting import nb_date, nb_number, parse_number
-from horeport.models import BulkUpload, TrackedModel
+from horeport.models import BulkUpload, PeriodLock, TrackedModel
 from horeport.periods import InvalidPeriod, Kind, Period
 
 LIMITS = spreadsheets.Limits(bytes=2 * 1024 * 1024, rows=5_000, columns=40)
@@ -175,11 +176,28 @@ def shown(value) -> str:
     return nb_number(value, _places(Decimal(value)))
 
 
+def _lookup_value(value):
+    return value.pk if isinstance(value, models.Model) else value
+
+
 def stored_rows(kind: BulkKind, period: Period, lines: list[Line]) -> dict[tuple, TrackedModel]:
-    """The stored row of each line, by key."""
+    """The stored row of each line, by key, in one query: each lookup field among the lines' values,
+    then matched to its line here (a query of one condition per line would grow with the lines)."""
+    if not lines:
+        return {}
+    meta = kind.model._meta
+    attnames = {name: meta.get_field(name).attname for name in lines[0].lookup}
+    condition = Q()
+    for name in attnames:
+        values = {_lookup_value(line.lookup[name]) for line in lines}
+        present = Q(**{f"{name}__in": [value for value in values if value is not None]})
+        condition &= present | Q(**{f"{name}__isnull": True}) if None in values else present
+    stored = {}
+    for row in kind.model._base_manager.filter(condition).order_by("pk"):
+        stored.setdefault(tuple(getattr(row, attname) for attname in attnames.values()), row)
     found = {}
     for line in lines:
-        row = kind.model._base_manager.filter(**line.lookup).first()
+        row = stored.get(tuple(_lookup_value(line.lookup[name]) for name in attnames))
         if row is not None:
             found[line.key] = row
     return found
@@ -545,6 +563,15 @@ def plan_build(upload: BulkUpload) -> Plan:
     rows: list[PlannedRow] = []
     seen: dict[tuple, int] = {}
     unchanged = 0
+    # Read once for the whole file, not once per row: the template's rows and what they hold, the
+    # active locks, and the rows of the year that one source per period compares with.
+    template_lines = {line.key: line for line in kind.lines(period)}
+    stored = stored_rows(kind, period, list(template_lines.values()))
+    locks = list(PeriodLock.objects.active())
+    year_rows = None
+    if kind.model.source_series:
+        year_rows = list(kind.model._base_manager.filter(**{f"{kind.model.lock_field}__startswith": str(period.year)}))
+    relations = [f.name for f in kind.model._meta.concrete_fields if f.is_relation]
 
     def refuse(where: str, what: str, label: str, value, reason: str) -> None:
         cells.append(PlannedCell(where, what, label, "", _cell_text(value)[:40], REFUSED, reason))
@@ -576,17 +603,22 @@ def plan_build(upload: BulkUpload) -> Plan:
         if not any(key):
             refuse(where(0), name, kind.key_headers[0], "", f"Raden har tall, men ingen {kind.key_headers[0].lower()}.")
             continue
-        try:
-            line = kind.find(period, key)
-        except Refusal as refusal:
-            refuse(where(0), name, kind.key_headers[0], key[0], str(refusal))
-            continue
+        line = template_lines.get(key)  # a row as the template wrote it; any other is looked up by its key
+        if line is None:
+            try:
+                line = kind.find(period, key)
+            except Refusal as refusal:
+                refuse(where(0), name, kind.key_headers[0], key[0], str(refusal))
+                continue
         if line.key in seen:
             refuse(where(0), line.title, kind.key_headers[0], key[0],
                    f"Raden står to ganger i filen: også på rad {seen[line.key]}.")  # fmt: skip
             continue
         seen[line.key] = number
-        instance = kind.model._base_manager.filter(**line.lookup).first() or kind.model(**line.lookup)
+        if line.key in template_lines:
+            instance = stored.get(line.key) or kind.model(**line.lookup)
+        else:
+            instance = kind.model._base_manager.filter(**line.lookup).first() or kind.model(**line.lookup)
         planned = PlannedRow(line, instance)
         rows.append(planned)
         new_values = {}
@@ -622,8 +654,10 @@ def plan_build(upload: BulkUpload) -> Plan:
             continue
         for name_, (_, new) in new_values.items():
             setattr(instance, name_, new)
+        instance._active_locks, instance._year_rows = locks, year_rows
         try:
-            instance.full_clean(exclude=["version"], validate_unique=False)
+            # The row's own keys were found above (`find`): no query per row to see that they exist.
+            instance.full_clean(exclude=["version", *(n for n in line.lookup if n in relations)], validate_unique=False)
         except ValidationError as error:
             _refuse_cells(planned, error, new_values)
         else:

@@ -1,6 +1,7 @@
 """Named rules that compute an indicator's result from stored figures instead of it being entered.
 
-An app registers a rule in its own `computed.py` (imported by its `AppConfig.ready`), so that the
+An app registers a rule in its own `computed.py` (imported by its `AppConfig.ready`, and by
+`rules_autodiscover` for an app that needs the whole registry before then), so that the
 målekart can compute "economy.budget_deviation" without importing the app that owns the figures:
 
     @computed_rule("economy.budget_deviation", "Avvik i forhold til budsjett (økonomi)",
@@ -57,6 +58,15 @@ def compute(key: str, *, period, unit=None) -> Decimal | None:
     """The rule's result for a period and unit; None for a rule no app has registered."""
     rule = COMPUTED_RULES.get(key)
     return None if rule is None else rule.function(period=period, unit=unit)
+
+
+def rules_autodiscover() -> dict[str, ComputedRule]:
+    """Import every installed app's `computed` module, so that the registry is whole even before
+    the app that owns a rule has run its `AppConfig.ready` (the målekart's, which comes first)."""
+    from django.utils.module_loading import autodiscover_modules
+
+    autodiscover_modules("computed")
+    return COMPUTED_RULES
 
 
 def dependency_models() -> list:

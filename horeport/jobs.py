@@ -9,7 +9,9 @@ failed with a Norwegian message, at the end.
 
 Every report is one UPDATE in autocommit, outside any transaction of the task, so the job's page
 sees it at once while the task runs (the database worker runs a task outside a transaction; a
-task must not wrap its whole work in `transaction.atomic`).
+task must not wrap its whole work in `transaction.atomic`). Every report also says the job is
+alive (`Job.reported_at`): a running job silent for longer than JOB_STALE_SECONDS has stopped
+(its worker died mid-job) and is shown as failed.
 """
 
 from __future__ import annotations
@@ -54,9 +56,10 @@ def job_enqueue(*, task, kind: str, title: str, user, unit: str = "rader", once:
     """Create a job for `user` and enqueue `task(job_id=…, **arguments)`.
 
     With `once`, a job of the same kind and title that is still waiting or running is returned
-    instead of a new one (a second click on "Publiser" while the first is at work)."""
+    instead of a new one (a second click on "Publiser" while the first is at work); one that has
+    stopped (silent for longer than JOB_STALE_SECONDS: its worker died) is not, so a new one starts."""
     if once:
-        unfinished = Job.objects.filter(kind=kind, title=title, status__in=[JobStatus.QUEUED, JobStatus.RUNNING])
+        unfinished = Job.objects.unfinished().filter(kind=kind, title=title)
         if job := unfinished.order_by("created_at").first():
             return job
     jobs_prune()
@@ -81,7 +84,9 @@ class JobRun:
         self._beside = None  # a second connection, for progress inside a transaction
 
     def _update(self, **fields) -> None:
+        """Write to the job's row; every write is a report of life (`reported_at`)."""
         beside = connection.in_atomic_block and connection.vendor == "postgresql" and set(fields) <= {"done", "total"}
+        fields["reported_at"] = timezone.now()
         if beside and self._update_beside(**fields):
             return
         Job.objects.filter(pk=self.job.pk).update(**fields)
@@ -139,7 +144,7 @@ class JobRun:
 def job_run(job_id: int) -> Iterator[JobRun]:
     """Run a job's work: running, then done (with its file) or failed with a message."""
     job = Job.objects.get(pk=job_id)
-    Job.objects.filter(pk=job_id).update(status=JobStatus.RUNNING)
+    Job.objects.filter(pk=job_id).update(status=JobStatus.RUNNING, reported_at=timezone.now())
     run = JobRun(job)
     try:
         yield run

@@ -427,15 +427,23 @@ class TrackedModel(models.Model):
             and contains_national_id(getattr(self, field.attname, None))
         }
 
-    def source_conflict(self) -> TrackedModel | None:
-        """A stored row of the same series whose period overlaps this one's (one source per period)."""
+    def source_conflict(self, year_rows: list[TrackedModel] | None = None) -> TrackedModel | None:
+        """A stored row of the same series whose period overlaps this one's (one source per period).
+        `year_rows`: every stored row of the period's year, read once by a caller that cleans many rows."""
         period = getattr(self, self.lock_field, None)
         if not self.source_series or not isinstance(period, Period):
             return None
         series = {self._meta.get_field(name).attname: None for name in self.source_series}
         series = {attname: getattr(self, attname) for attname in series}
-        others = type(self)._base_manager.filter(**series).exclude(pk=self.pk)
-        for other in others.filter(**{f"{self.lock_field}__startswith": str(period.year)}):
+        if year_rows is None:
+            others = type(self)._base_manager.filter(**series).exclude(pk=self.pk)
+            others = others.filter(**{f"{self.lock_field}__startswith": str(period.year)})
+        else:
+            others = [
+                row for row in year_rows
+                if row.pk != self.pk and all(getattr(row, name) == value for name, value in series.items())
+            ]  # fmt: skip
+        for other in others:
             other_period = getattr(other, self.lock_field)
             if other_period != period and (other_period in period or period in other_period):
                 return other
@@ -456,7 +464,12 @@ class TrackedModel(models.Model):
         )
 
     def check_writable(
-        self, *, deleting: bool = False, locks: list[PeriodLock] | None = None, personal_data: bool = True
+        self,
+        *,
+        deleting: bool = False,
+        locks: list[PeriodLock] | None = None,
+        personal_data: bool = True,
+        year_rows: list[TrackedModel] | None = None,
     ) -> None:
         """Refuse a change inside a locked period, personal data and a second source."""
         lock = self.locked_by(deleting=deleting, locks=locks)
@@ -467,15 +480,20 @@ class TrackedModel(models.Model):
         errors = self.personal_data_errors() if personal_data else {}
         if errors:
             raise ValidationError(errors)
-        other = self.source_conflict()
+        other = self.source_conflict(year_rows)
         if other is not None:
             raise OneSourceError({self.lock_field: self.source_message(other)}, code="source")
 
     def clean(self):
         super().clean()
-        # In a form, each field's validator says it. `_active_locks`: the active locks, read once by
-        # a caller that cleans many rows (an import), instead of once per row.
-        self.check_writable(personal_data=False, locks=getattr(self, "_active_locks", None))
+        # In a form, each field's validator says it. `_active_locks` and `_year_rows`: the active locks
+        # and the stored rows of the period's year, read once by a caller that cleans many rows (an
+        # import), instead of once per row. Saving reads them again.
+        self.check_writable(
+            personal_data=False,
+            locks=getattr(self, "_active_locks", None),
+            year_rows=getattr(self, "_year_rows", None),
+        )
 
     # -- writing --------------------------------------------------------------------------------
 
@@ -674,12 +692,30 @@ class JobStatus(models.TextChoices):
     FAILED = "failed", "Feilet"
 
 
+JOB_STOPPED_MESSAGE = "Jobben stoppet uten å bli ferdig. Prøv igjen."
+
+
+def job_stale_before(now: datetime.datetime | None = None) -> datetime.datetime:
+    """A running job that has not reported since this time has stopped (its worker died)."""
+    return (now or timezone.now()) - datetime.timedelta(seconds=settings.JOB_STALE_SECONDS)
+
+
+class JobQuerySet(models.QuerySet):
+    def unfinished(self):
+        """Jobs still waiting, or running and reporting: not done, not failed, not stopped."""
+        return self.filter(
+            models.Q(status=JobStatus.QUEUED) | models.Q(status=JobStatus.RUNNING, reported_at__gte=job_stale_before())
+        )
+
+
 class Job(models.Model):
     """Long work run in the background (an export, a report's file, publishing, an import): who
     asked, how far it has come, and its result: a file to download, or a page to go on to.
 
     The tasks framework has no progress of its own; a job's row is written outside the task's
-    transaction (each update commits at once) so that its page can show it while it runs.
+    transaction (each update commits at once) so that its page can show it while it runs. Each
+    report sets `reported_at`; a running job silent for longer than JOB_STALE_SECONDS has stopped
+    (its worker died mid-job) and is shown as failed (`shown_status`), without writing to its row.
     """
 
     kind = models.CharField("type", max_length=40)
@@ -697,7 +733,10 @@ class Job(models.Model):
     result_path = models.CharField("fil", max_length=500, blank=True)  # relative to settings.JOB_ROOT
     task_id = models.CharField(max_length=64, blank=True)
     created_at = models.DateTimeField("bestilt", default=timezone.now)
+    reported_at = models.DateTimeField("sist meldt fra", default=timezone.now)  # each report of progress
     finished_at = models.DateTimeField("ferdig", null=True, blank=True)
+
+    objects = JobQuerySet.as_manager()
 
     class Meta:
         ordering = ["-created_at"]
@@ -706,7 +745,25 @@ class Job(models.Model):
         indexes = [models.Index(fields=["finished_at"])]
 
     def __str__(self):
-        return f"{self.title} ({self.get_status_display().lower()})"
+        return f"{self.title} ({self.shown_status_label.lower()})"
+
+    @property
+    def is_stopped(self) -> bool:
+        """Running, but silent for longer than JOB_STALE_SECONDS: its worker stopped mid-job."""
+        return self.status == JobStatus.RUNNING and self.reported_at < job_stale_before()
+
+    @property
+    def shown_status(self) -> str:
+        """The status a user reads: a stopped job has failed."""
+        return JobStatus.FAILED if self.is_stopped else self.status
+
+    @property
+    def shown_status_label(self) -> str:
+        return JobStatus(self.shown_status).label
+
+    @property
+    def shown_message(self) -> str:
+        return JOB_STOPPED_MESSAGE if self.is_stopped else self.message
 
     @property
     def percent(self) -> int:
@@ -716,4 +773,4 @@ class Job(models.Model):
 
     @property
     def is_finished(self) -> bool:
-        return self.status in (JobStatus.DONE, JobStatus.FAILED)
+        return self.shown_status in (JobStatus.DONE, JobStatus.FAILED)

@@ -218,6 +218,9 @@ if TASKS_BACKEND == "rq":
 RQ_QUEUES = {"default": {"URL": REDIS_URL or "redis://127.0.0.1:6379/0", "DEFAULT_TIMEOUT": 6 * 60 * 60}}
 RQ = {"DEFAULT_RESULT_TTL": 24 * 60 * 60}
 JOB_RESULT_DAYS = envint("JOB_RESULT_DAYS", 7)
+# A running job reports progress as it goes; one silent for longer than this (its worker died
+# mid-job) is shown as failed, and ordering the same work again starts a new job.
+JOB_STALE_SECONDS = envint("JOB_STALE_SECONDS", 15 * 60)
 JOB_ROOT = Path(os.environ.get("JOB_ROOT") or MEDIA_ROOT / "jobs")
 # An export of at most this many rows is written at once in the request (the same code as the
 # task); a larger one is a job with a progress page.

@@ -337,13 +337,13 @@ def _job_of(request, pk) -> Job:
 def _job_state(job: Job) -> dict:
     done = job.status == JobStatus.DONE
     return {
-        "status": job.status,
-        "status_label": job.get_status_display(),
+        "status": job.shown_status,  # a job whose worker stopped mid-job: failed
+        "status_label": job.shown_status_label,
         "done": job.done,
         "total": job.total,
         "percent": job.percent,
         "unit": job.unit,
-        "message": job.message,
+        "message": job.shown_message,
         "result_url": job.result_url if done else None,
         "download_url": reverse("job_download", args=[job.pk]) if done and job.result_path else None,
     }

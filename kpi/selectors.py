@@ -263,11 +263,16 @@ SELECT period FROM found WHERE period IS NOT NULL
 """
 
 
+def malekart_models() -> list:
+    """The models whose rows the målekart's table shows or computes from: results, indicators,
+    bands, perspectives, unit names, and every model a computed indicator's rule reads."""
+    return list(dict.fromkeys((Result, Indicator, Band, Perspective, ServiceUnit, *dependency_models())))
+
+
 def malekart_version() -> str:
-    """A value that changes with every change to what the målekart's table shows (results,
-    indicators, bands, perspectives, unit names, and the figures computed results are made
-    from), in any process. One query."""
-    return history_version((Result, Indicator, Band, Perspective, ServiceUnit, *dependency_models()))
+    """A value that changes with every change to what the målekart's table shows
+    (`malekart_models`), in any process (horeport.kept.history_version). One query."""
+    return history_version(malekart_models())
 
 
 def result_periods() -> list[Period]:

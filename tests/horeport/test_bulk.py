@@ -372,3 +372,30 @@ def test_a_file_correcting_a_flagged_figure_takes_it_off_the_list(bpa, registrat
     plan = bulk.upload_save(upload=uploaded(workbook, registrator), user=registrator)
     assert not plan.has_warnings
     assert not FlaggedFigure.objects.unchecked().exists()
+
+
+# -- speed -----------------------------------------------------------------------------------------
+
+
+def _services_filled(count: int, registrator, *, stored: int):
+    """A file of `count` services' months (and every service before), the first `stored` of them
+    already holding a figure."""
+    services = [make_service(f"Tjeneste {count}-{n}", slug=f"tjeneste-{count}-{n}") for n in range(count)]
+    for service in services[:stored]:
+        make_figure(service, "2016-12", users_over_18=40)
+    workbook = template("tjenester", "2016-12")
+    for service in services:
+        fill(workbook, service.slug, USERS_OVER_18, 45)
+    return uploaded(workbook, registrator)
+
+
+def test_planning_a_file_does_not_grow_in_queries_with_its_rows(db, registrator, django_assert_max_num_queries):
+    few = _services_filled(10, registrator, stored=5)
+    period_lock(period=Period.parse("2015"), reason="Årsrapport 2015")  # a lock to read, not one that holds
+    with django_assert_max_num_queries(30) as counted:
+        plan = bulk.plan_build(few)
+    assert len(plan.changed) == 10 and not plan.refused
+    many = _services_filled(100, registrator, stored=50)
+    with django_assert_max_num_queries(len(counted)):
+        plan = bulk.plan_build(many)
+    assert len(plan.changed) == 100 and not plan.refused  # the 10 services' rows are left empty

@@ -99,3 +99,59 @@ def test_the_prune_command_removes_old_jobs(leder, settings):
     _aged(old, 3)
     call_command("prune_jobs")
     assert not Job.objects.exists()
+
+
+# -- a job whose worker stopped ------------------------------------------------------------------
+
+
+def _silent(job, minutes):
+    Job.objects.filter(pk=job.pk).update(reported_at=timezone.now() - datetime.timedelta(minutes=minutes))
+
+
+def test_a_running_job_silent_for_longer_than_the_setting_is_shown_as_stopped(leder_client, leder, settings):
+    settings.JOB_STALE_SECONDS = 15 * 60
+    job = Job.objects.create(
+        kind="test", title="Telling", created_by=leder, status=JobStatus.RUNNING, done=40, total=160
+    )
+    _silent(job, 16)
+    page = leder_client.get(reverse("job_detail", args=[job.pk])).content.decode()
+    assert "Pågår" not in page and "Feilet" in page
+    assert "Jobben stoppet uten å bli ferdig. Prøv igjen." in page
+    state = json.loads(leder_client.get(reverse("job_status", args=[job.pk])).content)
+    assert (state["status"], state["status_label"]) == ("failed", "Feilet")  # the page stops asking
+    assert state["message"] == "Jobben stoppet uten å bli ferdig. Prøv igjen."
+    assert str(Job.objects.get(pk=job.pk)) == "Telling (feilet)"
+
+
+def test_a_running_job_that_reported_lately_is_still_running(leder_client, leder, settings):
+    settings.JOB_STALE_SECONDS = 15 * 60
+    job = Job.objects.create(kind="test", title="Telling", created_by=leder, status=JobStatus.RUNNING, total=160)
+    _silent(job, 14)
+    state = json.loads(leder_client.get(reverse("job_status", args=[job.pk])).content)
+    assert (state["status_label"], state["message"]) == ("Pågår", "")
+
+
+def test_progress_is_a_report_of_life(leder):
+    job = Job.objects.create(kind="test", title="Telling", created_by=leder, status=JobStatus.RUNNING, total=3)
+    _silent(job, 60)
+    jobs.JobRun(job).advance()
+    assert not Job.objects.get(pk=job.pk).is_stopped
+
+
+def test_ordering_again_starts_a_new_job_in_place_of_a_stopped_one(leder, settings):
+    settings.JOB_STALE_SECONDS = 15 * 60
+    stuck = Job.objects.create(kind="publish", title="Rapport 2016", created_by=leder, status=JobStatus.RUNNING)
+    ordered = {
+        "task": counting_task,
+        "kind": "publish",
+        "title": "Rapport 2016",
+        "user": leder,
+        "once": True,
+        "rows": 1,
+    }
+    assert jobs.job_enqueue(**ordered) == stuck  # still reporting: a second click gets the same job
+    _silent(stuck, 16)
+    new = jobs.job_enqueue(**ordered)
+    assert new != stuck
+    new.refresh_from_db()
+    assert new.status == JobStatus.DONE
