@@ -11,7 +11,7 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from horeport import plausibility
 from horeport.editing import refusal
-from horeport.fields import DateField
+from horeport.fields import DateField, NorwegianDecimalField
 from horeport.forms import TrackedModelForm
 from horeport.models import PeriodLock, ServiceUnit, SiteSettings
 
@@ -40,7 +40,11 @@ class TrackedAdmin(SimpleHistoryAdmin):
 
     form = TrackedModelForm
     # Dates the product reports on (1900–2999): a date outside them has no period, refused with a message.
-    formfield_overrides = {models.DateField: {"form_class": DateField, "widget": widgets.AdminDateWidget}}
+    # Numbers as the entry pages take them: "54,55", "54.55", "3 084".
+    formfield_overrides = {
+        models.DateField: {"form_class": DateField, "widget": widgets.AdminDateWidget},
+        models.DecimalField: {"form_class": NorwegianDecimalField},
+    }
 
     def get_form(self, request, obj=None, change=False, **kwargs):
         # The version is the form's own hidden field, not a model field the form edits.

@@ -69,3 +69,10 @@ def test_correcting_it_in_the_admin_takes_it_off_the_list(administrator_client, 
     admin_save(administrator_client, row, "56.2")
     assert not FlaggedFigure.objects.unchecked().exists()
     assert flagged_rows(administrator_client) == []
+
+
+def test_the_admin_takes_a_decimal_comma_as_the_entry_pages_do(administrator_client, s_3_1):
+    row = result(s_3_1, "2015", "55")
+    response = admin_save(administrator_client, row, "56,25")
+    assert response.redirect_chain and "Oppgi et tall" not in text_of(response.content.decode())
+    assert Result.objects.get(pk=row.pk).value == Decimal("56.25")
