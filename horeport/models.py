@@ -695,6 +695,12 @@ class JobStatus(models.TextChoices):
 JOB_STOPPED_MESSAGE = "Jobben stoppet uten å bli ferdig. Prøv igjen."
 
 
+JOB_WAITING_MESSAGE = (
+    "Jobben venter fortsatt på å bli startet. Den starter av seg selv når en bakgrunnsarbeider er ledig; "
+    "står den lenge i kø, kan det være at ingen arbeider kjører. Si fra til en administrator."
+)
+
+
 def job_stale_before(now: datetime.datetime | None = None) -> datetime.datetime:
     """A running job that has not reported since this time has stopped (its worker died)."""
     return (now or timezone.now()) - datetime.timedelta(seconds=settings.JOB_STALE_SECONDS)
@@ -764,6 +770,15 @@ class Job(models.Model):
     @property
     def shown_message(self) -> str:
         return JOB_STOPPED_MESSAGE if self.is_stopped else self.message
+
+    @property
+    def waiting_notice(self) -> str:
+        """Said under a job that has waited in the queue for longer than JOB_QUEUE_NOTICE_SECONDS:
+        no worker may be running (the job starts as soon as one is)."""
+        waited = timezone.now() - self.created_at
+        if self.status != JobStatus.QUEUED or waited.total_seconds() < settings.JOB_QUEUE_NOTICE_SECONDS:
+            return ""
+        return JOB_WAITING_MESSAGE
 
     @property
     def percent(self) -> int:

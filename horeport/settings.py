@@ -221,6 +221,8 @@ JOB_RESULT_DAYS = envint("JOB_RESULT_DAYS", 7)
 # A running job reports progress as it goes; one silent for longer than this (its worker died
 # mid-job) is shown as failed, and ordering the same work again starts a new job.
 JOB_STALE_SECONDS = envint("JOB_STALE_SECONDS", 15 * 60)
+# A job still in the queue after this long says so on its page: perhaps no worker is running.
+JOB_QUEUE_NOTICE_SECONDS = envint("JOB_QUEUE_NOTICE_SECONDS", 60)
 JOB_ROOT = Path(os.environ.get("JOB_ROOT") or MEDIA_ROOT / "jobs")
 # An export of at most this many rows is written at once in the request (the same code as the
 # task); a larger one is a job with a progress page.

@@ -344,6 +344,7 @@ def _job_state(job: Job) -> dict:
         "percent": job.percent,
         "unit": job.unit,
         "message": job.shown_message,
+        "notice": job.waiting_notice,  # a job long in the queue: perhaps no worker runs
         "result_url": job.result_url if done else None,
         "download_url": reverse("job_download", args=[job.pk]) if done and job.result_path else None,
     }

@@ -1,6 +1,6 @@
 // A background job's page: asks the server for the job's state every second until it is done or
 // has failed, and updates the progress bar, the count, the download button or the link to the
-// result, and the message.
+// result, the message, and a notice when it has waited long in the queue.
 (function () {
   "use strict";
 
@@ -21,6 +21,8 @@
     field("done").textContent = state.done;
     field("total").textContent = state.total;
     if (state.total) section.querySelector('[data-job-part="count"]').hidden = false;
+    field("notice").textContent = state.notice || "";
+    section.querySelector('[data-job-part="notice"]').hidden = !state.notice;
     if (state.download_url) {
       field("download_url").setAttribute("href", state.download_url);
       section.querySelector('[data-job-part="download"]').hidden = false;

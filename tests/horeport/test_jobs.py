@@ -155,3 +155,17 @@ def test_ordering_again_starts_a_new_job_in_place_of_a_stopped_one(leder, settin
     assert new != stuck
     new.refresh_from_db()
     assert new.status == JobStatus.DONE
+
+
+def test_a_job_long_in_the_queue_says_that_perhaps_no_worker_runs(leder_client, leder, settings):
+    settings.JOB_QUEUE_NOTICE_SECONDS = 60
+    job = Job.objects.create(kind="test", title="Telling", created_by=leder)
+    state = json.loads(leder_client.get(reverse("job_status", args=[job.pk])).content)
+    assert (state["status_label"], state["notice"]) == ("I kø", "")  # just ordered: nothing to say
+    Job.objects.filter(pk=job.pk).update(created_at=timezone.now() - datetime.timedelta(minutes=2))
+    page = leder_client.get(reverse("job_detail", args=[job.pk])).content.decode()
+    assert "Jobben venter fortsatt på å bli startet" in page and "Si fra til en administrator." in page
+    state = json.loads(leder_client.get(reverse("job_status", args=[job.pk])).content)
+    assert state["status"] == "queued" and "ingen arbeider kjører" in state["notice"]
+    Job.objects.filter(pk=job.pk).update(status=JobStatus.RUNNING)
+    assert json.loads(leder_client.get(reverse("job_status", args=[job.pk])).content)["notice"] == ""
