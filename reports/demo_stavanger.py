@@ -3,8 +3,8 @@
 
 The Årsrapport (the kind "annual", as `render_report annual 2017` names it) becomes the seed's
 report: its chapters in the seed's order, then the economy section with the seed's "Økonomi" text
-as its commentary. The kind's other sections are left in its set-up, taken out of the report
-(an administrator may take them in again). Every sentence is the seed's own; each figure the data
+as its commentary. The kind's other sections are left in its set-up after them, taken out of the
+report (an administrator may take them in again). Every sentence is the seed's own; each figure the data
 holds is written as a figure reference (horeport/figures.py), filled from the key figures
 (kpi/demo_stavanger.py) and the economy figures (economy/demo_stavanger.py) when the report is
 built. The text's "vel" and "cirka" stay words of the text. Figures the data cannot give (a change
@@ -175,14 +175,21 @@ def load() -> None:
     report_kinds_ensure()
     kind = ReportKind.objects.get(slug=KIND)
     wanted = [(chapter_key(title), title, short) for title, short, _ in CHAPTERS] + [(ECONOMY, "", "")]
+    keys = [key for key, _, _ in wanted]
     for order, (key, title, short) in enumerate(wanted, start=1):
         entry = ReportKindSection.objects.filter(kind=kind, key=key).first() or ReportKindSection(kind=kind, key=key)
-        values = {"title": title, "short_title": short, "order": order * 10, "enabled": True}
-        if entry._state.adding or any(getattr(entry, name) != value for name, value in values.items()):
-            for name, value in values.items():
-                setattr(entry, name, value)
-            entry.save()
-    keys = [key for key, _, _ in wanted]
-    kind.sections.exclude(key__in=keys).filter(enabled=True).update(enabled=False)
+        _sync(entry, {"title": title, "short_title": short, "order": order * 10, "enabled": True})
+    # The kind's other sections follow, in their order, taken out of the report.
+    others = kind.sections.exclude(key__in=keys).order_by("order", "pk")
+    for order, entry in enumerate(others, start=len(wanted) + 1):
+        _sync(entry, {"order": order * 10, "enabled": False})
     texts = {chapter_key(title): text for title, _, text in CHAPTERS} | {ECONOMY: _OKONOMI}
     texts_ensure({(KIND, PERIOD): texts})
+
+
+def _sync(entry: ReportKindSection, values: dict) -> None:
+    """Save the entry only where it is new or differs (a second load saves nothing)."""
+    if entry._state.adding or any(getattr(entry, name) != value for name, value in values.items()):
+        for name, value in values.items():
+            setattr(entry, name, value)
+        entry.save()

@@ -9,7 +9,7 @@ from django.core.management import CommandError, call_command
 
 from horeport.models import SiteSettings
 from kpi.models import KeyFigure, KeyFigureValue
-from reports.models import SectionCommentary
+from reports.models import ReportKind, SectionCommentary
 from tests.reports.helpers import normalise, pdf_text, workbook
 
 pytestmark = pytest.mark.django_db
@@ -75,6 +75,13 @@ def test_it_loads_the_municipality_and_the_figures_the_text_states(stavanger):
     assert values[("Venter hjemme på langtidsplass", "2017-12")] == 25
     assert "april–desember" in KeyFigure.objects.get(name="Brukere med opplæring i hverdagsmestring").description
     assert "vel 460" in KeyFigure.objects.get(name="Brukere med hverdagsrehabilitering").description
+
+
+def test_the_annual_kind_holds_the_seeds_parts_first_and_the_default_sections_after_them_taken_out(stavanger):
+    entries = list(ReportKind.objects.get(slug="annual").sections.order_by("order"))
+    assert [entry.title or entry.key for entry in entries[:8]] == [*CHAPTER_TITLES[:7], "economy.overview"]
+    assert all(entry.enabled for entry in entries[:8]) and not any(entry.enabled for entry in entries[8:])
+    assert all(entry.is_chapter for entry in entries[:7]) and len(entries) > 8
 
 
 def test_the_pdf_holds_seed_003s_chapters_in_order_and_its_figures(stavanger, tmp_path):
