@@ -133,3 +133,14 @@ def test_loading_it_twice_changes_nothing(stavanger):
 def test_an_unknown_municipality_is_refused_naming_the_known_ones():
     with pytest.raises(CommandError, match="Ingen demodata for kommunen «oslo». Kjente: stavanger"):
         call_command("load_demo", municipality="oslo", stdout=StringIO())
+
+
+def test_without_the_option_the_default_demo_loads_as_before():
+    out = StringIO()
+    call_command("load_demo", stdout=out)
+    assert SiteSettings.current().municipality_name == "Asker kommune"
+    assert "  reports: demodata lastet" in out.getvalue() and "Demodata er lastet." in out.getvalue()
+    annual = ReportKind.objects.get(slug="annual")
+    assert not any(entry.is_chapter for entry in annual.sections.all())
+    assert all(entry.enabled for entry in annual.sections.all())
+    assert not KeyFigure.objects.filter(name="Plasser i Housing First").exists()
