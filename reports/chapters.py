@@ -72,7 +72,7 @@ def free_chapter_key(title: str, taken: set[str]) -> str:
     stem = CHAPTER_PREFIX + (
         slugify(title.lower().replace("æ", "ae").replace("ø", "o").replace("å", "aa")) or "kapittel"
     )
-    stem = stem[: KEY_MAX_LENGTH - 4].rstrip("-")
+    stem = stem[: KEY_MAX_LENGTH - 8].rstrip("-")  # room for "-" and a number
     key, number = stem, 1
     while key in taken or key in CHAPTERS:
         number += 1

@@ -348,7 +348,7 @@ def report_data(report: Report) -> dict:
                 "commentary": part.commentary_text,
                 # the text as printed, where figures were filled in (a changed figure is a new version)
                 **(
-                    {"filled": missing_plain(part.filled.text), "figure_notes": part.figure_notes}
+                    {"filled": "\n".join(line.text for line in part.narrative_lines), "figure_notes": part.figure_notes}
                     if part.filled.has_references
                     else {}
                 ),  # fmt: skip

@@ -132,6 +132,7 @@ def test_the_published_data_holds_the_filled_text(chapter):
         p for p in report_data(report_build(kind=chapter, period=YEAR))["parts"] if p["key"] == INTRODUCTION.key
     )
     assert part["filled"].replace("\u00a0", " ").startswith("Målet var 20 brukere i 2016, mot –[1] i 2015.")
+    assert part["filled"].replace("\u00a0", " ").endswith("\n• Ramme: 638,6 mill. kr")  # plain lines, no markup
     assert len(part["figure_notes"]) == 1
 
 
