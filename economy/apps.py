@@ -7,4 +7,4 @@ class EconomyConfig(AppConfig):
 
     def ready(self):
         # The named rules (horeport.computed) and the home page's contributions (horeport.contributions).
-        from economy import computed, contributions  # noqa: F401
+        from economy import computed, contributions, figures  # noqa: F401

@@ -6,6 +6,8 @@ by nh3, which keeps only that vocabulary: a script, an event attribute, an image
 `javascript:` link never reaches a page or a PDF. Links keep only http, https and mailto
 addresses and get rel="noopener". For a workbook the same text becomes plain lines
 (`narrative_lines`): headings, paragraphs and bullet lines, without a markup character.
+A report fills the text's figure references ("[[nøkkeltall: … 2017]]", horeport/figures.py)
+before it is given to these functions.
 """
 
 from __future__ import annotations

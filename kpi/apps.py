@@ -12,6 +12,7 @@ class KpiConfig(AppConfig):
         from kpi import (
             bulk,  # noqa: F401  fills horeport.bulk's registry
             contributions,  # noqa: F401  fills horeport.contributions' registries
+            figures,  # noqa: F401  fills horeport.figures' registry
             plausibility,  # noqa: F401  fills horeport.plausibility's registry
         )
         from kpi.selectors import malekart_models

@@ -142,14 +142,14 @@ def load() -> None:
     texts_ensure()
 
 
-def texts_ensure() -> None:
+def texts_ensure(demo_texts: dict[tuple[str, str], dict[str, str]] = DEMO_TEXTS) -> None:
     """Write the demo's chapters and commentary where nothing is written yet (never over a user's
     text, never into a locked period), through the write path like any other text."""
     from horeport.models import PeriodLock
     from reports.models import ReportKind, SectionCommentary
 
     kinds = ReportKind.objects.in_bulk(field_name="slug")
-    for (slug, period_text), texts in DEMO_TEXTS.items():
+    for (slug, period_text), texts in demo_texts.items():
         kind, period = kinds.get(slug), Period.parse(period_text)
         if kind is None or PeriodLock.objects.covering(period) is not None:
             continue

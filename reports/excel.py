@@ -20,7 +20,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from horeport.charts import chart_png
 from horeport.formatting import NO_VALUE, nb_datetime
-from horeport.narrative import NarrativeLine, narrative_lines
+from horeport.narrative import NarrativeLine
 from horeport.sections import Table
 from horeport.workbooks import CellStyles, put, text, workbook_bytes
 from reports.services import BuiltSection, Report
@@ -129,7 +129,8 @@ def _write_section(sheet: Worksheet, part: BuiltSection, report: Report, styles:
     put(sheet, 2, 1, f"{report.title} · {report.status_label}", font=MUTED)
     row = 4
     if part.is_chapter:
-        _write_narrative(sheet, row, narrative_lines(part.commentary_text), wrap=True)
+        row = _write_narrative(sheet, row, part.narrative_lines, wrap=True)
+        _write_lines(sheet, row, "Tall som mangler", part.figure_notes)
         sheet.column_dimensions["A"].width = NARRATIVE_WIDTH
         sheet.freeze_panes = "A4"
         return
@@ -165,7 +166,8 @@ def _write_section(sheet: Worksheet, part: BuiltSection, report: Report, styles:
     if part.commentary_text:
         row += 1
         put(sheet, row, 1, "Kommentar", font=SUBTITLE)
-        row = _write_narrative(sheet, row + 1, narrative_lines(part.commentary_text))
+        row = _write_narrative(sheet, row + 1, part.narrative_lines)
+        row = _write_lines(sheet, row, "Tall som mangler", part.figure_notes)
     for column, width in widths.items():
         sheet.column_dimensions[get_column_letter(column)].width = min(max(width + 2, 10), 60)
     # The panes are frozen under the first table's header: its header and the row labels stay in view.

@@ -1,17 +1,25 @@
 from __future__ import annotations
 
+from functools import cached_property
+
 from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxLengthValidator
 
+from horeport.figures import figures_fill, notes_numbered
 from horeport.forms import NorwegianModelForm, TrackedModelForm
 from horeport.models import stale_message
 from horeport.narrative import HELP_TEXT as MARKDOWN_HELP
 from horeport.periods import Period
 from horeport.sections import SECTION_REGISTRY, SHEET_TITLE_MAX
-from reports.chapters import CHAPTERS
+from horeport.validators import validate_no_national_id
+from reports.chapters import CHAPTERS, ChapterSpec
 from reports.models import ReportKind, ReportKindSection, SectionCommentary, index_label
 
+FIGURES_HELP = (
+    "Tall fra de registrerte dataene skrives som «[[nøkkeltall: navn periode]]», «[[indikator: kode periode]]» "
+    "eller «[[økonomi: tall område periode]]» (se «Tall i teksten»)."
+)
 COMMENTARY_MAX_LENGTH = 5000
 CHAPTER_MAX_LENGTH = 20000  # a chapter may run over a few pages
 
@@ -40,16 +48,16 @@ class CommentaryForm(TrackedModelForm):
         max_length=COMMENTARY_MAX_LENGTH,
         widget=forms.Textarea(attrs={"rows": 4}),
         help_text="Vises under seksjonen i forhåndsvisningen, i PDF og i Excel. Lagres som utkast til "
-        "rapporten publiseres. " + MARKDOWN_HELP,
+        "rapporten publiseres. " + MARKDOWN_HELP + " " + FIGURES_HELP,
     )
 
     class Meta:
         model = SectionCommentary
         fields = ["text"]
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, chapter: ChapterSpec | None = None, **kwargs):
         super().__init__(*args, **kwargs)
-        chapter = CHAPTERS.get(self.instance.section_key)
+        chapter = chapter or CHAPTERS.get(self.instance.section_key)
         if chapter:
             field = self.fields["text"]
             field.label = chapter.title
@@ -59,8 +67,15 @@ class CommentaryForm(TrackedModelForm):
             field.widget.attrs.update(rows=10, maxlength=CHAPTER_MAX_LENGTH)
             field.help_text = (
                 f"{chapter.help_text} Kommer med i PDF og Excel når det har tekst. Lagres som utkast til "
-                f"rapporten publiseres. {MARKDOWN_HELP}"
+                f"rapporten publiseres. {MARKDOWN_HELP} {FIGURES_HELP}"
             )
+
+    @cached_property
+    def figure_notes(self) -> list[str]:
+        """The figure references in the text (as typed, or as saved) that give no figure: a warning
+        beside the field, never a refusal (the text is saved, the report shows a dash)."""
+        text = self.data.get(self.add_prefix("text"), "") if self.is_bound else self.instance.text
+        return notes_numbered(figures_fill(text).notes)
 
     def clean(self):
         cleaned = super().clean()
@@ -131,11 +146,21 @@ SECTION_ACTIONS = {
 
 
 class SectionTitleForm(NorwegianModelForm):
-    """A report kind's own title for one of its sections (blank: the section's own title)."""
+    """A report kind's own title for one of its sections (blank: the section's own title), or a free
+    chapter's title (required)."""
 
     class Meta:
         model = ReportKindSection
         fields = ["title", "short_title"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.is_chapter:
+            title = self.fields["title"]
+            title.required, title.label = True, "Tittel"
+            title.help_text = "Kapitlets overskrift i forhåndsvisningen, i PDF og i Excel."
+            title.error_messages["required"] = "Skriv en tittel på kapitlet."
+            title.validators.append(validate_no_national_id)
 
     def clean(self):
         cleaned = super().clean()
@@ -147,6 +172,14 @@ class SectionTitleForm(NorwegianModelForm):
                 "Skriv en kort tittel til arket.",
             )
         return cleaned
+
+
+class ChapterAddForm(SectionTitleForm):
+    """A new free chapter of a report kind: its title (reports/chapters.py)."""
+
+    def __init__(self, *args, kind: ReportKind, **kwargs):
+        super().__init__(*args, instance=ReportKindSection(kind=kind, key="chapter.new"), **kwargs)
+        self.fields["title"].widget.attrs.setdefault("maxlength", 200)
 
 
 class SectionActionForm(forms.Form):

@@ -15,6 +15,7 @@ from horeport.models import PeriodLock, TrackedModel
 from horeport.periods import MONTH_NAMES, Kind, Period, period_range
 from horeport.sections import SHEET_TITLE_MAX, SMALL_NUMBERS_THRESHOLD
 from horeport.validators import validate_no_national_id
+from reports.chapters import is_chapter_key
 
 # Reports are chosen from this year on (the source documents' figures start in 2012).
 EARLIEST_YEAR = 2010
@@ -129,7 +130,8 @@ class ReportKind(models.Model):
 
 
 class ReportKindSection(models.Model):
-    """One section of a report kind, by the key a domain app registered it under."""
+    """One section of a report kind, by the key a domain app registered it under, or a free chapter
+    of the kind (a key starting with "chapter.", its title in `title`: reports/chapters.py)."""
 
     kind = models.ForeignKey(ReportKind, models.CASCADE, related_name="sections", verbose_name="rapporttype")
     key = models.CharField("seksjon", max_length=60)
@@ -153,6 +155,10 @@ class ReportKindSection(models.Model):
 
     def __str__(self):
         return f"{self.kind}: {self.key}"
+
+    @property
+    def is_chapter(self) -> bool:
+        return is_chapter_key(self.key)
 
 
 class SectionCommentary(TrackedModel):

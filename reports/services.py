@@ -1,9 +1,10 @@
 """Assembling a report from the registered sections, and publishing it.
 
 A report is built once (`report_build`) into a `Report`: its parts in order, the introduction
-chapter, the kind's sections (each the neutral `Section` value its app returned, with the
-commentary written for it) and the summary chapter. The same
-value is rendered as HTML (preview and PDF) and as a workbook, so they always agree.
+chapter, the kind's sections and free chapters in the kind's order (each section the neutral
+`Section` value its app returned, with the commentary written for it) and the summary chapter.
+Figure references in the chapters and commentary (horeport/figures.py) are filled as the report is
+built. The same value is rendered as HTML (preview and PDF) and as a workbook, so they always agree.
 """
 
 from __future__ import annotations
@@ -24,9 +25,10 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from horeport.charts import chart_height, chart_svg, svg_data_uri
+from horeport.figures import Filled, figures_fill, missing_html, missing_plain, notes_numbered
 from horeport.kept import history_version, kept, may_store, tracked_models
 from horeport.models import SiteSettings, period_lock
-from horeport.narrative import narrative_html
+from horeport.narrative import NarrativeLine, narrative_html, narrative_lines
 from horeport.periods import Period
 from horeport.sections import (
     SHEET_TITLE_MAX,
@@ -37,7 +39,7 @@ from horeport.sections import (
     sections_autodiscover,
     suppress_small_numbers,
 )
-from reports.chapters import CHAPTERS, ChapterSpec, Placement
+from reports.chapters import CHAPTERS, ChapterSpec, Placement, free_chapter
 from reports.models import PublishedReport, ReportKind, SectionCommentary
 
 logger = logging.getLogger(__name__)
@@ -97,10 +99,26 @@ class BuiltSection:
         return self.commentary.text.strip() if self.commentary else ""
 
     @cached_property
+    def filled(self) -> Filled:
+        """The text with its figure references filled from the stored data (horeport.figures)."""
+        return figures_fill(self.commentary_text)
+
+    @property
+    def figure_notes(self) -> list[str]:
+        """One note per reference that gave no figure, numbered as the dashes in the text."""
+        return notes_numbered(self.filled.notes)
+
+    @cached_property
     def narrative(self) -> str:
-        """The commentary or chapter text as safe HTML (horeport.narrative); headings sit under the
-        part's own (a chapter's "#" is h3, a commentary's h4, below its "Kommentar")."""
-        return narrative_html(self.commentary_text, top_level=3 if self.is_chapter else 4)
+        """The commentary or chapter text as safe HTML (horeport.narrative), figures filled in;
+        headings sit under the part's own (a chapter's "#" is h3, a commentary's h4, below its
+        "Kommentar")."""
+        return missing_html(narrative_html(self.filled.text, top_level=3 if self.is_chapter else 4))
+
+    @cached_property
+    def narrative_lines(self) -> list[NarrativeLine]:
+        """The same as plain lines for the workbook, figures filled in."""
+        return [replace(line, text=missing_plain(line.text)) for line in narrative_lines(self.filled.text)]
 
     @cached_property
     def charts(self) -> list[tuple[Chart, str]]:
@@ -149,11 +167,12 @@ class Report:
 
     @property
     def front_parts(self) -> list[BuiltSection]:
-        """The chapters shown before the first section (the introduction): the PDF prints them
-        with the contents, the sections start on the next page."""
+        """The chapters before the kind's own parts (the introduction): the PDF prints them with
+        the contents, the sections and free chapters start on the next page."""
         shown = self.shown_parts
-        first_section = next((i for i, part in enumerate(shown) if not part.is_chapter), len(shown))
-        return shown[:first_section]
+        first = next((i for i, p in enumerate(shown) if not (p.chapter and p.chapter.placement is Placement.BEFORE)),
+                     len(shown))  # fmt: skip
+        return shown[:first]
 
     @property
     def body_parts(self) -> list[BuiltSection]:
@@ -161,8 +180,8 @@ class Report:
 
     @property
     def section_parts(self) -> list[BuiltSection]:
-        """The kind's sections, without the chapters."""
-        return [part for part in self.parts if not part.is_chapter]
+        """The kind's own parts: its sections and free chapters, without the introduction and summary."""
+        return [part for part in self.parts if not part.is_chapter or part.chapter.placement is Placement.AMONG]
 
     @property
     def shown_sections(self) -> list[BuiltSection]:
@@ -216,6 +235,10 @@ def report_build(*, kind: ReportKind, period: Period, version: int | None = None
     parts = [_chapter_part(spec, commentaries) for spec in CHAPTERS.values() if spec.placement is Placement.BEFORE]
     for entry in kind.sections.filter(enabled=True).order_by("order", "pk"):
         if short and not entry.in_short_form:
+            continue
+        if entry.is_chapter:
+            parts.append(_chapter_part(free_chapter(entry.key, entry.title), commentaries))
+            parts[-1].short_title = entry.short_title
             continue
         spec = registry.get(entry.key)
         part = BuiltSection(entry.key, entry.title or (spec.title if spec else entry.key),
@@ -339,6 +362,12 @@ def report_data(report: Report) -> dict:
                 "chapter": part.is_chapter,
                 "problem": part.problem,
                 "commentary": part.commentary_text,
+                # the text as printed, where figures were filled in (a changed figure is a new version)
+                **(
+                    {"filled": "\n".join(line.text for line in part.narrative_lines), "figure_notes": part.figure_notes}
+                    if part.filled.has_references
+                    else {}
+                ),  # fmt: skip
                 "section": _plain(part.section) if part.section else None,
             }
             for part in report.parts

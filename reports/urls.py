@@ -10,6 +10,7 @@ urlpatterns = [
     path("oppsett/", views.kind_list, name="kind_list"),
     path("oppsett/<slug:kind>/", views.kind_update, name="kind_update"),
     path("oppsett/<slug:kind>/seksjoner/ny/", views.kind_section_add, name="kind_section_add"),
+    path("oppsett/<slug:kind>/kapitler/nytt/", views.kind_chapter_add, name="kind_chapter_add"),
     path("oppsett/<slug:kind>/seksjoner/<int:pk>/", views.kind_section, name="kind_section"),
     path("oppsett/<slug:kind>/seksjoner/<int:pk>/tittel/", views.kind_section_title, name="kind_section_title"),
     path("<slug:kind>/velg/", views.choose, name="choose"),

@@ -14,12 +14,14 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from horeport import editing
+from horeport.figures import help_html as figures_help_html
 from horeport.jobs import job_enqueue
 from horeport.models import PeriodLock
 from horeport.periods import InvalidPeriod, Period
 from horeport.sections import SECTION_REGISTRY
-from reports.chapters import CHAPTERS
+from reports.chapters import CHAPTERS, free_chapter, free_chapter_key
 from reports.forms import (
+    ChapterAddForm,
     CommentaryForm,
     ReportChoiceForm,
     ReportKindForm,
@@ -105,7 +107,7 @@ def _render_preview(request, report: Report, *, bound: tuple[str, CommentaryForm
             instance = part.commentary or SectionCommentary(
                 kind=report.kind, period=report.period, section_key=part.key
             )
-            forms[part.key] = CommentaryForm(instance=instance, prefix=part.anchor, locks=locks)
+            forms[part.key] = CommentaryForm(instance=instance, prefix=part.anchor, locks=locks, chapter=part.chapter)
         if part.key in forms and not part.is_chapter:
             forms[part.key].fields["text"].label = f"Kommentar til «{part.title}»"
     published = (
@@ -120,6 +122,7 @@ def _render_preview(request, report: Report, *, bound: tuple[str, CommentaryForm
         "lock": lock,
         "published": published,
         "choice_form": ReportChoiceForm(initial={"period": str(report.period)}, kind=report.kind),
+        "figures_help": figures_help_html(),
     }
     return render(request, "reports/preview.html", context, status=status)
 
@@ -128,13 +131,14 @@ def _render_preview(request, report: Report, *, bound: tuple[str, CommentaryForm
 @permission_required(("reports.add_sectioncommentary", "reports.change_sectioncommentary"), raise_exception=True)
 def commentary(request, kind, period, key):
     kind, period = _kind_and_period(kind, period)
-    chapter = CHAPTERS.get(key)
-    if chapter is None and not kind.sections.filter(key=key).exists():
+    entry = kind.sections.filter(key=key).first()
+    chapter = CHAPTERS.get(key) or (free_chapter(entry.key, entry.title) if entry and entry.is_chapter else None)
+    if chapter is None and entry is None:
         raise Http404("Rapporttypen har ikke denne seksjonen")
     instance = SectionCommentary.objects.filter(kind=kind, period=period, section_key=key).first()
     instance = instance or SectionCommentary(kind=kind, period=period, section_key=key)
     anchor = section_anchor(key)
-    form = CommentaryForm(request.POST, instance=instance, prefix=anchor)
+    form = CommentaryForm(request.POST, instance=instance, prefix=anchor, chapter=chapter)
     if form.is_valid() and (saved := editing.save_or_refuse(form)) is not None:
         verb = "lagret" if saved.text else "tømt"
         if chapter:
@@ -142,6 +146,12 @@ def commentary(request, kind, period, key):
         else:
             title = SECTION_REGISTRY[key].title if key in SECTION_REGISTRY else key
             messages.success(request, f"Kommentaren til «{title}» er {verb} (utkast).")
+        if form.figure_notes:
+            count = len(form.figure_notes)
+            messages.warning(
+                request,
+                f"{count} tall i teksten ga ingen verdi og vises som «–»: se merknadene ved teksten.",
+            )
         return redirect(_preview_url(kind, period, anchor))
     report = report_build(kind=kind, period=period)
     return _render_preview(request, report, bound=(key, form), status=400)
@@ -256,17 +266,26 @@ def kind_update(request, kind):
     return _render_kind(request, kind, form, status=400 if request.method == "POST" else 200)
 
 
-def _render_kind(request, kind, form=None, add_form=None, status=200):
+def _entry_title(entry: ReportKindSection) -> str:
+    """What the set-up calls a row: a chapter's title, a section's own title, or its key."""
+    if entry.is_chapter:
+        return entry.title or "Kapittel"
+    return SECTION_REGISTRY[entry.key].title if entry.key in SECTION_REGISTRY else entry.key
+
+
+def _render_kind(request, kind, form=None, add_form=None, chapter_form=None, status=200):
     entries = list(kind.sections.order_by("order", "pk"))
     rows = [
-        {"entry": entry, "spec": SECTION_REGISTRY.get(entry.key), "first": i == 0, "last": i == len(entries) - 1}
+        {"entry": entry, "spec": SECTION_REGISTRY.get(entry.key), "title": _entry_title(entry),
+         "first": i == 0, "last": i == len(entries) - 1}
         for i, entry in enumerate(entries)
-    ]
+    ]  # fmt: skip
     context = {
         "kind": kind,
         "form": form or ReportKindForm(instance=kind),
         "rows": rows,
         "add_form": add_form or SectionAddForm(kind=kind),
+        "chapter_form": chapter_form or ChapterAddForm(kind=kind),
     }
     return render(request, "reports/kind_form.html", context, status=status)
 
@@ -285,6 +304,25 @@ def kind_section_add(request, kind):
     return redirect(reverse("reports:kind_update", kwargs={"kind": kind.slug}) + "#seksjoner")
 
 
+@require_POST
+@permission_required("reports.change_reportkind", raise_exception=True)
+def kind_chapter_add(request, kind):
+    """A free chapter with a title of its own, placed last; moved among the sections like one."""
+    kind = get_object_or_404(ReportKind, slug=kind)
+    form = ChapterAddForm(request.POST, kind=kind)
+    if not form.is_valid():
+        return _render_kind(request, kind, chapter_form=form, status=400)
+    with transaction.atomic():
+        ReportKind.objects.select_for_update().get(pk=kind.pk)  # two chapters added at once get two keys
+        taken = set(kind.sections.values_list("key", flat=True))
+        last = kind.sections.order_by("-order").values_list("order", flat=True).first() or 0
+        entry = form.save(commit=False)
+        entry.key, entry.order = free_chapter_key(entry.title, taken), last + 10
+        entry.save()
+    messages.success(request, f"Kapitlet «{entry.title}» er lagt til sist i {kind.name}. Flytt det dit det skal stå.")
+    return redirect(reverse("reports:kind_update", kwargs={"kind": kind.slug}) + f"#rad-{entry.pk}")
+
+
 @permission_required("reports.change_reportkind", raise_exception=True)
 def kind_section_title(request, kind, pk):
     """A report kind's own title for one of its sections."""
@@ -295,7 +333,8 @@ def kind_section_title(request, kind, pk):
     if request.method == "POST" and form.is_valid():
         form.save()
         shown = entry.title or (spec.title if spec else entry.key)
-        messages.success(request, f"Seksjonen heter «{shown}» i {kind.name}.")
+        what = "Kapitlet" if entry.is_chapter else "Seksjonen"
+        messages.success(request, f"{what} heter «{shown}» i {kind.name}.")
         return redirect(reverse("reports:kind_update", kwargs={"kind": kind.slug}) + f"#rad-{entry.pk}")
     context = {"kind": kind, "entry": entry, "spec": spec, "form": form}
     return render(request, "reports/section_title.html", context, status=400 if form.errors else 200)
@@ -311,7 +350,7 @@ def kind_section(request, kind, pk):
         messages.error(request, "Ukjent handling.")
         return redirect("reports:kind_update", kind=kind.slug)
     action = form.cleaned_data["action"]
-    title = SECTION_REGISTRY[entry.key].title if entry.key in SECTION_REGISTRY else entry.key
+    title = _entry_title(entry)
     anchor = f"#rad-{entry.pk}"
     with transaction.atomic():
         if action in ("up", "down"):
@@ -328,6 +367,8 @@ def kind_section(request, kind, pk):
         else:
             entry.delete()
             message, anchor = f"«{title}» er fjernet fra {kind.name}.", "#seksjoner"
+            if entry.is_chapter:  # its texts stay (and come back if a chapter of that title is added again)
+                message += " Tekstene som er skrevet i kapitlet, er tatt vare på."
     messages.success(request, message)
     return redirect(reverse("reports:kind_update", kwargs={"kind": kind.slug}) + anchor)
 

@@ -39,6 +39,13 @@ def cases():
         Case(
             "reports:kind_section_add", ADMINS, kwargs={"kind": "annual"}, method="post", data={"key": "test.yearly"}
         ),  # fmt: skip
+        Case(
+            "reports:kind_chapter_add",
+            ADMINS,
+            kwargs={"kind": "annual"},
+            method="post",
+            data={"title": "Nytt kapittel"},
+        ),  # fmt: skip
         Case("reports:kind_section_title", ADMINS, kwargs={"kind": "annual", "pk": section.pk}),
         Case(
             "reports:kind_section",
