@@ -52,6 +52,7 @@ from kpi.models import (
     Scorecard,
     Strategy,
     ThemePlan,
+    adds_up,
 )
 from kpi.selectors import assess
 
@@ -209,14 +210,20 @@ def indicator_detail(request, pk):
     )
 
 
+WHOLE_DEPARTMENT = "Hele tjenesteområdet"
+
+
 def _indicator_chart(indicator: Indicator, results: list[Result]) -> str:
     if not results:
         return ""
     periods = sorted({r.period for r in results})
     categories = list(period_range(periods[0], periods[-1]))
     by_unit: dict[str, dict[str, object]] = {}
+    if adds_up(indicator):  # the department's line runs on across a reorganisation: its units' sum
+        department = selectors.department_results([indicator], categories)
+        by_unit[WHOLE_DEPARTMENT] = {period: result.value for (_, period), result in department.items()}
     for result in results:
-        name = result.unit.name if result.unit else "Hele tjenesteområdet"
+        name = result.unit.name if result.unit else WHOLE_DEPARTMENT
         by_unit.setdefault(name, {})[str(result.period)] = result.value
     series = [ChartSeries(name, [values.get(str(p)) for p in categories]) for name, values in by_unit.items()]
     chart = Chart(
@@ -279,7 +286,7 @@ def result_entry(request):
     }
     forms = dict(grid.rows)
     lock = grid.lock
-    if request.method == "POST" and grid.save_if_valid():
+    if request.method == "POST" and not unit_error and grid.save_if_valid():
         where = f" for {unit}" if unit else ""
         messages.success(request, f"Resultatene for {period.label}{where} er lagret ({grid.summary}).")
         query = f"?periode={period}" + (f"&virksomhet={unit.pk}" if unit else "")
@@ -413,7 +420,7 @@ def key_figure_entry(request):
         user=request.user,
     )  # fmt: skip
     lock = grid.lock
-    if request.method == "POST" and grid.save_if_valid():
+    if request.method == "POST" and not unit_error and grid.save_if_valid():
         where = f" for {unit}" if unit else ""
         messages.success(request, f"Nøkkeltallene for {period.label}{where} er lagret ({grid.summary}).")
         query = f"?periode={period}" + (f"&virksomhet={unit.pk}" if unit else "")
