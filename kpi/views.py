@@ -319,7 +319,8 @@ def _entry_unit(source, period: Period) -> tuple[ServiceUnit | None, list[Servic
     """The unit chosen for entry (none: the whole department), the units one may choose for the
     period (those in force then), and why the chosen one cannot take figures for it ("" if it can)."""
     unit_id = source.get("virksomhet", "")
-    unit = ServiceUnit.objects.filter(pk=unit_id).first() if unit_id.isdigit() and len(unit_id) < 12 else None
+    whole_number = unit_id.isascii() and unit_id.isdigit() and len(unit_id) <= 9
+    unit = ServiceUnit.objects.filter(pk=unit_id).first() if whole_number else None
     units = list(ServiceUnit.objects.in_force(period))
     if unit is not None and not unit.in_force(period):
         return unit, units, unit.not_in_force_message(period)
