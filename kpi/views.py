@@ -427,7 +427,13 @@ def key_figure_entry(request):
         query = f"?periode={period}" + (f"&virksomhet={unit.pk}" if unit else "")
         return redirect(reverse("kpi:key_figure_entry") + query)
     previous = {v.key_figure_id: v for v in stored.filter(period=period.same_period_last_year())}
-    rows = [(f, form, existing.get(f.pk), previous.get(f.pk)) for f, form in grid.rows]
+    # For the department: what its units sum to, shown beside a figure left empty for the sum.
+    summed = (
+        {}
+        if unit
+        else selectors.units_sums(KeyFigureValue, "key_figure_id", [f.pk for f in figures if f.sum_of_units], [period])
+    )
+    rows = [(f, form, existing.get(f.pk), previous.get(f.pk), summed.get((f.pk, str(period)))) for f, form in grid.rows]
     return render(
         request,
         "kpi/key_figure_entry.html",

@@ -243,3 +243,8 @@ def test_the_indicator_page_lists_each_units_results(leder_client, mestring):
     assert response.status_code == 200
     html = text_of(response.content.decode())
     assert "Hillevåg og Hinna hjemmebaserte tjenester" in html and "tidligere område 6" in html
+
+
+def test_the_department_form_shows_what_the_units_sum_to(registrator_client, short_stays):
+    html = text_of(registrator_client.get(reverse("kpi:key_figure_entry"), {"periode": "2017"}).content.decode())
+    assert "Virksomhetene: 231 opphold, sum av 4 virksomheter. Tomt felt: summen brukes." in html
