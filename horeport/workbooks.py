@@ -10,6 +10,7 @@ cell is always data type "s". A list (a register's export, the reporting status)
 
 from __future__ import annotations
 
+import copy
 import io
 import re
 from collections.abc import Callable, Sequence
@@ -25,8 +26,8 @@ TEXT_MAX = 32_767  # Excel's limit for one cell
 _UNWRITABLE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]|[\ud800-\udfff]")
 # Text that `text` would change, or that openpyxl would store as a formula.
 _NOT_PLAIN = re.compile(r"^=|[\r\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]|[\ud800-\udfff]")
-# The same over a row's texts joined by line breaks (a "=" after a line break counts too: safe).
-_NOT_PLAIN_ROW = re.compile(r"(?m)^=|[\r\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]|[\ud800-\udfff]")
+# What `text` would change, as one character class: one quick scan of a row's texts.
+_UNCLEAN = re.compile(r"[\r\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 
 
 def text(value: str) -> str:
@@ -68,7 +69,9 @@ def cells(sheet, values) -> list:
     stores it as text. A row of a large export is looked at once, not value by value."""
     values = list(values)
     texts = "\n".join(value for value in values if isinstance(value, str))
-    if len(texts) <= TEXT_MAX and _NOT_PLAIN_ROW.search(texts) is None:
+    # A "=" after a line break counts too (it may start a value, or follow a line break inside one: safe).
+    plain = not texts.startswith("=") and "\n=" not in texts and _UNCLEAN.search(texts) is None
+    if plain and len(texts) <= TEXT_MAX:
         return values
     return [
         cell(sheet, value)
@@ -86,10 +89,35 @@ class CellStyle:
         self._template = cell(sheet, None, **style)
 
     def cell(self, sheet, value) -> Cell:
-        written = value_set(WriteOnlyCell(sheet), value)
+        written = WriteOnlyCell(sheet)
         # One style object for every cell: a write-only cell is written once and never changed.
+        # Given before the value, so that a date finds its date format and looks up none of its own.
         written._style = self._template._style
-        return written
+        return value_set(written, value)
+
+
+class CellStyles:
+    """Styles given to many cells of an ordinary sheet, each combination looked up once.
+
+    Setting a font, fill or alignment on a cell looks the style up in the workbook's lists (by
+    hashing it) each time; a report's tables give a few combinations to thousands of cells. Here
+    a combination is set on the first cell that has it, and later cells get a copy of that
+    cell's style numbers. `apply` gives a cell its whole style at once: call it once per cell,
+    on a cell that has no style yet. The style objects are kept, so their ids stay theirs."""
+
+    def __init__(self):
+        self._made: dict[tuple, tuple] = {}
+
+    def apply(self, cell: Cell, **style) -> Cell:
+        key = tuple((name, value if isinstance(value, str) else id(value)) for name, value in style.items())
+        made = self._made.get(key)
+        if made is None:
+            for name, setting in style.items():
+                setattr(cell, name, setting)
+            self._made[key] = (copy.copy(cell._style), tuple(style.values()))
+        else:
+            cell._style = copy.copy(made[0])
+        return cell
 
 
 def _checked(workbook: Workbook) -> None:

@@ -13,6 +13,7 @@ from django.db.models import CharField, ExpressionWrapper, F, Min
 
 from horeport.calculations import Change, change
 from horeport.computed import compute, dependency_models
+from horeport.kept import history_version
 from horeport.models import ServiceUnit
 from horeport.periods import Kind, Period, period_range
 from kpi.bands import GREEN, NONE, RED, STATUS_WORDS, YELLOW
@@ -324,14 +325,9 @@ SELECT period FROM found WHERE period IS NOT NULL
 
 def malekart_version() -> str:
     """A value that changes with every change to what the målekart's table shows (results,
-    indicators, bands, perspectives, unit names), in any process: the newest history row of each,
-    since django-simple-history keeps a row for every save and delete. One query."""
-    models = (Result, Indicator, Band, Perspective, ServiceUnit, *dependency_models())  # and computed results' figures
-    tables = [model.history.model._meta.db_table for model in models]
-    quote = connection.ops.quote_name
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT " + ", ".join(f"(SELECT MAX(history_id) FROM {quote(table)})" for table in tables))
-        return ".".join(str(number or 0) for number in cursor.fetchone())
+    indicators, bands, perspectives, unit names, and the figures computed results are made
+    from), in any process. One query."""
+    return history_version((Result, Indicator, Band, Perspective, ServiceUnit, *dependency_models()))
 
 
 def result_periods() -> list[Period]:

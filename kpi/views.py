@@ -7,7 +7,6 @@ import hashlib
 
 from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
-from django.core.cache import cache, caches
 from django.db.models import Min, Prefetch
 from django.http import QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
@@ -22,6 +21,7 @@ from horeport.calculations import change
 from horeport.charts import chart_svg, sparkline_svg, svg_data_uri
 from horeport.grids import Grid, active_locks
 from horeport.history import history_page
+from horeport.kept import kept
 from horeport.models import ServiceUnit
 from horeport.params import chooser_years, option_values, period_options, read_period
 from horeport.periods import Kind, Period, period_range
@@ -83,26 +83,8 @@ def _sparkline(line: selectors.MalekartLine) -> tuple[str, str]:
 # -- the målekart dashboard -------------------------------------------------------------------
 
 
-# What the målekart shows is kept between requests under `selectors.malekart_version()`, which
-# changes with every write to it (in any process): the choices of periods and the table itself.
-# A key names the version it was built from, so a kept copy is never stale: each process keeps one
-# in its own memory (the "local" cache) in front of the shared cache (settings.CACHES), which every
-# process and host reads and which outlives a restart. Both expire anyway.
-MALEKART_CACHE_SECONDS = 600
-
-
-def _kept(key: str, build):
-    """The value kept under `key`: from this process's memory, else from the shared cache, else
-    built (and kept in both)."""
-    local = caches["local"]
-    value = local.get(key)
-    if value is None:
-        value = cache.get(key)
-        if value is None:
-            value = build()
-            cache.set(key, value, MALEKART_CACHE_SECONDS)
-        local.set(key, value, MALEKART_CACHE_SECONDS)
-    return value
+# What the målekart shows is kept between requests (horeport.kept) under
+# `selectors.malekart_version()`, which changes with every write to what it shows, in any process.
 
 
 def _malekart_facts(version: str) -> dict:
@@ -114,7 +96,7 @@ def _malekart_facts(version: str) -> dict:
             "has_indicators": Indicator.objects.exists(),
         }
 
-    return _kept(f"kpi:malekart-facts:{version}", build)
+    return kept(f"kpi:malekart-facts:{version}", build)
 
 
 def _malekart_html(version: str, *, period: Period, unit, filterset) -> str:
@@ -130,14 +112,14 @@ def _malekart_html(version: str, *, period: Period, unit, filterset) -> str:
             {"malekart": malekart, "period": period, "unit": unit, "headings": malekart.shared_headings},
         )
 
-    html = _kept(f"kpi:malekart:{version}:{period}:{unit.pk if unit else ''}:{choice}", build)
+    html = kept(f"kpi:malekart:{version}:{period}:{unit.pk if unit else ''}:{choice}", build)
     return mark_safe(html)  # our own template's output, escaped where it was rendered
 
 
 def _filters_html(version: str, query: QueryDict, filterset) -> str:
     """The filter form as HTML: the same for every user who asks with the same parameters."""
     key = f"kpi:malekart-filters:{version}:{hashlib.sha256(query.urlencode().encode()).hexdigest()}"
-    html = _kept(key, lambda: render_to_string("kpi/_malekart_filters.html", {"filter": filterset}))
+    html = kept(key, lambda: render_to_string("kpi/_malekart_filters.html", {"filter": filterset}))
     return mark_safe(html)  # our own template's output, escaped where it was rendered
 
 

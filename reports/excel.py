@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import io
 import re
+from functools import cache
 
 from openpyxl import Workbook
 from openpyxl.comments import Comment
@@ -21,7 +22,7 @@ from horeport.charts import chart_png
 from horeport.formatting import NO_VALUE, nb_datetime
 from horeport.narrative import NarrativeLine, narrative_lines
 from horeport.sections import Table
-from horeport.workbooks import put, text, workbook_bytes
+from horeport.workbooks import CellStyles, put, text, workbook_bytes
 from reports.services import BuiltSection, Report
 
 TITLE = Font(bold=True, size=16, color="00315D")
@@ -34,6 +35,11 @@ NOTICE_FILL = PatternFill("solid", fgColor="FFF0C2")
 HEADER_BORDER = Border(bottom=Side(style="medium", color="6B7480"))
 TOTAL_BORDER = Border(top=Side(style="thin", color="1E2B3C"))
 WRAP = Alignment(wrap_text=True, vertical="top")
+RIGHT = Alignment(horizontal="right")
+CENTRE = Alignment(horizontal="center")
+HEADER_LEFT = Alignment(wrap_text=True, vertical="bottom", horizontal="left")
+HEADER_RIGHT = Alignment(wrap_text=True, vertical="bottom", horizontal="right")
+ROW_EMPHASIS = {"total": {"font": BOLD, "border": TOTAL_BORDER}, "group": {"font": BOLD, "fill": GROUP_FILL}}
 # The status colours of the screen and the PDF (a status word, or a number coloured by its status).
 STATUS_FILLS = {
     "green": PatternFill("solid", fgColor="D5F0DC"),
@@ -76,8 +82,9 @@ def report_xlsx(report: Report) -> bytes:
     cover.title = "Forside"
     sheets = [(part, workbook.create_sheet(sheet_title(part.sheet_title, used))) for part in report.shown_parts]
     _write_cover(cover, report, sheets)
+    styles = CellStyles()
     for part, sheet in sheets:
-        _write_section(sheet, part, report)
+        _write_section(sheet, part, report, styles)
     workbook.properties.title = report.title
     workbook.properties.creator = f"{report.municipality}, {report.department}"
     workbook.properties.created = report.generated_at.replace(tzinfo=None)
@@ -117,7 +124,7 @@ def _write_cover(sheet: Worksheet, report: Report, sheets: list[tuple[BuiltSecti
     sheet.column_dimensions["B"].width = 20
 
 
-def _write_section(sheet: Worksheet, part: BuiltSection, report: Report) -> None:
+def _write_section(sheet: Worksheet, part: BuiltSection, report: Report, styles: CellStyles) -> None:
     put(sheet, 1, 1, part.title, font=TITLE)
     put(sheet, 2, 1, f"{report.title} · {report.status_label}", font=MUTED)
     row = 4
@@ -145,7 +152,7 @@ def _write_section(sheet: Worksheet, part: BuiltSection, report: Report) -> None
             row += 2
         tables = [t for t in section.tables if not t.is_empty] if not section.is_empty else []
         for index, table in enumerate(tables):
-            row, header_end = _write_table(sheet, table, row, widths)
+            row, header_end = _write_table(sheet, table, row, widths, styles)
             if index == 0:
                 freeze = f"B{header_end + 1}"
             row += 1
@@ -165,16 +172,21 @@ def _write_section(sheet: Worksheet, part: BuiltSection, report: Report) -> None
     sheet.freeze_panes = freeze or "B4"
 
 
-def _write_table(sheet: Worksheet, table: Table, row: int, widths: dict[int, int]) -> tuple[int, int]:
+@cache
+def _indent(level: int) -> Alignment:
+    return Alignment(indent=level)
+
+
+def _write_table(
+    sheet: Worksheet, table: Table, row: int, widths: dict[int, int], styles: CellStyles
+) -> tuple[int, int]:
     """Write one table from `row`; return the next free row and the last header row."""
     put(sheet, row, 1, table.title, font=SUBTITLE)
     row += 1
     if table.header_groups:
         column = 1 if table.groups_cover_row_header else 2
         for group in table.header_groups:
-            cell = put(sheet, row, column, group.label)
-            cell.font, cell.fill = BOLD, HEADER_FILL
-            cell.alignment = Alignment(horizontal="center")
+            styles.apply(put(sheet, row, column, group.label), font=BOLD, fill=HEADER_FILL, alignment=CENTRE)
             if group.span > 1:
                 sheet.merge_cells(start_row=row, start_column=column, end_row=row, end_column=column + group.span - 1)
             column += group.span
@@ -182,39 +194,36 @@ def _write_table(sheet: Worksheet, table: Table, row: int, widths: dict[int, int
     headers = [table.row_header, *(c.label for c in table.columns)]
     for column, label in enumerate(headers, start=1):
         cell = put(sheet, row, column, label or None)
-        cell.font, cell.fill, cell.border = BOLD, HEADER_FILL, HEADER_BORDER
-        cell.alignment = Alignment(wrap_text=True, vertical="bottom", horizontal="left" if column == 1 else "right")
+        styles.apply(cell, font=BOLD, fill=HEADER_FILL, border=HEADER_BORDER,
+                     alignment=HEADER_LEFT if column == 1 else HEADER_RIGHT)  # fmt: skip
         widths[column] = max(widths.get(column, 0), min(len(label or ""), 24))
     header_end = row
     row += 1
     cell_notes: list[str] = []  # a cell's note ("5 av 6 mnd.") is written below the table, and kept as a comment
     for table_row in table.rows:
+        # A total row is bold over a line; a group row is bold on grey, over the whole row.
+        emphasis = ROW_EMPHASIS.get(table_row.kind, {})
         label = put(sheet, row, 1, table_row.header)
-        label.alignment = Alignment(indent=table_row.level)
+        styles.apply(label, alignment=_indent(table_row.level), **emphasis)
         widths[1] = max(widths[1], len(table_row.header) + 2 * table_row.level)
         for column, value in enumerate(table_row.cells, start=2):
             missing = value.is_numeric and value.value is None and not value.suppressed
             # A missing number is written as the notes say it is shown: "–", as in the PDF.
             cell = put(sheet, row, column, NO_VALUE if missing else value.excel_value)
-            cell.number_format = value.number_format if value.is_numeric and not value.suppressed else "General"
+            style = {"number_format": value.number_format if value.is_numeric and not value.suppressed else "General"}
             if value.is_numeric or value.suppressed:
-                cell.alignment = Alignment(horizontal="right")
+                style["alignment"] = RIGHT
+            if value.status in STATUS_FILLS:
+                style["fill"] = STATUS_FILLS[value.status]
+            styles.apply(cell, **(style | emphasis))
             if value.note:
                 label = table.columns[column - 2].label if column - 2 < len(table.columns) else ""
                 cell_notes.append(f"{table_row.header}, {label}: {value.note}" if label else value.note)
-            if value.status in STATUS_FILLS:
-                cell.fill = STATUS_FILLS[value.status]
-            if value.note:
                 cell.comment = Comment(text(value.note), "horeport")
             widths[column] = max(widths.get(column, 0), len(value.text_value) + (2 if value.signed else 0))
-        if table_row.kind in ("total", "group"):
-            for column in range(1, len(table.columns) + 2):
-                cell = sheet.cell(row, column)
-                cell.font = BOLD
-                if table_row.kind == "total":
-                    cell.border = TOTAL_BORDER
-                else:
-                    cell.fill = GROUP_FILL
+        if emphasis:
+            for column in range(len(table_row.cells) + 2, len(table.columns) + 2):
+                styles.apply(sheet.cell(row, column), **emphasis)
         row += 1
     for note in [*table.notes, *cell_notes]:
         put(sheet, row, 1, note, font=MUTED)

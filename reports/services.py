@@ -24,6 +24,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from horeport.charts import chart_height, chart_svg, svg_data_uri
+from horeport.kept import history_version, kept, may_store, tracked_models
 from horeport.models import SiteSettings, period_lock
 from horeport.narrative import narrative_html
 from horeport.periods import Period
@@ -32,6 +33,7 @@ from horeport.sections import (
     Chart,
     Section,
     SectionOptions,
+    SectionSpec,
     sections_autodiscover,
     suppress_small_numbers,
 )
@@ -209,6 +211,8 @@ def report_build(*, kind: ReportKind, period: Period, version: int | None = None
         small_numbers=kind.small_numbers, short=short, comparison_years=kind.comparison_years, cutoff=None
     )
     commentaries = {c.section_key: c for c in SectionCommentary.objects.filter(kind=kind, period=period)}
+    data_version = history_version(tracked_models())
+    store = may_store()
     parts = [_chapter_part(spec, commentaries) for spec in CHAPTERS.values() if spec.placement is Placement.BEFORE]
     for entry in kind.sections.filter(enabled=True).order_by("order", "pk"):
         if short and not entry.in_short_form:
@@ -230,7 +234,7 @@ def report_build(*, kind: ReportKind, period: Period, version: int | None = None
         else:
             try:
                 with transaction.atomic():  # a failing section's queries must not break the others'
-                    section = spec.function(period=period, options=options)
+                    section = _section_kept(spec, period, options, data_version, store=store)
                 part.section = _apply_small_numbers(section, kind.small_numbers)
                 if entry.title:  # the kind's own title for the section, set by an administrator
                     section.title = entry.title
@@ -254,6 +258,18 @@ def report_build(*, kind: ReportKind, period: Period, version: int | None = None
         department=site.department_name,
         logo_uri=_logo_uri(site),
         version=version,
+    )
+
+
+def _section_kept(spec: SectionSpec, period: Period, options: SectionOptions, version: str, *, store: bool) -> Section:
+    """A section as its function makes it, kept between reports under the version of the data
+    (horeport.kept): the preview, the PDF and the workbook of the same figures make it once. The
+    day is part of the key, since a register's status is read as of today within the period."""
+    key = f"{spec.key}:{period}:{options}:{timezone.localdate()}:{version}"
+    return kept(
+        "reports:section:" + hashlib.sha256(key.encode()).hexdigest(),
+        lambda: spec.function(period=period, options=options),
+        store=store,
     )
 
 
