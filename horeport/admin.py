@@ -12,7 +12,7 @@ from simple_history.admin import SimpleHistoryAdmin
 from horeport import plausibility
 from horeport.editing import refusal
 from horeport.fields import DateField, NorwegianDecimalField
-from horeport.forms import TrackedModelForm
+from horeport.forms import ServiceUnitForm, TrackedModelForm
 from horeport.models import PeriodLock, ServiceUnit, SiteSettings
 
 
@@ -128,7 +128,9 @@ class TrackedAdmin(SimpleHistoryAdmin):
 
 @admin.register(ServiceUnit)
 class ServiceUnitAdmin(SimpleHistoryAdmin):
-    list_display = ["name", "short_name", "active", "sort_order"]
+    form = ServiceUnitForm  # the successors' dates are checked against the unit's, as on the unit page
+    list_display = ["name", "short_name", "active", "valid_from", "valid_until", "sort_order"]
+    filter_horizontal = ["successors"]
 
 
 @admin.register(SiteSettings)

@@ -13,7 +13,15 @@ from django.db.models import Q, QuerySet
 
 from horeport import plausibility
 from horeport.fields import DateField, NorwegianDecimalField, NorwegianIntegerField, PeriodFormField, RowsChoiceField
-from horeport.models import FigureLimit, PeriodLock, ServiceUnit, SiteSettings, deleted_message, stale_message
+from horeport.models import (
+    FigureLimit,
+    PeriodLock,
+    ServiceUnit,
+    SiteSettings,
+    deleted_message,
+    stale_message,
+    successor_errors,
+)
 from horeport.params import statistics_period_options
 from horeport.passwords import PASSWORD_HELP
 from horeport.periods import Period
@@ -315,7 +323,24 @@ class FigureLimitForm(NorwegianModelForm):
 class ServiceUnitForm(NorwegianModelForm):
     class Meta:
         model = ServiceUnit
-        fields = ["name", "short_name", "sort_order", "active"]
+        fields = ["name", "short_name", "sort_order", "active", "valid_from", "valid_until", "successors"]
+
+    def clean(self):
+        cleaned = super().clean()
+        if self.errors:
+            return cleaned
+        # The unit as the form would save it (the instance is filled in only after clean).
+        unit = ServiceUnit(
+            pk=self.instance.pk, name=cleaned.get("name") or "",
+            valid_from=cleaned.get("valid_from"), valid_until=cleaned.get("valid_until"),
+        )  # fmt: skip
+        for message in successor_errors(unit, cleaned.get("successors") or []):
+            self.add_error("successors", message)
+        if unit.pk:  # a unit that succeeds others may not start before they ended
+            for predecessor in self.instance.predecessors.all():
+                for message in successor_errors(predecessor, [unit]):
+                    self.add_error("valid_from", message)
+        return cleaned
 
 
 class PeriodLockForm(forms.ModelForm):

@@ -17,14 +17,44 @@ from horeport.formatting import nb_date, nb_datetime
 from horeport.periods import InvalidPeriod, Period
 
 
+class ServiceUnitQuerySet(models.QuerySet):
+    def in_force(self, period: Period):
+        """The units whose validity overlaps the period (from and until are both inclusive)."""
+        return self.filter(
+            models.Q(valid_from__isnull=True) | models.Q(valid_from__lte=period.end),
+            models.Q(valid_until__isnull=True) | models.Q(valid_until__gte=period.start),
+        )
+
+
 class ServiceUnit(models.Model):
-    """A service unit (virksomhet) inside the department."""
+    """A service unit (virksomhet) inside the department, valid from and until a date: a
+    reorganisation ends units and starts their successors (seks hjemmetjenester blir fire)."""
 
     name = models.CharField("navn", max_length=120, unique=True)
     short_name = models.CharField("kortnavn", max_length=40, blank=True)
-    active = models.BooleanField("aktiv", default=True)
+    active = models.BooleanField(
+        "aktiv", default=True,
+        help_text="Ikke aktiv: virksomheten tilbys ikke lenger i nye registreringer (avvik). "
+        "Tall per periode styres av gyldighetsdatoene.",
+    )  # fmt: skip
     sort_order = models.PositiveIntegerField("rekkefølge", default=0)
+    valid_from = models.DateField(
+        "gjelder fra", null=True, blank=True,
+        help_text="Første dag virksomheten finnes, for eksempel 01.01.2017 etter en omorganisering. "
+        "Tomt: fra før de første tallene.",
+    )  # fmt: skip
+    valid_until = models.DateField(
+        "gjelder til og med", null=True, blank=True,
+        help_text="Siste dag virksomheten finnes, for eksempel 31.12.2016. Tomt: så lenge den finnes.",
+    )  # fmt: skip
+    successors = models.ManyToManyField(
+        "self", symmetrical=False, blank=True, related_name="predecessors", verbose_name="etterfølgere",
+        help_text="Virksomhetene som overtok oppgavene da denne ble avviklet (én eller flere). "
+        "De må gjelde fra dagen etter at denne sluttet, eller senere.",
+    )  # fmt: skip
     history = HistoricalRecords()
+
+    objects = ServiceUnitQuerySet.as_manager()
 
     class Meta:
         ordering = ["sort_order", "name"]
@@ -33,6 +63,56 @@ class ServiceUnit(models.Model):
 
     def __str__(self):
         return self.name
+
+    def clean(self):
+        super().clean()
+        if self.valid_from and self.valid_until and self.valid_until < self.valid_from:
+            raise ValidationError(
+                {"valid_until": f"Virksomheten kan ikke slutte før den begynner ({nb_date(self.valid_from)})."}
+            )
+
+    def in_force(self, period: Period) -> bool:
+        """Whether the unit's validity overlaps the period."""
+        return (self.valid_from is None or self.valid_from <= period.end) and (
+            self.valid_until is None or self.valid_until >= period.start
+        )
+
+    @property
+    def validity_label(self) -> str:
+        """ "fra 01.01.2017", "til og med 31.12.2016", "01.01.2015–31.12.2016" or ""."""
+        if self.valid_from and self.valid_until:
+            return f"{nb_date(self.valid_from)}–{nb_date(self.valid_until)}"
+        if self.valid_from:
+            return f"fra {nb_date(self.valid_from)}"
+        if self.valid_until:
+            return f"til og med {nb_date(self.valid_until)}"
+        return ""
+
+    def not_in_force_message(self, period: Period) -> str:
+        """Why a figure for the period is refused: "… gjelder fra 01.01.2017, ikke i 2016 (…)"."""
+        return (
+            f"{self.name} gjelder {self.validity_label} og finnes ikke i {period.label}. "
+            "Registrer tallet på virksomhetene som fantes da."
+        )
+
+
+def successor_errors(unit: ServiceUnit, successors) -> list[str]:
+    """What is wrong with a unit's successors, in Norwegian (empty when they are fine): a
+    successor must not be the unit itself, and must start after the unit ends."""
+    errors = []
+    for successor in successors:
+        if unit.pk and successor.pk == unit.pk:
+            errors.append("En virksomhet kan ikke være sin egen etterfølger.")
+        elif unit.valid_until is None:
+            errors.append(f"{unit.name or 'Virksomheten'} har etterfølgere og må ha en sluttdato (gjelder til og med).")
+            break
+        elif successor.valid_from is None or successor.valid_from <= unit.valid_until:
+            first_day = nb_date(unit.valid_until + datetime.timedelta(days=1))
+            errors.append(
+                f"{successor.name} må gjelde fra {first_day} eller senere for å etterfølge "
+                f"{unit.name or 'virksomheten'}, som gjelder til og med {nb_date(unit.valid_until)}."
+            )
+    return errors
 
 
 class SiteSettings(models.Model):

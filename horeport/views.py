@@ -216,7 +216,8 @@ def site_settings(request):
 
 @permission_required("horeport.view_serviceunit", raise_exception=True)
 def unit_list(request):
-    return render(request, "horeport/unit_list.html", {"units": ServiceUnit.objects.all()})
+    units = ServiceUnit.objects.prefetch_related("successors")
+    return render(request, "horeport/unit_list.html", {"units": units})
 
 
 @permission_required("horeport.add_serviceunit", raise_exception=True)

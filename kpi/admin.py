@@ -44,13 +44,14 @@ class ResultAdmin(TrackedAdmin):
 
 @admin.register(KeyFigure)
 class KeyFigureAdmin(SimpleHistoryAdmin):
-    list_display = ["name", "unit", "frequency", "active"]
+    list_display = ["name", "unit", "frequency", "sum_of_units", "active"]
 
 
 @admin.register(KeyFigureValue)
 class KeyFigureValueAdmin(TrackedAdmin):
-    list_display = ["key_figure", "period", "value"]
-    list_select_related = ["key_figure"]
+    list_display = ["key_figure", "period", "unit", "value"]
+    list_filter = ["unit"]
+    list_select_related = ["key_figure", "unit"]
 
 
 @admin.register(Strategy)

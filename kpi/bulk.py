@@ -2,7 +2,9 @@
 
 Results: a row per indicator measured for the period, for the whole department and for each
 service unit that has reported results of these indicators before; a row for another unit may be
-added (its name in the Virksomhet column). Key figures: a row per active key figure.
+added (its name in the Virksomhet column). Key figures: a row per active key figure, and per unit
+for those that are the sum of their units. Only the units in force in the period are offered, and a
+row for a unit that did not exist then is refused with the unit's dates.
 """
 
 from __future__ import annotations
@@ -51,8 +53,23 @@ def result_lines(period: Period) -> list[Line]:
     unit_ids = set(
         Result.objects.filter(indicator__in=indicators, unit__isnull=False).values_list("unit_id", flat=True)
     )
-    units = [None, *ServiceUnit.objects.filter(pk__in=unit_ids)]
+    # The units in force in the period among those that report results; after a reorganisation
+    # the new units, once they have reported (or been added by name), replace the old.
+    units = [None, *ServiceUnit.objects.in_force(period).filter(pk__in=unit_ids)]
     return [_result_line(indicator, unit, period) for unit in units for indicator in indicators]
+
+
+def _unit_in_force(unit_name: str, period: Period) -> ServiceUnit | None:
+    """The unit a file's Virksomhet cell names (none when empty), refused when unknown or not in
+    force in the period (horeport.models.ServiceUnit.in_force)."""
+    if not unit_name:
+        return None
+    unit = ServiceUnit.objects.filter(Q(name__iexact=unit_name) | Q(short_name__iexact=unit_name)).first()
+    if unit is None:
+        raise Refusal(f"Ukjent virksomhet «{unit_name[:40]}». La cellen stå tom for hele tjenesteområdet.")
+    if not unit.in_force(period):
+        raise Refusal(unit.not_in_force_message(period))
+    return unit
 
 
 def result_find(period: Period, key: tuple[str, ...]) -> Line:
@@ -69,31 +86,41 @@ def result_find(period: Period, key: tuple[str, ...]) -> Line:
         raise Refusal(f"{indicator.code} er ikke målt fra {indicator.retired_year}.")
     if indicator.computation:
         raise Refusal(f"{indicator.code} beregnes av regelen, og resultatet registreres ikke.")
-    unit = None
-    if unit_name:
-        unit = ServiceUnit.objects.filter(Q(name__iexact=unit_name) | Q(short_name__iexact=unit_name)).first()
-        if unit is None:
-            raise Refusal(f"Ukjent virksomhet «{unit_name[:40]}». La cellen stå tom for hele tjenesteområdet.")
-    return _result_line(indicator, unit, period)
+    return _result_line(indicator, _unit_in_force(unit_name, period), period)
 
 
-def _key_figure_line(key_figure: KeyFigure, period: Period) -> Line:
+def _key_figure_line(key_figure: KeyFigure, unit: ServiceUnit | None, period: Period) -> Line:
     values = {"value": KEY_FIGURE_VALUE}
-    return Line((key_figure.name,), (key_figure.unit,), values, {"key_figure": key_figure, "period": period})
+    return Line(
+        (key_figure.name, unit.name if unit else WHOLE_DEPARTMENT), (key_figure.unit,), values,
+        {"key_figure": key_figure, "unit": unit, "period": period},
+    )  # fmt: skip
 
 
 def key_figure_lines(period: Period) -> list[Line]:
-    return [_key_figure_line(k, period) for k in KeyFigure.objects.filter(active=True, frequency=period.kind)]
+    """A row per active key figure for the department, and for the figures that are the sum of
+    their units, a row per unit in force in the period."""
+    figures = list(KeyFigure.objects.filter(active=True, frequency=period.kind))
+    lines = [_key_figure_line(k, None, period) for k in figures]
+    adding = [k for k in figures if k.sum_of_units]
+    if adding:
+        units = list(ServiceUnit.objects.in_force(period))
+        lines += [_key_figure_line(k, unit, period) for unit in units for k in adding]
+    return lines
 
 
 def key_figure_find(period: Period, key: tuple[str, ...]) -> Line:
-    key_figure = KeyFigure.objects.filter(name__iexact=key[0]).first()
+    name, unit_name = key
+    key_figure = KeyFigure.objects.filter(name__iexact=name).first()
     if key_figure is None:
-        raise Refusal(f"Ukjent nøkkeltall «{key[0][:40]}». Bruk navnet slik det står i malen.")
+        raise Refusal(f"Ukjent nøkkeltall «{name[:40]}». Bruk navnet slik det står i malen.")
     if key_figure.kind is not period.kind:
         frequency = Frequency(key_figure.frequency).label.lower()
         raise Refusal(f"«{key_figure}» registreres {frequency}, så raden hører ikke hjemme i malen for {period.label}.")
-    return _key_figure_line(key_figure, period)
+    unit = _unit_in_force(unit_name, period)
+    if unit is not None and not key_figure.sum_of_units:
+        raise Refusal(f"«{key_figure}» registreres for hele tjenesteområdet. La Virksomhet stå tom.")
+    return _key_figure_line(key_figure, unit, period)
 
 
 register(
@@ -106,9 +133,9 @@ register(
 )  # fmt: skip
 register(
     BulkKind(
-        slug="nokkeltall", title="Nøkkeltall", model=KeyFigureValue, key_headers=("Nøkkeltall",),
+        slug="nokkeltall", title="Nøkkeltall", model=KeyFigureValue, key_headers=("Nøkkeltall", "Virksomhet"),
         label_headers=("Enhet",), columns=(KEY_FIGURE_VALUE,), period_kinds=PERIOD_KINDS, lines=key_figure_lines,
         find=key_figure_find, entry_url=lambda period: reverse("kpi:key_figure_entry") + f"?periode={period}",
-        description="nøkkeltall",
+        description="nøkkeltall (og virksomhet: tom for hele tjenesteområdet)",
     )
 )  # fmt: skip

@@ -20,8 +20,8 @@ ATTENTION = (RED, YELLOW)  # the statuses the glance lists indicator by indicato
 def due(*, period: Period) -> list[Due]:
     """The results of the indicators and the key figures measured every period of this kind.
 
-    Results are due for the whole department, and unit by unit for the units that have
-    reported results of these indicators before.
+    Results are due for the whole department, and unit by unit for the units in force in the
+    period that have reported results of these indicators before.
     """
     items = []
     indicators = [
@@ -37,12 +37,12 @@ def due(*, period: Period) -> list[Due]:
         url = reverse("kpi:result_entry") + f"?periode={period}"
         what = f"Resultater, {Frequency(period.kind.value).label.lower()}e indikatorer"
         items.append(Due(APP, what, period, counts.get(None, 0), len(indicators), url))
-        for unit in ServiceUnit.objects.filter(pk__in=unit_ids):
+        for unit in ServiceUnit.objects.in_force(period).filter(pk__in=unit_ids):
             unit_url = f"{url}&virksomhet={unit.pk}"
             items.append(Due(APP, what, period, counts.get(unit.pk, 0), len(indicators), unit_url, unit=str(unit)))
     figures = list(KeyFigure.objects.filter(active=True, frequency=period.kind))
     if figures:
-        filled = KeyFigureValue.objects.filter(key_figure__in=figures, period=period).count()
+        filled = KeyFigureValue.objects.filter(key_figure__in=figures, period=period, unit__isnull=True).count()
         url = reverse("kpi:key_figure_entry") + f"?periode={period}"
         items.append(Due(APP, "Nøkkeltall", period, filled, len(figures), url))
     return items

@@ -91,7 +91,7 @@ class BandForm(NorwegianModelForm):
 class KeyFigureForm(NorwegianModelForm):
     class Meta:
         model = KeyFigure
-        fields = ["name", "unit", "decimals", "frequency", "description", "sort_order", "active"]
+        fields = ["name", "unit", "decimals", "frequency", "sum_of_units", "description", "sort_order", "active"]
         widgets = {"description": forms.Textarea(attrs={"rows": 3})}
 
 

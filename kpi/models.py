@@ -402,6 +402,7 @@ class Result(TrackedModel):
             )
         if indicator.is_retired_in(self.period):
             raise ValidationError({"period": f"{indicator.code} er ikke målt fra {indicator.retired_year}."})
+        unit_check(self.unit if self.unit_id else None, self.period)
         value_check(indicator, self.value)
 
     def check_writable(self, *, deleting: bool = False, **kwargs) -> None:
@@ -414,6 +415,17 @@ def computed_message(indicator: Indicator) -> str:
     return (
         f"Resultatene for {indicator.code} registreres ikke: de beregnes etter regelen «{indicator.computation_title}»."
     )
+
+
+def unit_check(unit: ServiceUnit | None, period: Period | None) -> None:
+    """Refuse a figure for a unit that did not exist in the period (before it began, after it ended)."""
+    if unit is not None and isinstance(period, Period) and not unit.in_force(period):
+        raise ValidationError({"unit": unit.not_in_force_message(period)})
+
+
+def adds_up(indicator: Indicator) -> bool:
+    """Whether the department's result is the sum of the units' (a count; see docs/rules.md)."""
+    return indicator.unit == IndicatorUnit.COUNT
 
 
 def value_check(indicator: Indicator, value: Decimal | None) -> None:
@@ -440,6 +452,12 @@ class KeyFigure(models.Model):
     description = models.TextField("beskrivelse", blank=True)
     sort_order = models.PositiveIntegerField("rekkefølge", default=0)
     active = models.BooleanField("i bruk", default=True)
+    sum_of_units = models.BooleanField(
+        "summen av virksomhetene", default=False,
+        help_text="Et antall eller et beløp som kan registreres per virksomhet: tjenesteområdets verdi for en "
+        "periode er da summen over virksomhetene som fantes i perioden, når den ikke er registrert selv. "
+        "Ikke for prosenter og gjennomsnitt.",
+    )  # fmt: skip
     history = HistoricalRecords()
 
     class Meta:
@@ -462,10 +480,23 @@ class KeyFigure(models.Model):
         """A change between two percentages is given in percentage points."""
         return self.unit.strip() == "%"
 
+    def clean(self):
+        super().clean()
+        if self.sum_of_units and self.is_percent:
+            raise ValidationError(
+                {"sum_of_units": "En prosent kan ikke summeres over virksomhetene: registrer tjenesteområdets verdi."}
+            )
+
 
 class KeyFigureValue(TrackedModel):
+    """A key figure's value for one period, for the whole department or one service unit."""
+
     key_figure = models.ForeignKey(KeyFigure, models.PROTECT, related_name="values", verbose_name="nøkkeltall")
     period = PeriodField("periode")
+    unit = models.ForeignKey(
+        ServiceUnit, models.PROTECT, null=True, blank=True, related_name="+", verbose_name="virksomhet",
+        help_text="Tomt for hele tjenesteområdet.",
+    )  # fmt: skip
     value = models.DecimalField("verdi", max_digits=16, decimal_places=4)
     comment = models.TextField("kommentar", blank=True, validators=[validate_no_national_id])
 
@@ -474,18 +505,26 @@ class KeyFigureValue(TrackedModel):
         verbose_name_plural = "verdier for nøkkeltall"
         constraints = [
             models.UniqueConstraint(
-                fields=["key_figure", "period"], name="kpi_keyfigurevalue_one_per_period",
+                fields=["key_figure", "period"], condition=Q(unit__isnull=True),
+                name="kpi_keyfigurevalue_one_per_period",
                 violation_error_message="Nøkkeltallet har allerede en verdi for denne perioden.",
+            ),
+            models.UniqueConstraint(
+                fields=["key_figure", "period", "unit"], condition=Q(unit__isnull=False),
+                name="kpi_keyfigurevalue_one_per_period_and_unit",
+                violation_error_message="Nøkkeltallet har allerede en verdi for denne perioden og virksomheten.",
             ),
         ]  # fmt: skip
 
     def __str__(self):
-        return f"{self.key_figure} {self.period.label}"
+        where = f", {self.unit}" if self.unit_id else ""
+        return f"{self.key_figure} {self.period.label}{where}"
 
     def clean(self):
         super().clean()
         if self.key_figure_id and self.period is not None:
             frequency_check(self.period, self.key_figure.frequency, f"«{self.key_figure}»")
+            unit_check(self.unit if self.unit_id else None, self.period)
 
 
 # -- strategies, theme plans and measures --------------------------------------------------

@@ -53,22 +53,27 @@ class KeyFigures(Figures):
     figure_model = KeyFigure
 
     def cell(self, row: KeyFigureValue, field: str) -> Cell:
-        return Cell(self.key, row.key_figure_id, "", row.period)
+        return Cell(self.key, row.key_figure_id, "", row.period, row.unit_id)
 
     def cell_for(self, figure, measure, period, unit=None) -> Cell:
-        return Cell(self.key, figure.pk, "", period)
+        return Cell(self.key, figure.pk, "", period, getattr(unit, "pk", unit))
 
     def previous(self, cells: list[Cell]) -> dict[Cell, Decimal]:
         rows = KeyFigureValue.objects.filter(
             key_figure_id__in={c.figure_id for c in cells}, period__in={str(c.period) for c in cells}
-        ).only("key_figure_id", "period", "value")
-        return {Cell(self.key, r.key_figure_id, "", r.period): r.value for r in rows}
+        ).only("key_figure_id", "period", "unit_id", "value")
+        found = {Cell(self.key, r.key_figure_id, "", r.period, r.unit_id): r.value for r in rows}
+        return {cell: found[cell] for cell in cells if cell in found}
 
     def name(self, row: KeyFigureValue, field: str) -> str:
         return row.key_figure.name
 
     def url(self, row: KeyFigureValue) -> str:
-        return reverse("kpi:key_figure_entry") + f"?periode={row.period}"
+        return (
+            reverse("kpi:key_figure_entry")
+            + f"?periode={row.period}"
+            + (f"&virksomhet={row.unit_id}" if row.unit_id else "")
+        )
 
     def choices(self) -> list[tuple[int, str, str]]:
         return [(f.pk, "", f.name) for f in KeyFigure.objects.all()]

@@ -15,7 +15,7 @@ from horeport.periods import Kind, Period
 from horeport.sections import Cell, CellType, Column, Row, Section, SectionOptions, Table, report_section
 from kpi import selectors
 from kpi.bands import GREEN, NONE, RED, YELLOW
-from kpi.models import Indicator, IndicatorUnit, KeyFigure, KeyFigureValue, MeasureState, Result, StrategyScope
+from kpi.models import Indicator, IndicatorUnit, KeyFigure, MeasureState, StrategyScope
 from kpi.selectors import NEW, Assessment, assess, latest_complete
 
 
@@ -116,7 +116,8 @@ def malekart(*, period: Period, options: SectionOptions) -> Section:
 
 def result_status_cell(indicator: Indicator, cell: selectors.ResultCell, *, note: str = "") -> Cell:
     """A result with the status it has by the bands valid in its own period (none where it is missing)."""
-    value = result_cell(indicator, cell.value, note=note)
+    summed = getattr(cell.result, "note", "")  # a count summed over the units in force
+    value = result_cell(indicator, cell.value, note=", ".join(part for part in (note, summed) if part))
     if cell.value is None or cell.assessment.reason:
         return value
     return replace(value, status=cell.assessment.status)
@@ -179,12 +180,7 @@ def monthly_indicators(*, period: Period, options: SectionOptions) -> Section:
         section.notes.append("Ingen indikatorer måles månedlig.")
         return section
     last_year = period.same_period_last_year()
-    results = {
-        (r.indicator_id, str(r.period)): r.value
-        for r in Result.objects.filter(
-            indicator__in=indicators, period__in=[str(period), str(last_year)], unit__isnull=True
-        )
-    }
+    results = {key: r.value for key, r in selectors.department_results(indicators, [period, last_year]).items()}
     table = Table(
         f"Månedlige indikatorer, {period.label}",
         [
@@ -235,10 +231,7 @@ def key_figures(*, period: Period, options: SectionOptions) -> Section:
     # Each figure at its own frequency: the last of its periods that has ended by the period's end.
     wanted = {f.pk: latest_complete(f.kind, period) for f in figures}
     periods = {str(p) for p in wanted.values()} | {str(p.same_period_last_year()) for p in wanted.values()}
-    values = {
-        (v.key_figure_id, str(v.period)): v.value
-        for v in KeyFigureValue.objects.filter(key_figure__in=figures, period__in=periods)
-    }
+    values = selectors.department_key_figures(figures, {Period.parse(p) for p in periods})
     table = Table(
         "Nøkkeltall",
         [
@@ -252,15 +245,18 @@ def key_figures(*, period: Period, options: SectionOptions) -> Section:
     )
     for figure in figures:
         shown = wanted[figure.pk]
-        value = values.get((figure.pk, str(shown)))
-        earlier = values.get((figure.pk, str(shown.same_period_last_year())))
+        now = values.get((figure.pk, str(shown)))
+        before = values.get((figure.pk, str(shown.same_period_last_year())))
+        value, earlier = (now.value if now else None), (before.value if before else None)
         if value is None and earlier is None:
             continue
         absolute, relative = Cell.changes(change(earlier, value, percentages=figure.is_percent), decimals=1)
         table.rows.append(
             Row(figure.name,
-                [Cell.text(shown.label), Cell.decimal(value, figure.decimals, unit=figure.unit),
-                 Cell.decimal(earlier, figure.decimals, unit=figure.unit), absolute, relative])
+                [Cell.text(shown.label),
+                 Cell.decimal(value, figure.decimals, unit=figure.unit, note=now.note if now else ""),
+                 Cell.decimal(earlier, figure.decimals, unit=figure.unit, note=before.note if before else ""),
+                 absolute, relative])
         )  # fmt: skip
     if table.rows:
         section.tables.append(table)

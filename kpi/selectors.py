@@ -31,6 +31,7 @@ from kpi.models import (
     Strategy,
     StrategyScope,
     ThemePlan,
+    adds_up,
 )
 
 NEW = "new"  # an indicator not yet introduced: shown as "Ny indikator fra 2016", not as missing
@@ -84,6 +85,52 @@ class ResultValue:
     """A result as the målekart reads it: only its value (read as plain values, no model instance)."""
 
     value: Decimal | None
+    units: int = 0  # a department figure summed over this many units in force; 0: entered as it is
+
+    @property
+    def note(self) -> str:
+        return summed_note(self.units)
+
+
+def summed_note(units: int) -> str:
+    """What a department figure summed from its units says beside it ("" for an entered one)."""
+    if not units:
+        return ""
+    return f"sum av {units} virksomhet{'er' if units > 1 else ''}"
+
+
+def units_sums(model, owner: str, owner_ids, periods) -> dict[tuple[int, str], tuple[Decimal, int]]:
+    """Per (owner id, period text), the sum of the values entered per unit over the units in force
+    in that period, and how many units it sums (`owner`: "indicator_id" or "key_figure_id").
+
+    The roll-up across a reorganisation: a period before it sums the old units, one after it the
+    new ones (horeport.models.ServiceUnit.in_force). Two queries."""
+    texts = {str(p): p for p in periods}
+    if not owner_ids or not texts:
+        return {}
+    in_force = {}
+    units = list(ServiceUnit.objects.only("pk", "valid_from", "valid_until"))
+    for text, period in texts.items():
+        in_force[text] = {unit.pk for unit in units if unit.in_force(period)}
+    rows = (
+        model.objects.filter(**{f"{owner}__in": owner_ids}, period__in=texts, unit__isnull=False)
+        .annotate(period_text=ExpressionWrapper(F("period"), output_field=CharField()))
+        .values_list(owner, "period_text", "unit_id", "value")
+    )
+    sums: dict[tuple[int, str], tuple[Decimal, int]] = {}
+    for owner_id, period, unit_id, value in rows:
+        if unit_id in in_force.get(period, ()):
+            total, count = sums.get((owner_id, period), (Decimal(0), 0))
+            sums[(owner_id, period)] = (total + value, count + 1)
+    return sums
+
+
+def department_results(indicators, periods) -> dict[tuple[int, str], ResultValue]:
+    """The department's results of the indicators in the periods: the result entered for the
+    department where there is one, else, for a count, the sum of the units in force then."""
+    indicators = list(indicators)
+    wanted = {i.pk: list(periods) for i in indicators}
+    return _results(wanted, None, adding=[i.pk for i in indicators if adds_up(i)])
 
 
 @dataclass
@@ -97,6 +144,11 @@ class ResultCell:
     @property
     def value(self) -> Decimal | None:
         return None if self.result is None else self.result.value
+
+    @property
+    def note(self) -> str:
+        """ "sum av 4 virksomheter" for a department count summed over its units; "" otherwise."""
+        return getattr(self.result, "note", "")
 
 
 @dataclass
@@ -198,7 +250,7 @@ def malekart_build(
         if last not in ranges:
             ranges[last] = list(period_range(last.shift(-(max(history, trend) - 1)), last))
         wanted[indicator.pk] = ranges[last]
-    results = _results(wanted, unit)
+    results = _results(wanted, unit, adding=[i.pk for i in indicators if adds_up(i)])
     results.update(computed_results([i for i in indicators if i.computation], wanted, unit))
 
     groups: dict[str, ScorecardGroup] = {}
@@ -223,19 +275,27 @@ def malekart_build(
     return Malekart(period, unit, ordered)
 
 
-def _results(wanted: dict[int, list[Period]], unit) -> dict[tuple[int, str], ResultValue]:
+def _results(wanted: dict[int, list[Period]], unit, adding=()) -> dict[tuple[int, str], ResultValue]:
     """The results wanted, by (indicator, period text): plain values, the period as stored (the
-    målekart reads thousands of them when nothing is kept, so no model instances are made)."""
+    målekart reads thousands of them when nothing is kept, so no model instances are made).
+
+    For the department (no unit), the indicators in `adding` (counts) that have no result entered
+    for the department get the sum of their units' results over the units in force then."""
     if not wanted:
         return {}
     periods = {str(p) for periods in wanted.values() for p in periods}
     queryset = Result.objects.filter(indicator_id__in=wanted, period__in=periods)
     queryset = queryset.filter(unit=unit) if unit is not None else queryset.filter(unit__isnull=True)
     rows = queryset.annotate(period_text=ExpressionWrapper(F("period"), output_field=CharField()))
-    return {
+    found = {
         (indicator_id, period): ResultValue(value)
         for indicator_id, period, value in rows.values_list("indicator_id", "period_text", "value")
     }
+    if unit is None and adding:
+        every = {p for i in adding for p in wanted.get(i, [])}
+        for key, (total, count) in units_sums(Result, "indicator_id", adding, every).items():
+            found.setdefault(key, ResultValue(total, count))
+    return found
 
 
 def computed_results(indicators, wanted: dict[int, list[Period]], unit) -> dict[tuple[int, str], Result]:
@@ -293,22 +353,48 @@ def kinds_in_use() -> list[Kind]:
 # -- key figures --------------------------------------------------------------------------
 
 
+@dataclass(frozen=True)
+class DepartmentValue:
+    """A key figure's department value for a period: entered for the department (`stored`), or
+    summed over the units in force then (`units` of them, for a figure that is their sum)."""
+
+    value: Decimal
+    stored: KeyFigureValue | None = None
+    units: int = 0
+
+    @property
+    def note(self) -> str:
+        return summed_note(self.units)
+
+
+def department_key_figures(figures, periods) -> dict[tuple[int, str], DepartmentValue]:
+    """Per (key figure, period text), the department's value: the value entered for the department
+    if there is one, else the sum over the units in force (KeyFigure.sum_of_units). Three queries."""
+    figures = list(figures)
+    texts = [str(p) for p in periods]
+    found = {
+        (v.key_figure_id, str(v.period)): DepartmentValue(v.value, stored=v)
+        for v in KeyFigureValue.objects.filter(key_figure__in=figures, period__in=texts, unit__isnull=True)
+    }
+    adding = [f.pk for f in figures if f.sum_of_units]
+    for key, (total, count) in units_sums(KeyFigureValue, "key_figure_id", adding, periods).items():
+        found.setdefault(key, DepartmentValue(total, units=count))
+    return found
+
+
 @dataclass
 class KeyFigureLine:
     key_figure: KeyFigure
-    values: list[tuple[Period, KeyFigureValue | None]]
+    values: list[tuple[Period, DepartmentValue | None]]
     change: Change  # between the last two periods shown
 
 
 def key_figure_table(*, kind: Kind, last: Period, count: int = 5, key_figures=None) -> list[KeyFigureLine]:
-    """Per key figure of a kind, its values in the `count` periods up to `last`, with the change
-    between the last two (by horeport.calculations.change). One query for the values."""
+    """Per key figure of a kind, its department values in the `count` periods up to `last`, with
+    the change between the last two (by horeport.calculations.change)."""
     figures = list(key_figures if key_figures is not None else KeyFigure.objects.filter(active=True, frequency=kind))
     periods = list(period_range(last.shift(-(count - 1)), last))
-    values = {
-        (v.key_figure_id, str(v.period)): v
-        for v in KeyFigureValue.objects.filter(key_figure__in=figures, period__in=[str(p) for p in periods])
-    }
+    values = department_key_figures(figures, periods)
     lines = []
     for figure in figures:
         row = [(p, values.get((figure.pk, str(p)))) for p in periods]

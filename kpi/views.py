@@ -52,6 +52,7 @@ from kpi.models import (
     Scorecard,
     Strategy,
     ThemePlan,
+    adds_up,
 )
 from kpi.selectors import assess
 
@@ -191,14 +192,20 @@ def indicator_detail(request, pk):
     )
 
 
+WHOLE_DEPARTMENT = "Hele tjenesteområdet"
+
+
 def _indicator_chart(indicator: Indicator, results: list[Result]) -> str:
     if not results:
         return ""
     periods = sorted({r.period for r in results})
     categories = list(period_range(periods[0], periods[-1]))
     by_unit: dict[str, dict[str, object]] = {}
+    if adds_up(indicator):  # the department's line runs on across a reorganisation: its units' sum
+        department = selectors.department_results([indicator], categories)
+        by_unit[WHOLE_DEPARTMENT] = {period: result.value for (_, period), result in department.items()}
     for result in results:
-        name = result.unit.name if result.unit else "Hele tjenesteområdet"
+        name = result.unit.name if result.unit else WHOLE_DEPARTMENT
         by_unit.setdefault(name, {})[str(result.period)] = result.value
     series = [ChartSeries(name, [values.get(str(p)) for p in categories]) for name, values in by_unit.items()]
     chart = Chart(
@@ -231,14 +238,13 @@ def result_entry(request):
     choices = period_options(kinds, chooser_years(periods[0].year if periods else None, _first_band_year()))
     source = request.POST if request.method == "POST" else request.GET
     period = read_period(request, _entry_default(kinds), allowed=option_values(choices), source=source)
-    unit_id = source.get("virksomhet", "")
-    unit = ServiceUnit.objects.filter(pk=unit_id).first() if unit_id.isdigit() else None
+    unit, units, unit_error = _entry_unit(source, period)
 
     indicators = [
         i for i in Indicator.objects.for_malekart().filter(frequency=period.kind)
         if not i.is_retired_in(period)
     ]  # fmt: skip
-    active = [i for i in indicators if not i.is_new_in(period)]
+    active = [] if unit_error else [i for i in indicators if not i.is_new_in(period)]
     later = [i for i in indicators if i.is_new_in(period)]
     existing = Result.objects.filter(indicator__in=active, period=period)
     existing = existing.filter(unit=unit) if unit else existing.filter(unit__isnull=True)
@@ -262,7 +268,7 @@ def result_entry(request):
     }
     forms = dict(grid.rows)
     lock = grid.lock
-    if request.method == "POST" and grid.save_if_valid():
+    if request.method == "POST" and not unit_error and grid.save_if_valid():
         where = f" for {unit}" if unit else ""
         messages.success(request, f"Resultatene for {period.label}{where} er lagret ({grid.summary}).")
         query = f"?periode={period}" + (f"&virksomhet={unit.pk}" if unit else "")
@@ -279,15 +285,28 @@ def result_entry(request):
         {
             "period": period,
             "unit": unit,
-            "units": ServiceUnit.objects.all(),
+            "units": units,
+            "unit_error": unit_error,
             "choices": choices,
             "grid": grid,
             "rows": rows,
             "later": later,
             "lock": lock,
         },
-        status=400 if request.method == "POST" else 200,
+        status=400 if request.method == "POST" or unit_error else 200,
     )
+
+
+def _entry_unit(source, period: Period) -> tuple[ServiceUnit | None, list[ServiceUnit], str]:
+    """The unit chosen for entry (none: the whole department), the units one may choose for the
+    period (those in force then), and why the chosen one cannot take figures for it ("" if it can)."""
+    unit_id = source.get("virksomhet", "")
+    whole_number = unit_id.isascii() and unit_id.isdigit() and len(unit_id) <= 9
+    unit = ServiceUnit.objects.filter(pk=unit_id).first() if whole_number else None
+    units = list(ServiceUnit.objects.in_force(period))
+    if unit is not None and not unit.in_force(period):
+        return unit, units, unit.not_in_force_message(period)
+    return unit, units, ""
 
 
 def _entry_default(kinds: list[Kind]) -> Period:
@@ -322,21 +341,25 @@ def key_figures(request):
 @permission_required("kpi.view_keyfigure", raise_exception=True)
 def key_figure_detail(request, pk):
     figure = get_object_or_404(KeyFigure, pk=pk)
-    values = sorted(figure.values.all(), key=lambda v: v.period)
-    by_period = {str(v.period): v for v in values}
+    # The department's values: entered for it, or summed over the units in force (kpi.selectors).
+    periods = sorted({v.period for v in figure.values.all()})
+    department = selectors.department_key_figures([figure], periods)
+    values = [(period, department[(figure.pk, str(period))]) for period in periods
+              if (figure.pk, str(period)) in department]  # fmt: skip
+    by_period = {str(period): value for period, value in values}
     rows = []
-    for value in values:
-        previous = by_period.get(str(value.period.same_period_last_year()))
-        rows.append((value, previous, change(previous.value if previous else None, value.value,
-                                             percentages=figure.is_percent)))  # fmt: skip
+    for period, value in values:
+        previous = by_period.get(str(period.same_period_last_year()))
+        rows.append((period, value, previous, change(previous.value if previous else None, value.value,
+                                                     percentages=figure.is_percent)))  # fmt: skip
     chart = ""
     if values:
         chart = svg_data_uri(
             chart_svg(
                 Chart(
                     title=figure.name[:90],
-                    categories=[v.period.short_label for v in values],
-                    series=[ChartSeries(figure.name, [v.value for v in values])],
+                    categories=[period.short_label for period, _ in values],
+                    series=[ChartSeries(figure.name, [v.value for _, v in values])],
                     kind="bar",
                     unit=figure.unit,
                     decimals=figure.decimals,
@@ -362,39 +385,52 @@ def key_figure_entry(request):
     choices = period_options(kinds, chooser_years(selectors.first_key_figure_year()))
     source = request.POST if request.method == "POST" else request.GET
     period = read_period(request, _entry_default(kinds), allowed=option_values(choices), source=source)
-    figures = list(KeyFigure.objects.filter(active=True, frequency=period.kind))
-    existing = {v.key_figure_id: v for v in KeyFigureValue.objects.filter(key_figure__in=figures, period=period)}
+    unit, units, unit_error = _entry_unit(source, period)
+    figures = [] if unit_error else list(KeyFigure.objects.filter(active=True, frequency=period.kind))
+    if unit is not None:  # per unit: only the figures that are the sum of their units
+        figures = [f for f in figures if f.sum_of_units]
+    stored = KeyFigureValue.objects.filter(key_figure__in=figures, unit=unit)  # unit=None: the department's
+    existing = {v.key_figure_id: v for v in stored.filter(period=period)}
     locks = active_locks()
     data = request.POST if request.method == "POST" else None
     grid = Grid(
         [
-            (f, KeyFigureRowForm(data, instance=existing.get(f.pk) or KeyFigureValue(key_figure=f, period=period),
+            (f, KeyFigureRowForm(data, instance=existing.get(f.pk)
+                                 or KeyFigureValue(key_figure=f, period=period, unit=unit),
                                  key_figure=f, prefix=f"k{f.pk}", locks=locks))
             for f in figures
         ],
         user=request.user,
     )  # fmt: skip
     lock = grid.lock
-    if request.method == "POST" and grid.save_if_valid():
-        messages.success(request, f"Nøkkeltallene for {period.label} er lagret ({grid.summary}).")
-        return redirect(reverse("kpi:key_figure_entry") + f"?periode={period}")
-    previous = {
-        v.key_figure_id: v
-        for v in KeyFigureValue.objects.filter(key_figure__in=figures, period=period.same_period_last_year())
-    }
-    rows = [(f, form, existing.get(f.pk), previous.get(f.pk)) for f, form in grid.rows]
+    if request.method == "POST" and not unit_error and grid.save_if_valid():
+        where = f" for {unit}" if unit else ""
+        messages.success(request, f"Nøkkeltallene for {period.label}{where} er lagret ({grid.summary}).")
+        query = f"?periode={period}" + (f"&virksomhet={unit.pk}" if unit else "")
+        return redirect(reverse("kpi:key_figure_entry") + query)
+    previous = {v.key_figure_id: v for v in stored.filter(period=period.same_period_last_year())}
+    # For the department: what its units sum to, shown beside a figure left empty for the sum.
+    summed = (
+        {}
+        if unit
+        else selectors.units_sums(KeyFigureValue, "key_figure_id", [f.pk for f in figures if f.sum_of_units], [period])
+    )
+    rows = [(f, form, existing.get(f.pk), previous.get(f.pk), summed.get((f.pk, str(period)))) for f, form in grid.rows]
     return render(
         request,
         "kpi/key_figure_entry.html",
         {
             "period": period,
+            "unit": unit,
+            "units": units,
+            "unit_error": unit_error,
             "choices": choices,
             "grid": grid,
             "rows": rows,
             "lock": lock,
             "previous_period": period.same_period_last_year(),
         },  # fmt: skip
-        status=400 if request.method == "POST" else 200,
+        status=400 if request.method == "POST" or unit_error else 200,
     )
 
 

@@ -19,15 +19,17 @@ from complaints.report_sections import by_type as complaints_by_type
 from deviations.selectors import counts_by_category
 from economy import demo_stavanger
 from economy.calculations import budget_deviation, budget_use, difference, difference_percent, millions, revised_budget
+from horeport import demo_stavanger as units_demo
 from horeport import plausibility
 from horeport.calculations import average_per_month, change, mean
 from horeport.demo import read_fixture
 from horeport.formatting import NBSP, nb_number, nb_percent
+from horeport.models import ServiceUnit
 from horeport.periods import Period
 from horeport.sections import SMALL_NUMBERS_THRESHOLD, SUPPRESSED, Cell, SectionOptions
 from kpi.bands import GREEN, NONE, RED, STATUS_WORDS, YELLOW, Condition, band_status, complement
-from kpi.models import Band, Indicator, IndicatorUnit, Result
-from kpi.selectors import assess, malekart_build
+from kpi.models import Band, Indicator, IndicatorUnit, Perspective, Result
+from kpi.selectors import assess, department_results, malekart_build
 from volumes import demo as volumes_demo
 from volumes.aggregates import HOURS_TOTAL, USERS_TOTAL, Entry, summarize
 from volumes.models import VOLUME_FIELD_NAMES, Service
@@ -389,3 +391,31 @@ def test_economy_seed_003s_budget_use_difference_and_deviation():
         f"**{nb_number(budget_use(home['accounts'], home['frame']), 1)}** and "
         f"**{nb_number(millions(difference(home['accounts'], home['frame'])), 1)}** mill. kr (mindreforbruk)",
     )
+
+
+# -- department figures from units ------------------------------------------------------------
+
+
+@pytest.mark.django_db
+def test_the_department_figure_sums_the_units_in_force_across_the_reorganisation():
+    units_demo.load()
+    perspective = Perspective.objects.create(code="B-HO.9", name="Mestring")
+    item = Indicator.objects.create(perspective=perspective, code="B-HO.9.1", name="Hverdagsmestring",
+                                    unit=IndicatorUnit.COUNT, decimals=0)  # fmt: skip
+    split = {"2016": (units_demo.OLD_UNITS, [90, 95, 100, 85, 90, 100]),
+             "2017": (units_demo.NEW_UNITS, [130, 150, 140, 140])}  # fmt: skip
+    for year, (names, values) in split.items():
+        for name, value in zip(names, values, strict=True):
+            Result.objects.create(indicator=item, period=Period.parse(year), value=Decimal(value),
+                                  unit=ServiceUnit.objects.get(name=name))  # fmt: skip
+    totals = department_results([item], [Period.parse("2016"), Period.parse("2017")])
+    old, new = totals[(item.pk, "2016")], totals[(item.pk, "2017")]
+    documented(
+        f"entered {', '.join(str(v) for v in split['2016'][1][:-1])} and\n{split['2016'][1][-1]}: the department's "
+        f'figure is **{nb_number(old.value, 0)}**, "{old.note}"',
+        f"units entered {', '.join(str(v) for v in split['2017'][1][:-1])} and {split['2017'][1][-1]}: "
+        f'**{nb_number(new.value, 0)}**, "{new.note}", a change of '
+        f"**{nb_number(change(old.value, new.value).absolute, 0)}**",
+    )
+    old_unit = ServiceUnit.objects.get(name=units_demo.OLD_UNITS[0])
+    documented(f'is refused: "{old_unit.not_in_force_message(Period.parse("2017"))}"')
