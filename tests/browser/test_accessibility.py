@@ -31,7 +31,7 @@ from playwright.sync_api import expect
 from complaints.models import Complaint
 from deviations.models import Deviation
 from economy.models import AccountsFigure, BudgetAdjustment, BudgetArea, BudgetFrame
-from horeport.models import BulkUpload, FlaggedFigure, Job, JobStatus, period_lock
+from horeport.models import BulkUpload, FlaggedFigure, Job, JobStatus, ServiceUnit, period_lock
 from horeport.periods import Period
 from kpi.models import Indicator
 from reports.models import PublishedReport, ReportKind, ReportKindSection
@@ -156,6 +156,10 @@ def indicator(code):
     return lambda: f"/malekart/indikatorer/{Indicator.objects.get(code=code).pk}/"
 
 
+def first_unit() -> ServiceUnit:
+    return ServiceUnit.objects.order_by("pk").first()
+
+
 PAGES = [
     Page("login", None, lambda: "/logg-inn/"),
     Page("home", "leder", lambda: "/"),
@@ -206,6 +210,7 @@ PAGES = [
     Page("settings-locks", "admin", lambda: "/innstillinger/laaste-perioder/", setup=publish_a_report),
     Page("settings-users", "admin", lambda: "/innstillinger/brukere/"),
     Page("settings-user-form", "admin", lambda: "/innstillinger/brukere/ny/"),
+    Page("settings-unit-form", "admin", lambda: f"/innstillinger/virksomheter/{first_unit().pk}/"),
 ]  # fmt: skip
 
 
