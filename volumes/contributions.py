@@ -22,7 +22,7 @@ def due(*, period: Period) -> list[Due]:
     services = selectors.services()
     covering = {str(period), str(Period.containing(period.start, Kind.HALF)), str(period.year)}
     figures = {}
-    for figure in VolumeFigure.objects.filter(service__in=services, period__in=covering):
+    for figure in VolumeFigure.objects.filter(service__in=services, period__in=covering, unit__isnull=True):
         figures.setdefault(figure.service_id, []).append(figure)
     items = []
     for service in services:
