@@ -16,8 +16,7 @@ from horeport.dated_names import first_day_text, last_day_text
 from horeport.formatting import nb_number
 from horeport.grids import active_locks
 from horeport.history import history_page
-from horeport.models import ServiceUnit
-from horeport.params import chooser_years, read_year
+from horeport.params import chooser_years, read_unit, read_year
 from horeport.periods import Kind, Period
 from horeport.sections import SectionOptions
 from volumes import report_sections, selectors
@@ -145,7 +144,7 @@ def grid(request, slug, year):
     if grain not in GRAINS:
         grain = "maned"
     kind = GRAINS[grain]
-    unit, units, unit_error = entry_unit(request.GET, Period.of_year(year))
+    unit, units, unit_error = read_unit(request.GET, Period.of_year(year))
     name = service.name_for(Period.of_year(year))
     context = {
         "service": service, "name": name, "year": year, "grain": grain, "grains": GRAIN_LABELS,
@@ -180,20 +179,6 @@ def grid(request, slug, year):
         },
         status=400 if request.method == "POST" else 200,
     )  # fmt: skip
-
-
-def entry_unit(source, period: Period) -> tuple[ServiceUnit | None, list[ServiceUnit], str]:
-    """The unit chosen for entry (none: the whole department), the units offered for the period
-    (those in force in it), and why the chosen one cannot take figures for it ("" if it can)."""
-    unit_id = source.get("virksomhet", "")
-    whole_number = unit_id.isascii() and unit_id.isdigit() and len(unit_id) <= 9
-    unit = ServiceUnit.objects.filter(pk=unit_id).first() if whole_number else None
-    units = list(ServiceUnit.objects.in_force(period))
-    if unit_id and unit is None:
-        return None, units, "Ukjent virksomhet. Velg en virksomhet fra listen, eller hele tjenesteområdet."
-    if unit is not None and not unit.in_force(period):
-        return unit, units, unit.not_in_force_message(period)
-    return unit, units, ""
 
 
 def _other_grain_notes(kind: Kind, other: list[VolumeFigure]) -> list[str]:

@@ -277,3 +277,11 @@ def test_the_template_saves_a_unit_s_figure_and_refuses_an_old_unit(registrator,
 def test_without_unit_figures_the_template_has_only_the_department_s_rows(bpa, units):
     rows = template("tjenester", "2017-01")[bulk.DATA_SHEET].iter_rows(min_row=bulk.FIRST_DATA_ROW)
     assert [(row[0].value, row[1].value) for row in rows] == [("bpa", None)]
+
+
+def test_the_reporting_status_counts_a_month_entered_by_the_units(rehab):
+    from volumes.contributions import due
+
+    (item,) = due(period=Period.parse("2017-05"))
+    # users and hours, entered by the four units
+    assert (item.what, item.filled, item.expected) == ("Hverdagsrehabilitering", 2, 2)
