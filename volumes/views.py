@@ -153,7 +153,8 @@ def grid(request, slug, year):
     }  # fmt: skip
     if unit_error:  # a unit not in force in the year takes no figures: say why, next to the chooser
         return render(request, "volumes/grid.html", {**context, "form": None}, status=400)
-    figures = [f for f in selectors.figures_for(service, first_year=year, last_year=year) if f.unit == unit]
+    every = selectors.figures_for(service, first_year=year, last_year=year)
+    figures = [f for f in every if f.unit == unit]
     own = {f.period: f for f in figures if f.period.kind is kind}
     other = [f for f in figures if f.period.kind is not kind]
     form = VolumeGridForm(
@@ -175,6 +176,7 @@ def grid(request, slug, year):
         "volumes/grid.html",
         {
             **context, "form": form, "other_grains": _other_grain_notes(kind, other),
+            "units_entered": unit is None and any(f.unit_id for f in every),
             "locks": list(dict.fromkeys(c.lock for c in form.columns if c.lock is not None)),
         },
         status=400 if request.method == "POST" else 200,

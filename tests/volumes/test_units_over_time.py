@@ -198,8 +198,11 @@ def test_the_grid_enters_a_unit_s_months(registrator_client, rehab, units):
 
 
 def test_the_department_grid_shows_only_the_department_s_own_figures(registrator_client, rehab):
-    form = registrator_client.get(grid_url(rehab, 2017)).context["form"]
-    assert form["c01_users"].value() is None  # the units' 80 is their sum, not a department figure to edit
+    response = registrator_client.get(grid_url(rehab, 2017))
+    assert response.context["form"]["c01_users"].value() is None  # the units' 80 is no department figure to edit
+    assert "tjenesteområdets tall er summen av dem i de månedene det ikke har egne tall" in text_of(
+        response.content.decode()
+    )
 
 
 def test_the_model_refuses_a_figure_for_a_unit_not_in_force(rehab, units):
