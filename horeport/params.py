@@ -14,6 +14,7 @@ from collections.abc import Collection, Iterable, Mapping
 from django.contrib import messages
 from django.utils import timezone
 
+from horeport.models import ServiceUnit
 from horeport.periods import InvalidPeriod, Kind, Period, period_choices
 
 SHOWN_LENGTH = 20  # how much of a bad value a message repeats
@@ -129,3 +130,18 @@ def read_number(request, name: str, default: int, *, allowed: Collection[int]) -
         _refuse(request, text, "kan ikke velges her", str(default))
         return default
     return int(text)
+
+
+def read_unit(source: Mapping, period: Period) -> tuple[ServiceUnit | None, list[ServiceUnit], str]:
+    """The unit an entry page is for (`?virksomhet=`; none: the whole department), the units it
+    offers for the period (those in force in it), and why the chosen one cannot take figures for
+    the period ("" if it can): an unknown unit, or one not in force then."""
+    unit_id = str(source.get("virksomhet", "") or "")
+    whole_number = unit_id.isascii() and unit_id.isdigit() and len(unit_id) <= 9
+    unit = ServiceUnit.objects.filter(pk=unit_id).first() if whole_number else None
+    units = list(ServiceUnit.objects.in_force(period))
+    if unit_id and unit is None:
+        return None, units, "Ukjent virksomhet. Velg en virksomhet fra listen, eller hele tjenesteområdet."
+    if unit is not None and not unit.in_force(period):
+        return unit, units, unit.not_in_force_message(period)
+    return unit, units, ""

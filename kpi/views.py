@@ -22,8 +22,7 @@ from horeport.charts import chart_svg, sparkline_svg, svg_data_uri
 from horeport.grids import Grid, active_locks
 from horeport.history import history_page
 from horeport.kept import kept
-from horeport.models import ServiceUnit
-from horeport.params import chooser_years, option_values, period_options, read_period
+from horeport.params import chooser_years, option_values, period_options, read_period, read_unit
 from horeport.periods import Kind, Period, period_range
 from horeport.sections import Chart, ChartSeries
 from kpi import selectors
@@ -238,7 +237,7 @@ def result_entry(request):
     choices = period_options(kinds, chooser_years(periods[0].year if periods else None, _first_band_year()))
     source = request.POST if request.method == "POST" else request.GET
     period = read_period(request, _entry_default(kinds), allowed=option_values(choices), source=source)
-    unit, units, unit_error = _entry_unit(source, period)
+    unit, units, unit_error = read_unit(source, period)
 
     indicators = [
         i for i in Indicator.objects.for_malekart().filter(frequency=period.kind)
@@ -295,18 +294,6 @@ def result_entry(request):
         },
         status=400 if request.method == "POST" or unit_error else 200,
     )
-
-
-def _entry_unit(source, period: Period) -> tuple[ServiceUnit | None, list[ServiceUnit], str]:
-    """The unit chosen for entry (none: the whole department), the units one may choose for the
-    period (those in force then), and why the chosen one cannot take figures for it ("" if it can)."""
-    unit_id = source.get("virksomhet", "")
-    whole_number = unit_id.isascii() and unit_id.isdigit() and len(unit_id) <= 9
-    unit = ServiceUnit.objects.filter(pk=unit_id).first() if whole_number else None
-    units = list(ServiceUnit.objects.in_force(period))
-    if unit is not None and not unit.in_force(period):
-        return unit, units, unit.not_in_force_message(period)
-    return unit, units, ""
 
 
 def _entry_default(kinds: list[Kind]) -> Period:
@@ -385,7 +372,7 @@ def key_figure_entry(request):
     choices = period_options(kinds, chooser_years(selectors.first_key_figure_year()))
     source = request.POST if request.method == "POST" else request.GET
     period = read_period(request, _entry_default(kinds), allowed=option_values(choices), source=source)
-    unit, units, unit_error = _entry_unit(source, period)
+    unit, units, unit_error = read_unit(source, period)
     figures = [] if unit_error else list(KeyFigure.objects.filter(active=True, frequency=period.kind))
     if unit is not None:  # per unit: only the figures that are the sum of their units
         figures = [f for f in figures if f.sum_of_units]

@@ -20,6 +20,6 @@ class ServiceAdmin(SimpleHistoryAdmin):
 @admin.register(VolumeFigure)
 class VolumeFigureAdmin(TrackedAdmin):
     # Figures are entered in the app's grid, which checks locks, versions and the rules of entry.
-    list_display = ["service", "period", "users_under_18", "users_over_18", "users", "hours_under_18",
+    list_display = ["service", "period", "unit", "users_under_18", "users_over_18", "users", "hours_under_18",
                     "hours_over_18", "hours"]  # fmt: skip
-    list_filter = ["service"]
+    list_filter = ["service", "unit"]

@@ -9,17 +9,25 @@ Which figure gives a month its values:
   the period asked for and has no month entered on its own. A stored average stands for
   every month of its span, so a year made of two half-year averages is their month-weighted
   mean, and a half-year average never pretends to know a single month or a quarter.
+
+The department's months (docs/rules.md, "Department figures from units"): a month the department
+has a figure for (entered for the month, or an average covering it) takes it; any other month is
+the sum of the units in force in that month, each unit's month chosen by the same rule among its
+own figures. Averages over a half-year or a year are then taken over these months: sum per month
+first, then average, so a reorganisation inside the period sums the old units in their months and
+the new ones in theirs.
 """
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
 
 from horeport.calculations import Average, average_per_month, per_user
 from horeport.periods import Kind, Period
-from volumes.models import HOURS, USERS
+from volumes.models import HOURS, USERS, VOLUME_FIELD_NAMES
 
 USERS_TOTAL, HOURS_TOTAL = "users_total", "hours_total"
 
@@ -55,6 +63,7 @@ class Summary:
     per_user: Decimal | None
     per_user_months: int
     averaged: frozenset = frozenset()  # the half-year and year figures (averages per month) used
+    units: int = 0  # the units summed in months the department has no figure of its own; 0: none
 
     def __getitem__(self, key: str) -> Average:
         return self.averages.get(key) or Average(None, 0, len(self.period.months()))
@@ -67,6 +76,13 @@ class Summary:
         return all(a.value is None for a in self.averages.values())
 
     @property
+    def units_note(self) -> str:
+        """ "sum av 4 virksomheter" where some month is the sum of the units; "" otherwise."""
+        if not self.units:
+            return ""
+        return f"sum av {self.units} virksomhet{'er' if self.units > 1 else ''}"
+
+    @property
     def per_user_note(self) -> str:
         months = len(self.period.months())
         if not self.per_user_months or self.per_user_months == months:
@@ -74,11 +90,39 @@ class Summary:
         return f"{self.per_user_months} av {months} mnd."
 
 
+def department_months(figures: Iterable, period: Period) -> tuple[dict[Period, dict], dict[Period, object], set]:
+    """The department's values per month of `period`, the department figures that give them, and
+    the ids of the units summed in the other months.
+
+    `figures` may mix the department's figures (no `unit_id`) and units' figures (with `unit`
+    loaded); only the units in force in a month are summed in it."""
+    department, by_unit = [], defaultdict(list)
+    for figure in figures:
+        unit_id = getattr(figure, "unit_id", None)
+        (by_unit[unit_id] if unit_id else department).append(figure)
+    sources = month_sources(department, period)
+    values = {month: figure.values for month, figure in sources.items()}
+    summed: set = set()
+    for unit_figures in by_unit.values():
+        unit = unit_figures[0].unit
+        for month, figure in month_sources(unit_figures, period).items():
+            if month in sources or not unit.in_force(month):
+                continue
+            own = {name: v for name, v in figure.values.items() if name in VOLUME_FIELD_NAMES and v is not None}
+            if not own:
+                continue
+            total = values.setdefault(month, {})
+            for name, value in own.items():
+                total[name] = total.get(name, Decimal(0)) + value
+            summed.add(unit.pk)
+    return values, sources, summed
+
+
 def summarize(service, figures: Iterable, period: Period) -> Summary:
     """Average per month of each volume field, users and hours in total, and hours per user."""
     months = period.months()
-    sources = month_sources(figures, period)
-    monthly = [sources[m].values if m in sources else {} for m in months]
+    values, sources, summed = department_months(figures, period)
+    monthly = [values.get(m, {}) for m in months]
     averages = {
         volume_field.name: average_per_month([v.get(volume_field.name) for v in monthly], len(months))
         for volume_field in service.volume_fields()
@@ -100,4 +144,5 @@ def summarize(service, figures: Iterable, period: Period) -> Summary:
         per_user=ratio,
         per_user_months=len(both) if ratio is not None else 0,
         averaged=frozenset(f.period for f in sources.values() if f.period.kind is not Kind.MONTH),
+        units=len(summed),
     )

@@ -16,21 +16,27 @@ APP = "Tjenester"
 
 @contributes("due")
 def due(*, period: Period) -> list[Due]:
-    """Per active service, the month's figures; none where a half-year or year average holds the month."""
+    """Per active service, the month's figures; none where a half-year or year average holds the month.
+    A service entered per unit counts a number as entered when a unit in force has entered it."""
     if period.kind is not Kind.MONTH:
         return []
     services = selectors.services()
     covering = {str(period), str(Period.containing(period.start, Kind.HALF)), str(period.year)}
-    figures = {}
-    for figure in VolumeFigure.objects.filter(service__in=services, period__in=covering):
-        figures.setdefault(figure.service_id, []).append(figure)
+    figures, by_units = {}, {}
+    rows = VolumeFigure.objects.filter(service__in=services, period__in=covering).select_related("unit")
+    for figure in rows:
+        if figure.unit_id is None:
+            figures.setdefault(figure.service_id, []).append(figure)
+        elif figure.period == period and figure.unit.in_force(period):
+            by_units.setdefault(figure.service_id, []).append(figure)
     items = []
     for service in services:
         own = figures.get(service.pk, [])
         if any(f.period.kind is not Kind.MONTH for f in own):
             continue  # one source per period: an average is entered for this month's half-year or year
         fields = [f.name for f in service.volume_fields()]
-        filled = sum(getattr(own[0], f) is not None for f in fields) if own else 0
+        entered = own or by_units.get(service.pk, [])
+        filled = sum(any(getattr(row, f) is not None for row in entered) for f in fields)
         url = reverse("volumes:grid", args=[service.slug, period.year])
         items.append(Due(APP, service.name_for(period), period, filled, len(fields), url))
     return items

@@ -156,10 +156,11 @@ class VolumeColumnForm(RowForm):
         model = VolumeFigure
         fields = VOLUME_FIELD_NAMES
 
-    def __init__(self, data=None, *, column: GridColumn, service: Service, volume_fields: list[VolumeField], **kwargs):
+    def __init__(self, data=None, *, column: GridColumn, service: Service, volume_fields: list[VolumeField],
+                 unit=None, **kwargs):  # fmt: skip
         self.column, self.volume_fields, self.age_words = column, volume_fields, service.age_group_words
         self.blank_fields = tuple(f.name for f in volume_fields)
-        instance = column.figure or VolumeFigure(service=service, period=column.period)
+        instance = column.figure or VolumeFigure(service=service, period=column.period, unit=unit)
         super().__init__(data, instance=instance, prefix=column.prefix, use_required_attribute=False, **kwargs)
         for name in [n for n in self.fields if n != "version" and n not in self.blank_fields]:
             del self.fields[name]
@@ -227,8 +228,9 @@ class VolumeGridForm:
     """
 
     def __init__(self, data=None, *, service: Service, year: int, kind: Kind, figures: dict, locks: list,
-                 others: list[VolumeFigure] = (), user=None):  # fmt: skip
+                 others: list[VolumeFigure] = (), user=None, unit=None):  # fmt: skip
         self.data, self.is_bound = data, data is not None
+        self.unit = unit  # None: the whole department
         self.service, self.year, self.kind = service, year, kind
         self.volume_fields = service.volume_fields()
         self.columns: list[GridColumn] = []
@@ -236,7 +238,7 @@ class VolumeGridForm:
             source = next((f for f in others if f.period in period or period in f.period), None)
             column = GridColumn(index, period, figures.get(period), source=source)
             column.form = VolumeColumnForm(
-                data, column=column, service=service, volume_fields=self.volume_fields, locks=locks
+                data, column=column, service=service, volume_fields=self.volume_fields, locks=locks, unit=unit
             )
             self.columns.append(column)
         self.grid = Grid([(column, column.form) for column in self.columns], user=user)

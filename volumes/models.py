@@ -15,13 +15,14 @@ from decimal import Decimal
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.db.models import Q
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
 from horeport.dated_names import LaterName, NamedOverTime, first_day_text, one_name_per_date
 from horeport.fields import PeriodField
-from horeport.models import TrackedModel
-from horeport.periods import Kind
+from horeport.models import ServiceUnit, TrackedModel
+from horeport.periods import Kind, Period
 
 USERS, HOURS = "users", "hours"
 UNDER_18, OVER_18, OVER_60, ALL = "under_18", "over_18", "over_60", "all"
@@ -207,13 +208,20 @@ def _volume_field(label: str):
 
 
 class VolumeFigure(TrackedModel):
-    """One service's users and granted hours for a month, or a half-year/year average per month."""
+    """One service's users and granted hours for a month, or a half-year/year average per month,
+    for the whole department or one service unit (virksomhet)."""
 
     lock_field = "period"
-    source_series = ("service",)  # one source per period: its months, or an aggregate
+    # One source per period, per series: the department's figures and each unit's are separate
+    # series (a unit's months beside the department's year average are two series, not two sources).
+    source_series = ("service", "unit")
 
     service = models.ForeignKey(Service, models.PROTECT, related_name="figures", verbose_name="tjeneste")
     period = PeriodField("periode", kinds=(Kind.MONTH, Kind.HALF, Kind.YEAR))
+    unit = models.ForeignKey(
+        ServiceUnit, models.PROTECT, null=True, blank=True, related_name="+", verbose_name="virksomhet",
+        help_text="Tomt for hele tjenesteområdet.",
+    )  # fmt: skip
     users_under_18 = _volume_field("brukere i yngste aldersgruppe")
     users_over_18 = _volume_field("brukere, voksne")
     users_over_60 = _volume_field("herav brukere, eldre")
@@ -227,7 +235,17 @@ class VolumeFigure(TrackedModel):
         ordering = ["service", "period"]
         verbose_name = "tjenestetall"
         verbose_name_plural = "tjenestetall"
-        constraints = [models.UniqueConstraint(fields=["service", "period"], name="volumes_one_figure_per_period")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["service", "period"], condition=Q(unit__isnull=True), name="volumes_one_figure_per_period",
+                violation_error_message="Tjenesten har allerede tall for denne perioden.",
+            ),
+            models.UniqueConstraint(
+                fields=["service", "period", "unit"], condition=Q(unit__isnull=False),
+                name="volumes_one_figure_per_period_and_unit",
+                violation_error_message="Tjenesten har allerede tall for denne perioden og virksomheten.",
+            ),
+        ]  # fmt: skip
 
     @property
     def field_labels(self) -> dict[str, str]:
@@ -236,7 +254,14 @@ class VolumeFigure(TrackedModel):
         return {name: label.format(**words) for name, label in AGE_FIELD_LABELS.items()}
 
     def __str__(self):
-        return f"{self.service.name_for(self.period)}, {self.period.label}"
+        where = f", {self.unit}" if self.unit_id else ""
+        return f"{self.service.name_for(self.period)}, {self.period.label}{where}"
+
+    def clean(self):
+        super().clean()
+        # A figure for a unit only in a period the unit is in force (docs/rules.md, "Department figures from units").
+        if self.unit_id and isinstance(self.period, Period) and not self.unit.in_force(self.period):
+            raise ValidationError({"unit": self.unit.not_in_force_message(self.period)})
 
     @property
     def values(self) -> dict[str, Decimal | None]:

@@ -3,6 +3,8 @@ and every service's month against the same month last year (the director's repor
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from horeport.calculations import change
 from horeport.periods import Kind, Period
 from horeport.sections import Cell, Chart, ChartSeries, Column, Row, Section, SectionOptions, Table, report_section
@@ -10,6 +12,11 @@ from volumes import selectors
 from volumes.aggregates import HOURS_TOTAL, USERS_TOTAL, summarize
 from volumes.models import PER_USER_LABEL, ReportTable
 from volumes.tables import as_entered, half_year_columns, service_charts, summary_table
+
+
+def _with_note(cell: Cell, note: str) -> Cell:
+    """The cell with "sum av N virksomheter" beside it where the month is the sum of the units."""
+    return replace(cell, note=note) if note else cell
 
 
 def _has_values(table: Table) -> bool:
@@ -153,7 +160,11 @@ def monthly(*, period: Period, options: SectionOptions) -> Section:
             if not recorded:  # no figure, shown "–" like any missing number (on the page and in the report)
                 cells += [Cell.integer(None)] * 4
                 continue
-            cells += [as_entered(old), as_entered(new), *Cell.changes(change(old, new))]
+            cells += [
+                _with_note(as_entered(old), before.units_note),
+                _with_note(as_entered(new), now.units_note),
+                *Cell.changes(change(old, new)),
+            ]
         table.rows.append(Row(service.name_for(period), cells, key=service.slug))
     section = Section(period, tables=[table] if table.rows else [])
     if not table.rows:

@@ -26,18 +26,21 @@ def _years_filter(first_year: int, last_year: int) -> Q:
 
 
 def figures_by_service(service_list, *, first_year: int, last_year: int) -> dict[int, list[VolumeFigure]]:
-    """Every figure of the services from `first_year` to `last_year`, grouped by service id (one query)."""
+    """Every figure of the services from `first_year` to `last_year`, grouped by service id (one query):
+    the department's and the units' (with the unit), for `volumes.aggregates.summarize` to roll up."""
     grouped: dict[int, list[VolumeFigure]] = defaultdict(list)
     ids = [s.pk for s in service_list]
     if not ids:
         return grouped
-    for figure in VolumeFigure.objects.filter(_years_filter(first_year, last_year), service_id__in=ids):
+    queryset = VolumeFigure.objects.filter(_years_filter(first_year, last_year), service_id__in=ids)
+    for figure in queryset.select_related("unit"):
         grouped[figure.service_id].append(figure)
     return grouped
 
 
 def figures_for(service: Service, *, first_year: int, last_year: int) -> list[VolumeFigure]:
-    return list(service.figures.filter(_years_filter(first_year, last_year)))
+    """The service's figures in the years, the department's and the units' (with the unit)."""
+    return list(service.figures.filter(_years_filter(first_year, last_year)).select_related("unit"))
 
 
 def years_with_figures(service: Service | None = None) -> list[int]:

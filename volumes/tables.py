@@ -71,7 +71,7 @@ def summary_table(
         columns=[Column(label) for _, label in columns],
         rows=summary_rows(service, summaries),
         row_header=row_header,
-        notes=list(notes or []) + grain_notes(summaries),
+        notes=list(notes or []) + grain_notes(summaries) + unit_notes(summaries, [label for _, label in columns]),
     )
 
 
@@ -95,6 +95,7 @@ def month_table(service, figures, year: int, *, title: str) -> Table:
         columns=[Column(m.short_label.removesuffix(f" {year}")) for m in months],
         rows=summary_rows(service, summaries, cell=entered),
         row_header="Måned",
+        notes=unit_notes(summaries, [m.short_label.removesuffix(f" {year}") for m in months]),
     )
 
 
@@ -105,6 +106,22 @@ def grain_notes(summaries: list[Summary]) -> list[str]:
         return []
     labels = ", ".join(p.label for p in averaged)
     return [f"Registrert som gjennomsnitt pr. måned for {labels}, ikke måned for måned."]
+
+
+def unit_notes(summaries: list[Summary], labels: list[str]) -> list[str]:
+    """Say which columns are the sum of the units, where the department has no figure of its own
+    (docs/rules.md, "Department figures from units")."""
+    runs: list[list] = []  # consecutive columns with the same note: [first label, last label, note]
+    for summary, label in zip(summaries, labels, strict=True):
+        note = summary.units_note
+        if runs and runs[-1][2] == note:
+            runs[-1][1] = label
+        else:
+            runs.append([label, label, note])
+    summed = [f"{first}{'' if first == last else '–' + last}: {note}" for first, last, note in runs if note]
+    if not summed:
+        return []
+    return [f"Tjenesteområdets tall er summen av virksomhetene der det ikke har egne tall ({'; '.join(summed)})."]
 
 
 # -- charts ----------------------------------------------------------------------------------

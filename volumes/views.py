@@ -16,7 +16,7 @@ from horeport.dated_names import first_day_text, last_day_text
 from horeport.formatting import nb_number
 from horeport.grids import active_locks
 from horeport.history import history_page
-from horeport.params import chooser_years, read_year
+from horeport.params import chooser_years, read_unit, read_year
 from horeport.periods import Kind, Period
 from horeport.sections import SectionOptions
 from volumes import report_sections, selectors
@@ -95,7 +95,10 @@ def service_detail(request, slug):
         chart_periods = Period.of_year(year).subperiods(Kind.HALF)
         categories = [p.month_range_label for p in chart_periods]
     charts = service_charts(service, [summarize(service, figures, p) for p in chart_periods], categories)
-    year_figures = sorted((f for f in figures if f.period.year == year), key=lambda f: f.period)
+    year_figures = sorted(
+        (f for f in figures if f.period.year == year),
+        key=lambda f: (f.unit_id is not None, f.unit.sort_order if f.unit else 0, str(f.unit or ""), f.period),
+    )
     months = month_table(service, figures, year, title=f"{name}: månedstall {year}")
     has_months = any(f.period.kind is Kind.MONTH for f in year_figures)
     return render(
@@ -130,7 +133,8 @@ def _earlier_names(service, year) -> list[str]:
 
 @permission_required("volumes.change_volumefigure", raise_exception=True)
 def grid(request, slug, year):
-    """Enter a year's figures: twelve months, or half-year or year averages for history."""
+    """Enter a year's figures: twelve months, or half-year or year averages for history, for the
+    whole department or one unit in force in the year (`?virksomhet=`)."""
     service = get_object_or_404(Service.objects.prefetch_related("names"), slug=slug)
     try:
         Period.of_year(year)
@@ -140,20 +144,30 @@ def grid(request, slug, year):
     if grain not in GRAINS:
         grain = "maned"
     kind = GRAINS[grain]
-    figures = selectors.figures_for(service, first_year=year, last_year=year)
+    unit, units, unit_error = read_unit(request.GET, Period.of_year(year))
+    name = service.name_for(Period.of_year(year))
+    context = {
+        "service": service, "name": name, "year": year, "grain": grain, "grains": GRAIN_LABELS,
+        "unit": unit, "units": units, "unit_error": unit_error,
+        "unit_query": f"&virksomhet={unit.pk}" if unit else "",
+    }  # fmt: skip
+    if unit_error:  # a unit not in force in the year takes no figures: say why, next to the chooser
+        return render(request, "volumes/grid.html", {**context, "form": None}, status=400)
+    every = selectors.figures_for(service, first_year=year, last_year=year)
+    figures = [f for f in every if f.unit == unit]
     own = {f.period: f for f in figures if f.period.kind is kind}
     other = [f for f in figures if f.period.kind is not kind]
     form = VolumeGridForm(
         request.POST or None, service=service, year=year, kind=kind, figures=own, locks=active_locks(), others=other,
-        user=request.user,
+        user=request.user, unit=unit,
     )  # fmt: skip
-    name = service.name_for(Period.of_year(year))
     if request.method == "POST" and form.is_valid():
         saved = editing.save_or_refuse(form)
         if saved is not None:
             if saved:
                 labels = ", ".join(p.label for p in saved)
-                messages.success(request, f"Tallene for {name} er lagret ({labels}).")
+                where = f" for {unit}" if unit else ""
+                messages.success(request, f"Tallene for {name}{where} er lagret ({labels}).")
             else:
                 messages.info(request, "Ingen tall var endret, så ingenting er lagret.")
             return redirect(f"{service.get_absolute_url()}?aar={year}")
@@ -161,8 +175,8 @@ def grid(request, slug, year):
         request,
         "volumes/grid.html",
         {
-            "service": service, "name": name, "year": year, "form": form, "grain": grain,
-            "grains": GRAIN_LABELS, "other_grains": _other_grain_notes(kind, other),
+            **context, "form": form, "other_grains": _other_grain_notes(kind, other),
+            "units_entered": unit is None and any(f.unit_id for f in every),
             "locks": list(dict.fromkeys(c.lock for c in form.columns if c.lock is not None)),
         },
         status=400 if request.method == "POST" else 200,

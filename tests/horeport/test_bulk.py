@@ -51,8 +51,9 @@ def test_the_template_has_norwegian_headers_and_what_is_stored(bpa, fat):
     make_figure(bpa, "2016-12", users_over_18=Decimal(41), hours_over_18=Decimal("1600.5"))
     workbook = template("tjenester", "2016-12")
     sheet = workbook[bulk.DATA_SHEET]
-    assert [c.value for c in sheet[bulk.HEADER_ROW]][:4] == [
+    assert [c.value for c in sheet[bulk.HEADER_ROW]][:5] == [
         "Kode",
+        "Virksomhet",  # empty for the whole department (docs/bulk-entry.md)
         "Tjeneste",
         "Antall brukere ≤ 18 år",
         USERS_OVER_18,
@@ -146,7 +147,7 @@ def test_a_part_of_a_person_is_refused_in_a_months_count(bpa, registrator):
 
 def test_an_unknown_code_is_refused(bpa, registrator):
     workbook = template("tjenester", "2016-12")
-    row = add_row(workbook, ["ukjent", "Ny tjeneste", 1, 5])
+    row = add_row(workbook, ["ukjent", "", "Ny tjeneste", 1, 5])
     found = refused_and_not_saved(uploaded(workbook, registrator), registrator, f"A{row}", "Ukjent tjeneste «ukjent»")
     assert found.what == "ukjent"
 
@@ -194,7 +195,7 @@ def test_a_row_of_an_indicator_measured_for_other_periods_is_refused(db, registr
 def test_a_row_twice_in_the_file_is_refused(bpa, registrator):
     workbook = template("tjenester", "2016-12")
     fill(workbook, "bpa", USERS_OVER_18, 40)
-    row = add_row(workbook, ["bpa", "BPA", None, 41])
+    row = add_row(workbook, ["bpa", "", "BPA", None, 41])
     refused_and_not_saved(uploaded(workbook, registrator), registrator, f"A{row}", "står to ganger i filen")
     assert not VolumeFigure.objects.exists()
 

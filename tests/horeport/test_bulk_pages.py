@@ -33,9 +33,9 @@ def test_a_round_trip_download_fill_upload_confirm_shows_the_new_figures(registr
     upload = BulkUpload.objects.get()
     assert response.status_code == 302 and response["Location"] == reverse("bulk_preview", args=[upload.pk])
     html = registrator_client.get(response["Location"]).content.decode()
-    assert 'data-status="change" data-cell="D6"' in html
+    assert 'data-status="change" data-cell="E6"' in html
     assert '<td class="num">40</td>\n    <td class="num">41</td>' in html
-    assert 'data-cell="H6"' in html and "Nytt</span>" in html  # hours > 18: nothing stored before
+    assert 'data-cell="I6"' in html and "Nytt</span>" in html  # hours > 18: nothing stored before
     assert VolumeFigure.objects.get().users_over_18 == 40  # nothing saved before confirming
     response = registrator_client.post(reverse("bulk_preview", args=[upload.pk]))
     assert response.status_code == 302
@@ -50,7 +50,7 @@ def test_a_refused_cell_is_shown_with_its_reason_and_nothing_can_be_saved(regist
     fill(workbook, "bpa", "Antall brukere > 18 år", "mange")
     response = registrator_client.post(reverse("bulk_index"), {"file": xlsx_file(workbook)}, follow=True)
     html = response.content.decode()
-    assert 'data-status="refused" data-cell="D6"' in html
+    assert 'data-status="refused" data-cell="E6"' in html
     assert "«mange» er tekst, ikke et tall." in html
     assert "Lagre" not in html.split("<h1", 1)[1].split("<table", 1)[0]
     response = registrator_client.post(reverse("bulk_preview", args=[BulkUpload.objects.get().pk]))

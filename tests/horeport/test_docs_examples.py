@@ -419,3 +419,37 @@ def test_the_department_figure_sums_the_units_in_force_across_the_reorganisation
     )
     old_unit = ServiceUnit.objects.get(name=units_demo.OLD_UNITS[0])
     documented(f'is refused: "{old_unit.not_in_force_message(Period.parse("2017"))}"')
+
+
+@pytest.mark.django_db
+def test_service_volumes_sum_per_month_first_then_average():
+    from volumes.models import AgeGroups, VolumeFigure
+
+    units_demo.load()
+    service = Service.objects.create(name="Tjeneste", slug="tjeneste", age_groups=AgeGroups.NONE)
+    old = [ServiceUnit.objects.get(name=name) for name in units_demo.OLD_UNITS]
+    new = [ServiceUnit.objects.get(name=name) for name in units_demo.NEW_UNITS]
+    split = {2016: (old, [10, 11, 12, 13, 14, 15]), 2017: (new, [20, 20, 20, 20])}
+    for year, (group, values) in split.items():
+        for month in range(1, 13):
+            for unit, value in zip(group, values, strict=True):
+                VolumeFigure.objects.create(service=service, period=Period.parse(f"{year}-{month:02d}"), unit=unit,
+                                            users=Decimal(value))  # fmt: skip
+    figures = list(VolumeFigure.objects.filter(service=service).select_related("unit"))
+    before, after = (summarize(service, figures, Period.of_year(y)) for y in (2016, 2017))
+    documented(
+        f"entered {', '.join(str(v) for v in split[2016][1][:-1])} and {split[2016][1][-1]} users: the department's "
+        f'2016 is **{nb_number(before.value(USERS_TOTAL), 1)}** users per month, "{before.units_note}"',
+        f'**{nb_number(after.value(USERS_TOTAL), 1)}**, "{after.units_note}", and the development table runs on',
+    )
+
+    ending = ServiceUnit.objects.create(name="Gammel", valid_until=datetime.date(2019, 6, 30))
+    starting = ServiceUnit.objects.create(name="Ny", valid_from=datetime.date(2019, 7, 1))
+    for month in range(1, 13):
+        unit, value = (ending, 30) if month <= 6 else (starting, 20)
+        VolumeFigure.objects.create(service=service, period=Period.parse(f"2019-{month:02d}"), unit=unit,
+                                    users=Decimal(value))  # fmt: skip
+    figures = list(VolumeFigure.objects.filter(service=service, period__startswith="2019").select_related("unit"))
+    year = summarize(service, figures, Period.of_year(2019))
+    documented(f'(6 × 30 + 6 × 20) / 12 = **{nb_number(year.value(USERS_TOTAL), 1)}** users per month, '
+               f'"{year.units_note}"')  # fmt: skip
