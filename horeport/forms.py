@@ -349,6 +349,11 @@ class ServiceUnitForm(NorwegianModelForm):
     class Meta:
         model = ServiceUnit
         fields = ["name", "short_name", "sort_order", "active", "valid_from", "valid_until", "successors"]
+        widgets = {"successors": forms.SelectMultiple(attrs={"size": 6})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["successors"].help_text += " Hold Ctrl (Cmd på Mac) nede for å velge flere."
 
     def clean(self):
         cleaned = super().clean()

@@ -78,6 +78,11 @@ class ServiceUnit(models.Model):
         )
 
     @property
+    def has_ended(self) -> bool:
+        """Whether the unit's last day is past (after a reorganisation)."""
+        return self.valid_until is not None and self.valid_until < timezone.localdate()
+
+    @property
     def validity_label(self) -> str:
         """ "fra 01.01.2017", "til og med 31.12.2016", "01.01.2015–31.12.2016" or ""."""
         if self.valid_from and self.valid_until:
