@@ -7,8 +7,14 @@ from django.utils import timezone
 
 from complaints.authority import authority_name, authority_names_text
 from complaints.models import CaseType, CaseTypeName, Complaint
-from horeport.forms import DateInput, NorwegianModelForm, StatisticsForm, TrackedModelForm, active_or_current
-from horeport.models import ServiceUnit
+from horeport.forms import (
+    DateInput,
+    NorwegianModelForm,
+    StatisticsForm,
+    TrackedModelForm,
+    active_or_current,
+    offer_units_in_force,
+)
 from horeport.sections import SMALL_NUMBERS_THRESHOLD
 
 
@@ -48,8 +54,10 @@ class ComplaintForm(TrackedModelForm):
         instance = self.instance
         self.fields["case_type"].queryset = case_types_for_choice(include=instance.case_type_id)
         self.fields["case_type"].empty_label = "Velg sakstype"
-        self.fields["unit"].queryset = active_or_current(ServiceUnit.objects.all(), instance.unit_id)
         self.fields["unit"].empty_label = "Ingen virksomhet valgt"
+        offer_units_in_force(
+            self, date_field="received_on", ended_label="Avsluttet (for klager mottatt før de sluttet)"
+        )
         # The authority's name that applies to this complaint: when it was sent, or would be now.
         authority = authority_name(instance.sent_on or instance.received_on or timezone.localdate())
         self.authority = authority

@@ -13,7 +13,7 @@ from simple_history.models import HistoricalRecords
 from complaints.authority import authority_name
 from horeport.dated_names import LaterName, NamedOverTime, one_name_per_date
 from horeport.formatting import nb_date
-from horeport.models import PeriodLock, ServiceUnit, TrackedModel
+from horeport.models import PeriodLock, ServiceUnit, TrackedModel, unit_date_error
 from horeport.validators import validate_no_national_id
 
 
@@ -177,6 +177,10 @@ class Complaint(TrackedModel):
             received_on=self.received_on, reversed_on=self.reversed_on, sent_on=self.sent_on,
             decision=self.decision, decided_on=self.decided_on,
         )  # fmt: skip
+        # The unit whose decision is complained about handles the complaint: it must exist when
+        # the complaint is received (after a reorganisation, its successor does).
+        if message := unit_date_error(self, date_field="received_on", when="da klagen ble mottatt"):
+            errors["unit"] = message
         if errors:
             raise ValidationError(errors)
         super().clean()  # the lock

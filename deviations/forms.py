@@ -4,8 +4,14 @@ from django import forms
 from django.utils import timezone
 
 from deviations.models import Category, Deviation
-from horeport.forms import DateInput, NorwegianModelForm, StatisticsForm, TrackedModelForm, active_or_current
-from horeport.models import ServiceUnit
+from horeport.forms import (
+    DateInput,
+    NorwegianModelForm,
+    StatisticsForm,
+    TrackedModelForm,
+    active_or_current,
+    offer_units_in_force,
+)
 
 
 class DeviationForm(TrackedModelForm):
@@ -29,9 +35,9 @@ class DeviationForm(TrackedModelForm):
         super().__init__(*args, **kwargs)
         # An inactive category or unit stays selectable on the entries that already have it.
         self.fields["category"].queryset = active_or_current(Category.objects.all(), self.instance.category_id)
-        self.fields["unit"].queryset = active_or_current(ServiceUnit.objects.all(), self.instance.unit_id)
         self.fields["category"].empty_label = "Velg kategori"
         self.fields["unit"].empty_label = "Velg virksomhet"
+        offer_units_in_force(self, date_field="occurred_on", ended_label="Avsluttet (for hendelser før de sluttet)")
         today = timezone.localdate().isoformat()
         for name in ("occurred_on", "registered_on", "closed_on"):
             self.fields[name].widget.attrs["max"] = today

@@ -11,7 +11,7 @@ from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 from horeport.formatting import nb_datetime
-from horeport.models import PreviewedImport, ServiceUnit, TrackedModel, TrackedQuerySet
+from horeport.models import PreviewedImport, ServiceUnit, TrackedModel, TrackedQuerySet, unit_date_error
 
 
 class Category(models.Model):
@@ -158,6 +158,10 @@ class Deviation(TrackedModel):
             add("registered_on", "Registreringsdatoen kan ikke være fram i tid.")
         if self.occurred_on and self.registered_on and self.occurred_on > self.registered_on:
             add("occurred_on", "Hendelsen kan ikke ha skjedd etter at avviket ble registrert.")
+        # The event happened at the unit: it must have existed then (a deviation from before a
+        # reorganisation may be registered after it, on the unit that has since ended).
+        if message := unit_date_error(self, date_field="occurred_on", when="på hendelsesdatoen"):
+            add("unit", message)
         if self.is_closed:
             if not self.closed_on:
                 add("closed_on", "Skriv når avviket ble lukket.")

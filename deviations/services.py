@@ -315,13 +315,15 @@ def _parse_bool(text: str) -> bool:
 
 
 class _Lookups:
-    """Categories, units and the active period locks, read once per plan (a large file's: once)."""
+    """Categories, units (with their validity and successors) and the active period locks, read
+    once per plan (a large file's: once)."""
 
     def __init__(self):
         self.locks = list(PeriodLock.objects.active())
         self.categories = {_normalise(c.name): c for c in Category.objects.all()}
         self.units = {}
-        for unit in ServiceUnit.objects.all():
+        # The successors come along: a row refused for a unit that had ended names them.
+        for unit in ServiceUnit.objects.prefetch_related("successors"):
             self.units[_normalise(unit.name)] = unit
             if unit.short_name:
                 self.units.setdefault(_normalise(unit.short_name), unit)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime
 
 from django import forms
@@ -10,9 +11,11 @@ from django.contrib.auth.models import Group
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import models
 from django.db.models import Q, QuerySet
+from django.utils import timezone
 
 from horeport import plausibility
 from horeport.fields import DateField, NorwegianDecimalField, NorwegianIntegerField, PeriodFormField, RowsChoiceField
+from horeport.formatting import nb_date
 from horeport.models import (
     FigureLimit,
     PeriodLock,
@@ -70,6 +73,28 @@ def active_or_current(queryset: QuerySet, current_id) -> QuerySet:
     """The active choices, and the one an entry already has: an inactive category, unit or type
     stays selectable on the entries that have it."""
     return queryset.filter(Q(active=True) | Q(pk=current_id) if current_id else Q(active=True))
+
+
+def offer_units_in_force(form: forms.ModelForm, *, date_field: str, ended_label: str) -> None:
+    """Offer a register form's units in force on the entry's date (the date typed, the entry's
+    own, or today): the active units and the entry's own, as `active_or_current`, so units
+    without dates are offered as before. Units that ended before the date follow in a group of
+    their own (`ended_label`), since an entry may be registered after its unit ended; the model
+    refuses one whose unit did not exist on its date (horeport.models.unit_date_error)."""
+    field = form.fields["unit"]
+    current_id = form.instance.unit_id
+    field.queryset = active_or_current(ServiceUnit.objects.all(), current_id)
+    day = getattr(form.instance, date_field) or timezone.localdate()
+    if form.is_bound:
+        with contextlib.suppress(ValidationError):
+            day = form.fields[date_field].clean(form.data.get(form.add_prefix(date_field))) or day
+    units = list(field.queryset)
+    offered = [u for u in units if u.in_force_on(day) or u.pk == current_id]
+    ended = [u for u in units if u not in offered and u.valid_until and u.valid_until < day]
+    choices = [("", field.empty_label or "---------"), *((u.pk, u.name) for u in offered)]
+    if ended:
+        choices.append((ended_label, [(u.pk, f"{u.name} (til og med {nb_date(u.valid_until)})") for u in ended]))
+    field.widget.choices = choices
 
 
 class StatisticsForm(forms.Form):
@@ -324,6 +349,11 @@ class ServiceUnitForm(NorwegianModelForm):
     class Meta:
         model = ServiceUnit
         fields = ["name", "short_name", "sort_order", "active", "valid_from", "valid_until", "successors"]
+        widgets = {"successors": forms.SelectMultiple(attrs={"size": 6})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["successors"].help_text += " Hold Ctrl (Cmd på Mac) nede for å velge flere."
 
     def clean(self):
         cleaned = super().clean()

@@ -78,6 +78,11 @@ class ServiceUnit(models.Model):
         )
 
     @property
+    def has_ended(self) -> bool:
+        """Whether the unit's last day is past (after a reorganisation)."""
+        return self.valid_until is not None and self.valid_until < timezone.localdate()
+
+    @property
     def validity_label(self) -> str:
         """ "fra 01.01.2017", "til og med 31.12.2016", "01.01.2015–31.12.2016" or ""."""
         if self.valid_from and self.valid_until:
@@ -88,12 +93,47 @@ class ServiceUnit(models.Model):
             return f"til og med {nb_date(self.valid_until)}"
         return ""
 
+    def in_force_on(self, day: datetime.date) -> bool:
+        """Whether the unit exists on the day (from and until are both inclusive)."""
+        return (self.valid_from is None or self.valid_from <= day) and (
+            self.valid_until is None or self.valid_until >= day
+        )
+
     def not_in_force_message(self, period: Period) -> str:
         """Why a figure for the period is refused: "… gjelder fra 01.01.2017, ikke i 2016 (…)"."""
         return (
-            f"{self.name} gjelder {self.validity_label} og finnes ikke i {period.label}. "
+            f"{self._validity_sentence()} og finnes ikke i {period.label}. "
             "Registrer tallet på virksomhetene som fantes da."
         )
+
+    def not_in_force_on_message(self, day: datetime.date, when: str) -> str:
+        """Why a register entry dated `day` is refused, naming the successors after the unit ended:
+        "… gjelder til og med 31.12.2016 og fantes ikke på hendelsesdatoen, 03.01.2017. Velg …"."""
+        successors = [s.name for s in self.successors.all()] if self.valid_until and day > self.valid_until else []
+        if len(successors) == 1:
+            advice = f"Velg etterfølgeren, {successors[0]}."
+        elif successors:
+            advice = f"Velg en av etterfølgerne: {', '.join(successors[:-1])} eller {successors[-1]}."
+        else:
+            advice = "Velg virksomheten som fantes da."
+        return f"{self._validity_sentence()} og fantes ikke {when}, {nb_date(day)}. {advice}"
+
+    def _validity_sentence(self) -> str:
+        return f"{self.name} gjelder {self.validity_label}"
+
+
+def unit_date_error(entry: models.Model, *, date_field: str, when: str) -> str:
+    """Why a register entry's unit did not exist on the entry's date ("" when it did). Checked only
+    when the entry is new or its unit or date changed, so an entry saved before its unit got dates
+    stays editable."""
+    unit = entry.unit if entry.unit_id else None
+    day = getattr(entry, date_field)
+    if unit is None or day is None or unit.in_force_on(day):
+        return ""
+    loaded = getattr(entry, "_loaded", None)
+    if loaded is not None and (loaded.get("unit_id"), loaded.get(date_field)) == (entry.unit_id, day):
+        return ""
+    return unit.not_in_force_on_message(day, when)
 
 
 def successor_errors(unit: ServiceUnit, successors) -> list[str]:

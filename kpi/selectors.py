@@ -125,6 +125,31 @@ def units_sums(model, owner: str, owner_ids, periods) -> dict[tuple[int, str], t
     return sums
 
 
+def reporting_units(model, owner: str, owner_ids, period: Period) -> dict[int, set[int]]:
+    """Per owner id, the units expected to report it in the period: the units in force then that
+    have reported it before, or that succeed (directly or further on) a unit that did, so that
+    after a reorganisation the new units are expected from its first period. The units whose sum
+    is the department's figure (`units_sums`) once each of them has reported. Three queries."""
+    owner_ids = list(owner_ids)
+    if not owner_ids:
+        return {}
+    units = {unit.pk: unit for unit in ServiceUnit.objects.prefetch_related("successors")}
+    reported: dict[int, set[int]] = {}
+    pairs = model.objects.filter(**{f"{owner}__in": owner_ids}, unit__isnull=False).values_list(owner, "unit_id")
+    for owner_id, unit_id in pairs.distinct():
+        reported.setdefault(owner_id, set()).add(unit_id)
+    expected = {}
+    for owner_id, reporters in reported.items():
+        found, waiting = set(reporters), list(reporters)
+        while waiting:
+            for successor in units[waiting.pop()].successors.all():
+                if successor.pk not in found:
+                    found.add(successor.pk)
+                    waiting.append(successor.pk)
+        expected[owner_id] = {pk for pk in found if units[pk].in_force(period)}
+    return expected
+
+
 def department_results(indicators, periods) -> dict[tuple[int, str], ResultValue]:
     """The department's results of the indicators in the periods: the result entered for the
     department where there is one, else, for a count, the sum of the units in force then."""

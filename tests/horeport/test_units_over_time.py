@@ -131,3 +131,12 @@ def test_the_model_refuses_an_end_before_the_start():
     with pytest.raises(ValidationError) as refused:
         item.full_clean()
     assert refused.value.message_dict["valid_until"] == ["Virksomheten kan ikke slutte før den begynner (01.01.2017)."]
+
+
+def test_the_unit_list_says_a_unit_has_ended(administrator_client):
+    unit("Gammel", valid_until=datetime.date(2016, 12, 31))
+    unit("Ny", valid_from=datetime.date(2017, 1, 1))
+    html = administrator_client.get(reverse("unit_list")).content.decode()
+    rows = {text_of(r).split(" ")[0]: text_of(r) for r in re.findall(r"<tr>(.*?)</tr>", html, re.S)[1:]}
+    assert "Avviklet" in rows["Gammel"] and "Aktiv" not in rows["Gammel"]
+    assert "Aktiv" in rows["Ny"]

@@ -248,3 +248,10 @@ def test_the_indicator_page_lists_each_units_results(leder_client, mestring):
 def test_the_department_form_shows_what_the_units_sum_to(registrator_client, short_stays):
     html = text_of(registrator_client.get(reverse("kpi:key_figure_entry"), {"periode": "2017"}).content.decode())
     assert "Virksomhetene: 231 opphold, sum av 4 virksomheter. Tomt felt: summen brukes." in html
+
+
+def test_a_unit_chosen_where_no_key_figure_is_summed_says_why_the_form_is_empty(registrator_client, units):
+    _, new = units
+    KeyFigure.objects.create(name="Andel uten hjemmesykepleie", unit="%", frequency="year")
+    response = registrator_client.get(reverse("kpi:key_figure_entry"), {"periode": "2017", "virksomhet": new[0].pk})
+    assert "Ingen nøkkeltall for 2017 registreres per virksomhet" in text_of(response.content.decode())
