@@ -37,7 +37,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from horeport import plausibility, spreadsheets, workbooks
 from horeport.contributions import Notice, contributes
 from horeport.formatting import nb_date, nb_number, parse_number
-from horeport.models import BulkUpload, PeriodLock, TrackedModel
+from horeport.models import BulkUpload, PeriodLock, ServiceUnit, TrackedModel
 from horeport.periods import InvalidPeriod, Kind, Period
 
 LIMITS = spreadsheets.Limits(bytes=2 * 1024 * 1024, rows=5_000, columns=40)
@@ -130,6 +130,19 @@ class BulkKind:
 
 
 _KINDS: dict[str, BulkKind] = {}
+
+
+def unit_in_force(unit_name: str, period: Period) -> ServiceUnit | None:
+    """The unit a file's Virksomhet cell names (none when empty; the templates of kpi and volumes),
+    refused when unknown or not in force in the period (horeport.models.ServiceUnit.in_force)."""
+    if not unit_name:
+        return None
+    unit = ServiceUnit.objects.filter(Q(name__iexact=unit_name) | Q(short_name__iexact=unit_name)).first()
+    if unit is None:
+        raise Refusal(f"Ukjent virksomhet «{unit_name[:40]}». La cellen stå tom for hele tjenesteområdet.")
+    if not unit.in_force(period):
+        raise Refusal(unit.not_in_force_message(period))
+    return unit
 
 
 def register(kind: BulkKind) -> BulkKind:

@@ -11,10 +11,9 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from django.db.models import Q
 from django.urls import reverse
 
-from horeport.bulk import BulkKind, Line, Refusal, Value, register
+from horeport.bulk import BulkKind, Line, Refusal, Value, register, unit_in_force
 from horeport.models import ServiceUnit
 from horeport.periods import Kind, Period
 from kpi.models import Frequency, Indicator, IndicatorUnit, KeyFigure, KeyFigureValue, Result
@@ -59,19 +58,6 @@ def result_lines(period: Period) -> list[Line]:
     return [_result_line(indicator, unit, period) for unit in units for indicator in indicators]
 
 
-def _unit_in_force(unit_name: str, period: Period) -> ServiceUnit | None:
-    """The unit a file's Virksomhet cell names (none when empty), refused when unknown or not in
-    force in the period (horeport.models.ServiceUnit.in_force)."""
-    if not unit_name:
-        return None
-    unit = ServiceUnit.objects.filter(Q(name__iexact=unit_name) | Q(short_name__iexact=unit_name)).first()
-    if unit is None:
-        raise Refusal(f"Ukjent virksomhet «{unit_name[:40]}». La cellen stå tom for hele tjenesteområdet.")
-    if not unit.in_force(period):
-        raise Refusal(unit.not_in_force_message(period))
-    return unit
-
-
 def result_find(period: Period, key: tuple[str, ...]) -> Line:
     code, unit_name = key
     indicator = Indicator.objects.filter(code__iexact=code).first()
@@ -86,7 +72,7 @@ def result_find(period: Period, key: tuple[str, ...]) -> Line:
         raise Refusal(f"{indicator.code} er ikke målt fra {indicator.retired_year}.")
     if indicator.computation:
         raise Refusal(f"{indicator.code} beregnes av regelen, og resultatet registreres ikke.")
-    return _result_line(indicator, _unit_in_force(unit_name, period), period)
+    return _result_line(indicator, unit_in_force(unit_name, period), period)
 
 
 def _key_figure_line(key_figure: KeyFigure, unit: ServiceUnit | None, period: Period) -> Line:
@@ -117,7 +103,7 @@ def key_figure_find(period: Period, key: tuple[str, ...]) -> Line:
     if key_figure.kind is not period.kind:
         frequency = Frequency(key_figure.frequency).label.lower()
         raise Refusal(f"«{key_figure}» registreres {frequency}, så raden hører ikke hjemme i malen for {period.label}.")
-    unit = _unit_in_force(unit_name, period)
+    unit = unit_in_force(unit_name, period)
     if unit is not None and not key_figure.sum_of_units:
         raise Refusal(f"«{key_figure}» registreres for hele tjenesteområdet. La Virksomhet stå tom.")
     return _key_figure_line(key_figure, unit, period)

@@ -5,10 +5,9 @@ in the Virksomhet column); a unit not in force in the period is refused with its
 
 from __future__ import annotations
 
-from django.db.models import Q
 from django.urls import reverse
 
-from horeport.bulk import BulkKind, Line, Refusal, Value, register
+from horeport.bulk import BulkKind, Line, Refusal, Value, register, unit_in_force
 from horeport.models import ServiceUnit
 from horeport.periods import Kind, Period
 from volumes import selectors
@@ -51,19 +50,6 @@ def lines(period: Period) -> list[Line]:
     return rows
 
 
-def _unit_in_force(unit_name: str, period: Period) -> ServiceUnit | None:
-    """The unit a file's Virksomhet cell names (none when empty), refused when unknown or not in
-    force in the period (horeport.models.ServiceUnit.in_force)."""
-    if not unit_name:
-        return None
-    unit = ServiceUnit.objects.filter(Q(name__iexact=unit_name) | Q(short_name__iexact=unit_name)).first()
-    if unit is None:
-        raise Refusal(f"Ukjent virksomhet «{unit_name[:40]}». La cellen stå tom for hele tjenesteområdet.")
-    if not unit.in_force(period):
-        raise Refusal(unit.not_in_force_message(period))
-    return unit
-
-
 def find(period: Period, key: tuple[str, ...]) -> Line:
     code, unit_name = key
     service = Service.objects.prefetch_related("names").filter(slug__iexact=code).first()
@@ -71,7 +57,7 @@ def find(period: Period, key: tuple[str, ...]) -> Line:
         service = Service.objects.prefetch_related("names").filter(name__iexact=code).first()
     if service is None:
         raise Refusal(f"Ukjent tjeneste «{code[:40]}». Bruk koden fra malen (for eksempel «bpa»).")
-    return _line(service, period, _unit_in_force(unit_name, period))
+    return _line(service, period, unit_in_force(unit_name, period))
 
 
 def entry_url(period: Period) -> str:
