@@ -290,6 +290,11 @@ def _render_kind(request, kind, form=None, add_form=None, chapter_form=None, sta
     return render(request, "reports/kind_form.html", context, status=status)
 
 
+def _order_after_last(kind: ReportKind) -> int:
+    """The order of a part added to the kind: after its last one."""
+    return (kind.sections.order_by("-order").values_list("order", flat=True).first() or 0) + 10
+
+
 @require_POST
 @permission_required("reports.change_reportkind", raise_exception=True)
 def kind_section_add(request, kind):
@@ -298,8 +303,7 @@ def kind_section_add(request, kind):
     if not form.is_valid():
         return _render_kind(request, kind, add_form=form, status=400)
     key = form.cleaned_data["key"]
-    last = kind.sections.order_by("-order").values_list("order", flat=True).first() or 0
-    ReportKindSection.objects.get_or_create(kind=kind, key=key, defaults={"order": last + 10})
+    ReportKindSection.objects.get_or_create(kind=kind, key=key, defaults={"order": _order_after_last(kind)})
     messages.success(request, f"«{SECTION_REGISTRY[key].title}» er lagt til i {kind.name}.")
     return redirect(reverse("reports:kind_update", kwargs={"kind": kind.slug}) + "#seksjoner")
 
@@ -315,9 +319,8 @@ def kind_chapter_add(request, kind):
     with transaction.atomic():
         ReportKind.objects.select_for_update().get(pk=kind.pk)  # two chapters added at once get two keys
         taken = set(kind.sections.values_list("key", flat=True))
-        last = kind.sections.order_by("-order").values_list("order", flat=True).first() or 0
         entry = form.save(commit=False)
-        entry.key, entry.order = free_chapter_key(entry.title, taken), last + 10
+        entry.key, entry.order = free_chapter_key(entry.title, taken), _order_after_last(kind)
         entry.save()
     messages.success(request, f"Kapitlet «{entry.title}» er lagt til sist i {kind.name}. Flytt det dit det skal stå.")
     return redirect(reverse("reports:kind_update", kwargs={"kind": kind.slug}) + f"#rad-{entry.pk}")
