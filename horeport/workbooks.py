@@ -81,34 +81,23 @@ def cells(sheet, values) -> list:
     ]
 
 
-class CellStyle:
-    """A style made once and given to many cells of a write-only sheet: a date column of a large
-    export (setting `number_format` cell by cell looks the format up again for each cell)."""
-
-    def __init__(self, sheet, **style):
-        self._template = cell(sheet, None, **style)
-
-    def cell(self, sheet, value) -> Cell:
-        written = WriteOnlyCell(sheet)
-        # One style object for every cell: a write-only cell is written once and never changed.
-        # Given before the value, so that a date finds its date format and looks up none of its own.
-        written._style = self._template._style
-        return value_set(written, value)
-
-
 class CellStyles:
-    """Styles given to many cells of an ordinary sheet, each combination looked up once.
+    """Styles given to many cells, each combination looked up once.
 
-    Setting a font, fill or alignment on a cell looks the style up in the workbook's lists (by
-    hashing it) each time; a report's tables give a few combinations to thousands of cells. Here
-    a combination is set on the first cell that has it, and later cells get a copy of that
-    cell's style numbers. `apply` gives a cell its whole style at once: call it once per cell,
-    on a cell that has no style yet. The style objects are kept, so their ids stay theirs."""
+    Setting a font, fill, alignment or number format on a cell looks the style up in the
+    workbook's lists (by hashing it) each time; a report's tables give a few combinations to
+    thousands of cells, and an export's date column one to hundreds of thousands. Here a
+    combination is set on the first cell that has it, and later cells get a copy of that cell's
+    style numbers. `apply` gives a cell its whole style at once: call it once per cell, on a cell
+    that has no style yet (a write-only cell too), before its value, so that a date finds its
+    date format and looks up none of its own. The style objects are kept, so their ids stay theirs."""
 
     def __init__(self):
         self._made: dict[tuple, tuple] = {}
 
-    def apply(self, cell: Cell, **style) -> Cell:
+    def apply(self, cell: Cell, *, written_once: bool = False, **style) -> Cell:
+        """`written_once`: a write-only sheet's cell, never changed after: it shares the style
+        numbers instead of taking a copy (an ordinary cell's are changed in place when restyled)."""
         key = tuple((name, value if isinstance(value, str) else id(value)) for name, value in style.items())
         made = self._made.get(key)
         if made is None:
@@ -116,7 +105,7 @@ class CellStyles:
                 setattr(cell, name, setting)
             self._made[key] = (copy.copy(cell._style), tuple(style.values()))
         else:
-            cell._style = copy.copy(made[0])
+            cell._style = made[0] if written_once else copy.copy(made[0])
         return cell
 
 
@@ -212,12 +201,15 @@ class ListSheet:
             sheet.append([])
         bold = Font(bold=True)
         sheet.append([cell(sheet, header, font=bold) for header, _ in columns])
-        self._dates = CellStyle(sheet, number_format="DD.MM.YYYY")
+        self._styles = CellStyles()
         self.width, self.count, self._progress = len(columns), 0, progress
 
     def day(self, value) -> Cell | None:
         """A date cell (shown 31.12.2016), or an empty cell for no date."""
-        return self._dates.cell(self.sheet, value) if value else None
+        if not value:
+            return None
+        dated = self._styles.apply(WriteOnlyCell(self.sheet), written_once=True, number_format="DD.MM.YYYY")
+        return value_set(dated, value)
 
     def append(self, values) -> None:
         self.sheet.append(cells(self.sheet, values))
